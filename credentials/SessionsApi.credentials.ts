@@ -1,0 +1,43 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class SessionsApi implements ICredentialType {
+	name = 'sessionsApi';
+
+	displayName = 'Sessions API';
+
+	icon = { light: 'file:../icons/sessions.svg', dark: 'file:../icons/sessions.dark.svg' } as const;
+
+	documentationUrl = 'https://api.app.sessions.us/api-docs/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Workspace settings → Public API → New key (role USER, or GUEST for guest actions only)',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.app.sessions.us',
+			description: 'Change only to reach a sandbox or a proxy',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'x-api-key': '={{$credentials.apiKey}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
+			url: '/api/sessions',
+			qs: { page: 1 },
+		},
+	};
+}

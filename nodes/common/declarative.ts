@@ -1,0 +1,257 @@
+/**
+ * Declarative operations, described as data.
+ *
+ * Each operation is an option of the node's `operation` picker whose `routing` n8n's RoutingNode
+ * executes: it builds method, query and body from the node's fields (`routing.send`), then hands the
+ * request to our `pagination` hook — the declarative extension point for custom request loops —
+ * which fills in the path parameters, merges the raw-JSON options, pages through lists (Return All /
+ * Limit), and sends every request through the shared transport (rate-limit gate, retries, vendor
+ * errors). Every output item is paired with its input item, also on `continueOnFail`.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { collectPages, type PagingStrategy } from './paging';
+import { vendorRequest, type VendorProfile } from './transport';
+
+export interface DeclarativeVendor extends VendorProfile {
+	/** Paging of this vendor's list endpoints. */
+	paging?: PagingStrategy;
+}
+
+export interface OperationSpec {
+	method: IHttpRequestMethods;
+	/** Path with `{parameterName}` placeholders filled from node parameters (resource locators extracted). */
+	path: string;
+	/** A list endpoint: honours Return All / Limit. `true` = the vendor's default paging. */
+	list?: boolean | PagingStrategy;
+	/** Property of a non-list response holding the record (e.g. `data`). */
+	rootProperty?: string;
+	/** Node parameter holding a JSON object merged into the request body last. */
+	jsonBody?: string;
+	/** Node parameter holding a JSON object merged into the query string. */
+	jsonQuery?: string;
+	/** Sends the body as a JSON array of one record (HaloPSA style). */
+	bodyAsArray?: boolean;
+}
+
+export interface OperationDefinition extends OperationSpec {
+	value: string;
+	name: string;
+	action: string;
+	description?: string;
+}
+
+/** Display labels of path parameters, for "missing value" errors. */
+export type ParameterLabels = Record<string, string>;
+
+function parseJsonParameter(
+	ctx: IExecutePaginationFunctions,
+	name: string,
+	itemIndex: number,
+): IDataObject | undefined {
+	const raw = ctx.getNodeParameter(name, undefined) as unknown;
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	if (typeof raw === 'object') return raw as IDataObject;
+	try {
+		const parsed = JSON.parse(String(raw)) as unknown;
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+		return parsed as IDataObject;
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), `The JSON in "${name.split('.').pop()}" is not a valid JSON object`, {
+			itemIndex,
+			description: 'Enter an object such as {"key": "value"}, or use an expression that returns one.',
+		});
+	}
+}
+
+function fillPath(ctx: IExecutePaginationFunctions, template: string, labels: ParameterLabels, itemIndex: number): string {
+	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const value = ctx.getNodeParameter(name, '', { extractValue: true }) as unknown;
+		const text = value === undefined || value === null ? '' : String(value).trim();
+		if (!text) {
+			throw new NodeOperationError(ctx.getNode(), `"${labels[name] ?? name}" is required`, {
+				itemIndex,
+				description: `Enter a value for "${labels[name] ?? name}", pick one from the list, or map it from the input with an expression.`,
+			});
+		}
+		return encodeURIComponent(text);
+	});
+}
+
+function toItems(body: unknown, spec: OperationSpec): IDataObject[] {
+	if (body === undefined || body === null || body === '' || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body as object).length === 0 && spec.method === 'DELETE')) {
+		return [{ success: true }];
+	}
+	let value: unknown = body;
+	if (spec.rootProperty && value && typeof value === 'object' && !Array.isArray(value) && spec.rootProperty in (value as IDataObject)) {
+		value = (value as IDataObject)[spec.rootProperty];
+	}
+	if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' ? (v as IDataObject) : { value: v }));
+	if (value !== null && typeof value === 'object') return [value as IDataObject];
+	return [{ value: value as string }];
+}
+
+/** The `pagination` hook that executes one operation for one item. */
+export function executeOperation(vendor: DeclarativeVendor, spec: OperationSpec, labels: ParameterLabels) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const itemIndex = this.getItemIndex();
+		const paired = (json: IDataObject): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } });
+		try {
+			const base = requestData.options as IHttpRequestOptions;
+			const options: IHttpRequestOptions = {
+				...base,
+				method: spec.method,
+				url: fillPath(this, spec.path, labels, itemIndex),
+				qs: { ...(base.qs ?? {}) },
+				json: true,
+			};
+			let body: IDataObject = {};
+			// Optional fields left empty are not sent; use the JSON field to send an explicit empty value.
+			for (const [key, value] of Object.entries((base.body ?? {}) as IDataObject)) {
+				if (value !== '' && value !== undefined) body[key] = value;
+			}
+			if (spec.jsonBody) body = { ...body, ...(parseJsonParameter(this, spec.jsonBody, itemIndex) ?? {}) };
+			if (spec.jsonQuery) Object.assign(options.qs as IDataObject, parseJsonParameter(this, spec.jsonQuery, itemIndex) ?? {});
+			if (['POST', 'PUT', 'PATCH'].includes(spec.method)) {
+				options.body = spec.bodyAsArray ? [body] : body;
+			} else {
+				delete options.body;
+			}
+
+			if (!spec.list) {
+				const response = await vendorRequest(this, vendor, options, itemIndex);
+				return toItems(response.body, spec).map(paired);
+			}
+
+			const strategy = spec.list === true ? vendor.paging : spec.list;
+			if (!strategy) throw new NodeOperationError(this.getNode(), 'No paging strategy configured', { itemIndex });
+			const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+			const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
+			const items = await collectPages(
+				strategy,
+				async (query) => {
+					const response = await vendorRequest(this, vendor, { ...options, qs: { ...options.qs, ...query } }, itemIndex);
+					return response.body;
+				},
+				limit,
+			);
+			return items.map(paired);
+		} catch (error) {
+			const nodeError =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (this.continueOnFail()) {
+				return [
+					{
+						json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) },
+						error: nodeError,
+						pairedItem: { item: itemIndex },
+					},
+				];
+			}
+			throw nodeError;
+		}
+	};
+}
+
+/** Builds the operation picker option that runs `definition` through the routing engine. */
+export function operationOption(
+	vendor: DeclarativeVendor,
+	definition: OperationDefinition,
+	labels: ParameterLabels = {},
+): INodePropertyOptions {
+	const { value, name, action, description, ...spec } = definition;
+	return {
+		name,
+		value,
+		action,
+		description: description ?? action,
+		routing: {
+			request: { method: spec.method },
+			send: { paginate: true },
+			operations: { pagination: executeOperation(vendor, spec, labels) },
+		},
+	};
+}
+
+/** The `operation` picker of one resource. */
+export function operationPicker(
+	vendor: DeclarativeVendor,
+	resource: string,
+	definitions: OperationDefinition[],
+	labels: ParameterLabels = {},
+	defaultOperation?: string,
+): INodeProperties {
+	const options = definitions.map((d) => operationOption(vendor, d, labels));
+	options.sort((a, b) => a.name.localeCompare(b.name));
+	const picker: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: '',
+	};
+	picker.default = defaultOperation ?? definitions[0].value;
+	return picker;
+}
+
+/** Return All + Limit for the given list operations. */
+export function returnAllAndLimit(resource: string, operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show: { resource: [resource], operation: operations } },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { resource: [resource], operation: operations, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** Shows a field only for the given resource and operations. */
+export function showFor(resource: string, operations: string[]) {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+/** Everything one resource contributes to a node: its operation picker, Return All/Limit, its fields. */
+export function resourceProperties(
+	vendor: DeclarativeVendor,
+	resource: string,
+	definitions: OperationDefinition[],
+	labels: ParameterLabels,
+	fields: INodeProperties[],
+	defaultOperation?: string,
+): INodeProperties[] {
+	const lists = definitions.filter((d) => d.list).map((d) => d.value);
+	return [
+		operationPicker(vendor, resource, definitions, labels, defaultOperation),
+		...(lists.length ? returnAllAndLimit(resource, lists) : []),
+		...fields,
+	];
+}

@@ -1,0 +1,149 @@
+/**
+ * Turns a failed HTTP exchange into a NodeApiError that names the vendor, the HTTP status and the
+ * vendor's own message (plus every field error of a 422), and never carries request headers or
+ * credentials: the error is built from a plain, sanitised object instead of the raw HTTP error.
+ */
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+export interface FailedResponse {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, unknown>;
+	/** Network-level error code (ENOTFOUND, ECONNREFUSED, ...) when no response arrived. */
+	code?: string;
+	message?: string;
+	url?: string;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad request',
+	401: 'Unauthorized: the credential was rejected',
+	403: 'Forbidden: the credential lacks permission for this operation',
+	404: 'Not found',
+	405: 'Method not allowed',
+	409: 'Conflict',
+	413: 'Payload too large',
+	422: 'Validation failed',
+	429: 'Rate limit exceeded',
+	500: 'Internal server error',
+	502: 'Bad gateway',
+	503: 'Service unavailable',
+	504: 'Gateway timeout',
+};
+
+/** Extracts an error description from a parsed response body. */
+export function parseBody(body: unknown): unknown {
+	if (body === undefined || body === null) return body;
+	if (typeof body === 'object' && !(body instanceof Uint8Array)) return body;
+	const text = body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body);
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+function asText(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim()) return value.trim();
+	if (typeof value === 'number') return String(value);
+	return undefined;
+}
+
+/** The vendor's message: the first of the usual keys, looking one level into `error`. */
+export function vendorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+	for (const key of ['message', 'error_description', 'detail', 'title', 'msg', 'error', 'Message']) {
+		const text = asText(record[key]);
+		if (text) return text;
+	}
+	const nested = record.error;
+	if (nested && typeof nested === 'object') return vendorMessage(nested);
+	return undefined;
+}
+
+/**
+ * Field errors as "field: message" lines. Understands the common shapes:
+ * `{errors: {field: ["msg"]}}`, `{errors: [{field|property|entity_id, message}]}`, `{violations: [...]}`.
+ */
+export function fieldErrors(body: unknown): string[] {
+	if (!body || typeof body !== 'object') return [];
+	const record = body as Record<string, unknown>;
+	const source = record.errors ?? record.violations ?? record.fieldErrors ?? (record.error as Record<string, unknown> | undefined)?.errors;
+	const lines: string[] = [];
+	if (Array.isArray(source)) {
+		for (const entry of source) {
+			if (typeof entry === 'string') {
+				lines.push(entry);
+			} else if (entry && typeof entry === 'object') {
+				const e = entry as Record<string, unknown>;
+				const field = asText(e.field ?? e.property ?? e.propertyPath ?? e.path ?? e.name ?? e.entity_id);
+				const message = asText(e.message ?? e.msg ?? e.detail ?? e.error) ?? JSON.stringify(entry);
+				lines.push(field ? `${field}: ${message}` : message);
+			}
+		}
+	} else if (source && typeof source === 'object') {
+		for (const [field, messages] of Object.entries(source as Record<string, unknown>)) {
+			const list = Array.isArray(messages) ? messages : [messages];
+			for (const message of list) lines.push(`${field}: ${asText(message) ?? JSON.stringify(message)}`);
+		}
+	}
+	return lines;
+}
+
+const NETWORK_HINTS: Record<string, string> = {
+	ENOTFOUND: 'the host name does not resolve — check the base URL (or region) in the credential',
+	EAI_AGAIN: 'the host name could not be resolved right now — check the base URL and your DNS',
+	ECONNREFUSED: 'the connection was refused — check the base URL (host and port) in the credential',
+	ECONNRESET: 'the connection was reset by the server',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	CERT_HAS_EXPIRED: 'the server certificate has expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'the server uses a self-signed certificate',
+};
+
+export function describeFailure(vendor: string, failure: FailedResponse): { message: string; description: string } {
+	if (failure.status === undefined) {
+		const hint = (failure.code && NETWORK_HINTS[failure.code]) ?? failure.message ?? 'no response';
+		const where = failure.url ? ` (${failure.url})` : '';
+		return {
+			message: `Could not reach ${vendor}${where}`,
+			description: `${failure.code ? failure.code + ': ' : ''}${hint}`,
+		};
+	}
+	const body = parseBody(failure.body);
+	const status = failure.status;
+	const text = STATUS_TEXT[status] ?? (status >= 500 ? 'Server error' : 'Request failed');
+	const lines: string[] = [];
+	const message = vendorMessage(body);
+	if (message) lines.push(message);
+	for (const line of fieldErrors(body)) if (!lines.includes(line)) lines.push(line);
+	return {
+		message: `${vendor} answered ${status}: ${text}`,
+		description: lines.join('\n') || text,
+	};
+}
+
+export function apiError(
+	node: INode,
+	vendor: string,
+	failure: FailedResponse,
+	itemIndex?: number,
+): NodeApiError {
+	const { message, description } = describeFailure(vendor, failure);
+	const body = parseBody(failure.body);
+	const errorResponse: JsonObject = {
+		message,
+		description,
+		...(failure.status !== undefined ? { httpCode: String(failure.status) } : {}),
+		...(body !== undefined && typeof body !== 'string' ? { body: body as JsonObject } : {}),
+	};
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex,
+	});
+}

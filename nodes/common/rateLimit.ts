@@ -1,0 +1,172 @@
+/**
+ * Client-side rate-limit gate shared by every request a node process sends with one credential.
+ *
+ * Vendors announce their budget in response headers (limit / remaining / seconds to reset). The gate
+ * reads them after every response and, once the budget is spent, holds further requests until the
+ * window resets — so a run that needs more requests than the limit waits instead of failing with 429.
+ * While the budget is unknown (first request, or right after a reset) a `headerDriven` gate lets a
+ * single probe request through and sizes the rest of the window from its answer, which avoids a burst
+ * of concurrent item requests all hitting 429 at once.
+ *
+ * State lives at module level, keyed by credential id + base URL (never by secret), so it is shared
+ * across items and executions within one n8n process (main or worker).
+ */
+import { sleep } from 'n8n-workflow';
+
+type Headers = Record<string, unknown>;
+
+const REMAINING_HEADERS = ['x-ratelimit-remaining', 'ratelimit-remaining', 'x-rate-limit-remaining'];
+const RESET_HEADERS = ['x-ratelimit-reset', 'ratelimit-reset', 'x-rate-limit-reset'];
+
+function header(headers: Headers | undefined, names: string[]): string | undefined {
+	if (!headers) return undefined;
+	for (const name of names) {
+		for (const key of Object.keys(headers)) {
+			if (key.toLowerCase() === name) {
+				const value = headers[key];
+				if (Array.isArray(value)) return String(value[0]);
+				if (value !== undefined && value !== null && value !== '') return String(value);
+			}
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Milliseconds until the vendor's window resets, from `Retry-After` (seconds or HTTP date) or the
+ * usual `*-reset` headers (seconds left, or an epoch timestamp in seconds/milliseconds).
+ */
+export function resetDelayMs(headers: Headers | undefined, now = Date.now()): number | undefined {
+	const retryAfter = header(headers, ['retry-after']);
+	if (retryAfter !== undefined) {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	const reset = header(headers, RESET_HEADERS);
+	if (reset !== undefined) {
+		const value = Number(reset);
+		if (!Number.isFinite(value)) return undefined;
+		if (value > 1e12) return Math.max(0, value - now);
+		if (value > 1e9) return Math.max(0, value * 1000 - now);
+		return Math.max(0, value * 1000);
+	}
+	return undefined;
+}
+
+export function remainingRequests(headers: Headers | undefined): number | undefined {
+	const value = header(headers, REMAINING_HEADERS);
+	if (value === undefined) return undefined;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : undefined;
+}
+
+export interface Ticket {
+	/** Report the response headers (or nothing, on a network error) of the request this ticket allowed. */
+	done(headers?: Headers, status?: number): void;
+}
+
+export class RateGate {
+	private remaining: number | undefined;
+	private resetAt = 0;
+	private blockedUntil = 0;
+	private probe: Promise<void> | undefined;
+	private releaseProbe: (() => void) | undefined;
+	private lock: Promise<void> = Promise.resolve();
+
+	constructor(private readonly headerDriven: boolean) {}
+
+	/** Wait until a request may be sent. Acquisitions are serialised; the requests themselves are not. */
+	async acquire(signal?: AbortSignal): Promise<Ticket> {
+		let unlock!: () => void;
+		const previous = this.lock;
+		this.lock = new Promise<void>((resolve) => (unlock = resolve));
+		await previous;
+		try {
+			return await this.admit(signal);
+		} finally {
+			unlock();
+		}
+	}
+
+	private async admit(signal?: AbortSignal): Promise<Ticket> {
+		for (;;) {
+			if (signal?.aborted) break;
+			const now = Date.now();
+			if (now < this.blockedUntil) {
+				await sleep(this.blockedUntil - now);
+				continue;
+			}
+			if (this.remaining !== undefined && this.remaining <= 0) {
+				if (now < this.resetAt) {
+					await sleep(this.resetAt - now + 50);
+					continue;
+				}
+				this.remaining = undefined;
+			}
+			if (this.remaining === undefined && this.headerDriven) {
+				if (this.probe) {
+					await this.probe;
+					continue;
+				}
+				let release!: () => void;
+				this.probe = new Promise<void>((resolve) => (release = resolve));
+				this.releaseProbe = release;
+				return this.ticket(true);
+			}
+			if (this.remaining !== undefined) this.remaining -= 1;
+			return this.ticket(false);
+		}
+		return this.ticket(false);
+	}
+
+	private ticket(isProbe: boolean): Ticket {
+		let used = false;
+		return {
+			done: (headers?: Headers, status?: number) => {
+				if (used) return;
+				used = true;
+				this.observe(headers, status);
+				if (isProbe) {
+					const release = this.releaseProbe;
+					this.probe = undefined;
+					this.releaseProbe = undefined;
+					release?.();
+				}
+			},
+		};
+	}
+
+	/** Learn the budget from a response. A 429 blocks every request until the announced reset. */
+	observe(headers?: Headers, status?: number, now = Date.now()): void {
+		const delay = resetDelayMs(headers, now);
+		if (status === 429) {
+			this.blockedUntil = Math.max(this.blockedUntil, now + (delay ?? 1000));
+			this.remaining = undefined;
+			return;
+		}
+		const remaining = remainingRequests(headers);
+		if (remaining === undefined) {
+			if (this.remaining === undefined && this.headerDriven) {
+				// The vendor sent no budget: stop probing for this window and let requests flow.
+				this.remaining = Number.POSITIVE_INFINITY;
+				this.resetAt = now + 60_000;
+			}
+			return;
+		}
+		this.remaining = this.remaining === undefined ? remaining : Math.min(this.remaining, remaining);
+		if (delay !== undefined) this.resetAt = now + delay;
+	}
+}
+
+const gates = new Map<string, RateGate>();
+
+export function gateFor(key: string, headerDriven: boolean): RateGate {
+	let gate = gates.get(key);
+	if (!gate) {
+		gate = new RateGate(headerDriven);
+		gates.set(key, gate);
+	}
+	return gate;
+}
