@@ -157,7 +157,7 @@ export function executeOperation(vendor: DeclarativeVendor, spec: OperationSpec,
 			if (this.continueOnFail()) {
 				return [
 					{
-						json: { error: nodeError.message, ...(nodeError.description ? { details: nodeError.description } : {}) },
+						json: { error: nodeError.message },
 						error: nodeError,
 						pairedItem: { item: itemIndex },
 					},

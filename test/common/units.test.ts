@@ -1,0 +1,102 @@
+/** Pure functions of the shared mechanics: header parsing, error wording, paging strategies. */
+import { describeFailure, fieldErrors, vendorMessage } from '../../nodes/common/errors';
+import { collectPages, fixedSizePages, metaPages } from '../../nodes/common/paging';
+import { RateGate, remainingRequests, resetDelayMs } from '../../nodes/common/rateLimit';
+
+const NOW = Date.parse('2026-11-21T10:00:00Z');
+
+describe('rate-limit headers', () => {
+	it.each([
+		[{ 'retry-after': '3' }, 3000],
+		[{ 'Retry-After': 'Sat, 21 Nov 2026 10:00:05 GMT' }, 5000],
+		[{ 'x-ratelimit-reset': '12' }, 12000],
+		[{ 'x-ratelimit-reset': String(NOW / 1000 + 7) }, 7000],
+		[{ 'ratelimit-reset': String(NOW + 2500) }, 2500],
+		[{ 'x-rate-limit-reset': ['4'] }, 4000],
+		[{}, undefined],
+		[{ 'retry-after': 'soon' }, undefined],
+	])('%j -> %s ms', (headers, expected) => {
+		expect(resetDelayMs(headers as Record<string, unknown>, NOW)).toBe(expected);
+	});
+
+	it('reads the remaining budget', () => {
+		expect(remainingRequests({ 'X-RateLimit-Remaining': '0' })).toBe(0);
+		expect(remainingRequests({ 'ratelimit-remaining': '9' })).toBe(9);
+		expect(remainingRequests({})).toBeUndefined();
+	});
+
+	it('a header-driven gate admits one probe, then as many as the budget allows', async () => {
+		const gate = new RateGate(true);
+		const probe = await gate.acquire();
+		let second = false;
+		const waiting = gate.acquire().then((t) => {
+			second = true;
+			return t;
+		});
+		await Promise.resolve();
+		expect(second).toBe(false);
+		probe.done({ 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': '60' }, 200);
+		const ticket = await waiting;
+		expect(second).toBe(true);
+		ticket.done({ 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': '59' }, 200);
+	});
+});
+
+describe('vendor errors', () => {
+	it('finds the vendor message in the usual places', () => {
+		expect(vendorMessage({ message: 'a' })).toBe('a');
+		expect(vendorMessage({ error: { message: 'b' } })).toBe('b');
+		expect(vendorMessage({ error: 'invalid_client', error_description: 'bad secret' })).toBe('bad secret');
+		expect(vendorMessage('plain text')).toBe('plain text');
+		expect(vendorMessage(undefined)).toBeUndefined();
+	});
+
+	it('lists field errors of every common shape', () => {
+		expect(fieldErrors({ errors: { name: ['is required', 'too short'] } })).toEqual(['name: is required', 'name: too short']);
+		expect(fieldErrors({ errors: [{ field: 'email', message: 'invalid' }, 'general'] })).toEqual(['email: invalid', 'general']);
+		expect(fieldErrors({ violations: [{ propertyPath: 'startAt', message: 'past' }] })).toEqual(['startAt: past']);
+		expect(fieldErrors({ errors: [{ entity_id: 'c-1', message: 'bad email' }] })).toEqual(['c-1: bad email']);
+	});
+
+	it('words network failures with a hint', () => {
+		expect(describeFailure('Sesame HR', { code: 'ENOTFOUND', url: 'api-eu9.sesametime.com' })).toEqual({
+			message: 'Could not reach Sesame HR (api-eu9.sesametime.com)',
+			description: 'ENOTFOUND: the host name does not resolve — check the base URL (or region) in the credential',
+		});
+	});
+
+	it('parses a JSON body that arrived as text or bytes', () => {
+		expect(describeFailure('X', { status: 409, body: '{"message":"exists"}' }).description).toBe('exists');
+		expect(describeFailure('X', { status: 400, body: new TextEncoder().encode('{"detail":"no"}') }).description).toBe('no');
+		expect(describeFailure('X', { status: 418, body: '' })).toEqual({ message: 'X answered 418: Request failed', description: 'Request failed' });
+	});
+});
+
+describe('paging strategies', () => {
+	it('fixed-size pages stop on a short page', async () => {
+		const pages = [[1, 2], [3, 4], [5]].map((p) => p.map((id) => ({ id })));
+		const seen: unknown[] = [];
+		const items = await collectPages(fixedSizePages(2), async (query) => {
+			seen.push(query);
+			return pages[(query.page as number) - 1];
+		}, undefined);
+		expect(items.map((i) => i.id)).toEqual([1, 2, 3, 4, 5]);
+		expect(seen).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
+	});
+
+	it('meta pages follow lastPage and ask only for what the limit still needs', async () => {
+		const seen: unknown[] = [];
+		const items = await collectPages(metaPages(100), async (query) => {
+			seen.push(query);
+			const page = query.page as number;
+			return { data: Array.from({ length: query.limit as number }, (_, i) => ({ id: `${page}-${i}` })), meta: { currentPage: page, lastPage: 9 } };
+		}, 150);
+		expect(items).toHaveLength(150);
+		expect(seen).toEqual([{ page: 1, limit: 100 }, { page: 2, limit: 50 }]);
+	});
+
+	it('meta pages end at lastPage', async () => {
+		const items = await collectPages(metaPages(2), async (query) => ({ data: [{ p: query.page }], meta: { currentPage: query.page, lastPage: 2 } }), undefined);
+		expect(items).toEqual([{ p: 1 }, { p: 2 }]);
+	});
+});
