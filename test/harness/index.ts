@@ -1,0 +1,24 @@
+/**
+ * In-process test harness: runs our nodes through n8n-core's real engine (WorkflowExecute,
+ * RoutingNode, LoadOptionsContext, PollContext, n8n's HTTP client) with nock as the only network.
+ *
+ * Layers:
+ *   engine.ts       DI stub (InstanceSettings), node-types registry, one-node workflow, additionalData
+ *   credentials.ts  CredentialStore + ICredentialsHelper behaving like n8n's production helper
+ *   run.ts          runNode / runLoadOptions / runListSearch / testCredential / runPoll
+ * jest wiring: jest-setup.ts (silent logger, no real network), jest-environment.js (nock restore).
+ */
+export { runNode, runLoadOptions, runListSearch, testCredential, runPoll } from './run';
+export type {
+	NodeContextOptions,
+	RunNodeOptions,
+	RunNodeResult,
+	LoadOptionsOptions,
+	ListSearchOptions,
+	TestCredentialOptions,
+	RunPollOptions,
+	RunPollResult,
+} from './run';
+export { CredentialStore, CredentialTypeRegistry, HarnessCredentialsHelper } from './credentials';
+export type { CredentialsMap, CredentialUpdate } from './credentials';
+export { PACKAGE_NAME, typeNameOf } from './engine';

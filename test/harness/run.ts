@@ -1,0 +1,332 @@
+/**
+ * The harness entry points. Each call builds a fresh single-node workflow and hands it to the
+ * real n8n-core machinery:
+ *   runNode         -> WorkflowExecute.processRunExecutionData -> (RoutingNode | execute())
+ *   runLoadOptions  -> LoadOptionsContext + methods.loadOptions / RoutingNode for routing options
+ *   runListSearch   -> LoadOptionsContext + methods.listSearch
+ *   testCredential  -> RoutingNode over a temporary node type, like n8n's CredentialsTester
+ *   runPoll         -> PollContext + TriggersAndPollers.runPollFunction
+ * Requests leave through n8n's own HTTP client, so nock sees exactly what n8n would send.
+ */
+import {
+	ExecuteContext,
+	LoadOptionsContext,
+	PollContext, 	RoutingNode,
+	TriggersAndPollers,
+	WorkflowExecute,
+} from 'n8n-core';
+import { UnexpectedError, createEmptyRunExecutionData, createRunExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	ILoadOptionsFunctions,
+	INode,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+	IRunData,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import {
+	CREDENTIAL_TEST_NODE_TYPE,
+	CredentialStore,
+	CredentialTypeRegistry,
+	HarnessCredentialsHelper,
+	toCredentialStore,
+	type CredentialsMap,
+} from './credentials';
+import {
+	createAdditionalData,
+	createNodeTypes,
+	createWorkflow,
+	ensureEngine,
+	getContainer,
+	latestVersion,
+	typeNameOf,
+	type AnyNodeType,
+} from './engine';
+
+export interface NodeContextOptions {
+	/** an instance of the node class (declarative, programmatic, versioned or polling) */
+	node: AnyNodeType;
+	parameters?: INodeParameters;
+	/** decrypted data per credential type, or a store shared between calls */
+	credentials?: CredentialsMap | CredentialStore;
+	/** the credential classes the node uses (needed for authenticate/preAuthentication) */
+	credentialTypes?: ICredentialType[];
+	typeVersion?: number;
+	nodeName?: string;
+}
+
+export interface RunNodeOptions extends NodeContextOptions {
+	/** input items; default one empty item */
+	input?: INodeExecutionData[];
+	/** shorthand for onError: 'continueRegularOutput' */
+	continueOnFail?: boolean;
+	onError?: INode['onError'];
+	mode?: WorkflowExecuteMode;
+}
+
+export interface RunNodeResult {
+	/** items per output index */
+	outputs: INodeExecutionData[][];
+	/** the node error from the run data (a plain serialised object: check name/httpCode/description) */
+	error?: any;
+	runData: IRunData;
+}
+
+/** the name the editor gives a new node of this type */
+const defaultNodeName = (type: AnyNodeType) =>
+	('defaults' in type.description ? type.description.defaults.name : undefined) ?? type.description.displayName;
+
+function setUp(opts: NodeContextOptions & { onError?: INode['onError']; staticData?: IDataObject }, mode: WorkflowExecuteMode) {
+	ensureEngine();
+	const store = toCredentialStore(opts.credentials);
+	const helper = new HarnessCredentialsHelper(store, new CredentialTypeRegistry(opts.credentialTypes));
+	const nodeTypes = createNodeTypes([opts.node]);
+	const typeVersion = opts.typeVersion ?? latestVersion(opts.node);
+	const { workflow, node } = createWorkflow({
+		nodeTypes,
+		type: typeNameOf(opts.node),
+		name: opts.nodeName ?? defaultNodeName(opts.node),
+		typeVersion,
+		parameters: opts.parameters,
+		credentialTypes: store.types(),
+		credentialRef: (type) => store.ref(type),
+		onError: opts.onError,
+		staticData: opts.staticData,
+	});
+	// the editor sends its current parameters with load-options requests; executions send none
+	const currentNodeParameters = mode === 'internal' ? { ...node.parameters, ...opts.parameters } : undefined;
+	const additionalData = createAdditionalData(helper, workflow, mode, currentNodeParameters);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, typeVersion);
+	return { store, helper, workflow, node, additionalData, nodeType };
+}
+
+/** Execute one node through WorkflowExecute, as a manual run of a one-node workflow would. */
+export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
+	const mode = opts.mode ?? 'manual';
+	const onError = opts.onError ?? (opts.continueOnFail ? 'continueRegularOutput' : undefined);
+	const { workflow, node, additionalData } = setUp({ ...opts, onError }, mode);
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [opts.input ?? [{ json: {} }]] }, source: null }],
+		},
+	});
+	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const { runData } = run.data.resultData;
+	const task = runData[node.name]?.[0];
+	return {
+		outputs: (task?.data?.main ?? []).map((items) => items ?? []),
+		error: task?.error ?? run.data.resultData.error,
+		runData,
+	};
+}
+
+export interface LoadOptionsOptions extends NodeContextOptions {
+	/** name of a `methods.loadOptions` function... */
+	method?: string;
+	/** ...or the name of a property whose `typeOptions.loadOptions.routing` describes the request */
+	property?: string;
+	/** the parameter path the editor asks for (getCurrentNodeParameter('&x') is relative to it) */
+	path?: string;
+}
+
+function loadOptionsContext(opts: NodeContextOptions & { path?: string }, fallbackPath: string) {
+	const s = setUp(opts, 'internal');
+	const context = new LoadOptionsContext(s.workflow, s.node, s.additionalData, opts.path ?? `parameters.${fallbackPath}`);
+	return { ...s, context };
+}
+
+function nodeMethod<T>(nodeType: INodeType, kind: 'loadOptions' | 'listSearch', name: string): T {
+	const method = nodeType.methods?.[kind]?.[name];
+	if (typeof method !== 'function') {
+		throw new UnexpectedError(`Node type has no methods.${kind}.${name}`);
+	}
+	return method as T;
+}
+
+/** Run a loadOptions method (or a declarative routing loadOptions) like the editor would. */
+export async function runLoadOptions(opts: LoadOptionsOptions): Promise<INodePropertyOptions[]> {
+	const name = opts.method ?? opts.property;
+	if (!name) throw new UnexpectedError('runLoadOptions needs `method` or `property`');
+	// n8n's DynamicNodeParametersService names the temporary node "Temp-Node"
+	const nodeOpts = { nodeName: 'Temp-Node', ...opts };
+	if (opts.method) {
+		const { context, nodeType } = loadOptionsContext(nodeOpts, name);
+		const method = nodeMethod<(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>(nodeType, 'loadOptions', name);
+		return await method.call(context);
+	}
+	// routing loadOptions: a copy of the node type whose only property carries that routing
+	const s = setUp(nodeOpts, 'internal');
+	const property = s.nodeType.description.properties.find((p) => p.name === opts.property);
+	const routing = property?.typeOptions?.loadOptions?.routing;
+	if (!routing) throw new UnexpectedError(`Property "${opts.property}" has no typeOptions.loadOptions.routing`);
+	const tempNodeType: INodeType = {
+		...s.nodeType,
+		description: {
+			...s.nodeType.description,
+			properties: [{ displayName: '', name: '', type: 'string', default: '', routing } as INodeProperties],
+		},
+	};
+	const result = await runRouting(s, tempNodeType, 'internal');
+	return (result?.[0] ?? []).map((item) => item.json as unknown as INodePropertyOptions);
+}
+
+export interface ListSearchOptions extends NodeContextOptions {
+	method: string;
+	filter?: string;
+	paginationToken?: string;
+	path?: string;
+}
+
+/** Run a listSearch method (resource locator "From list") like the editor would. */
+export async function runListSearch(opts: ListSearchOptions): Promise<INodeListSearchResult> {
+	const { context, nodeType } = loadOptionsContext({ nodeName: 'Temp-Node', ...opts }, opts.method);
+	type ListSearch = (this: ILoadOptionsFunctions, filter?: string, token?: string) => Promise<INodeListSearchResult>;
+	const method = nodeMethod<ListSearch>(nodeType, 'listSearch', opts.method);
+	return await method.call(context, opts.filter, opts.paginationToken);
+}
+
+/** RoutingNode over a one-item ExecuteContext, as the CLI does outside of workflow executions */
+async function runRouting(
+	s: ReturnType<typeof setUp>,
+	nodeType: INodeType,
+	mode: WorkflowExecuteMode,
+	credentialsDecrypted?: ConstructorParameters<typeof RoutingNode>[2],
+) {
+	const context = new ExecuteContext(
+		s.workflow,
+		s.node,
+		s.additionalData,
+		mode,
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node: s.node, data: {}, source: null },
+		[],
+	);
+	return await new RoutingNode(context, nodeType, credentialsDecrypted).runNode();
+}
+
+export interface TestCredentialOptions {
+	/** the credential class whose `test` request is run */
+	credentialType: ICredentialType;
+	/** the data typed into the credential dialog, or a store holding it */
+	data: ICredentialDataDecryptedObject | CredentialStore;
+	/** other credential types it extends */
+	credentialTypes?: ICredentialType[];
+}
+
+/** The minimal node n8n's credential tester falls back to (n8n-nodes-base.noOp). */
+const noOpNodeType: INodeType = {
+	description: {
+		displayName: 'No Operation, do nothing',
+		name: CREDENTIAL_TEST_NODE_TYPE,
+		group: ['organization'],
+		version: 1,
+		description: 'No Operation',
+		defaults: { name: 'No Operation, do nothing' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+};
+
+/** Run a credential type's declarative `test` request the way n8n's CredentialsTester does. */
+export async function testCredential(opts: TestCredentialOptions): Promise<INodeCredentialTestResult> {
+	const { credentialType } = opts;
+	const test = credentialType.test as ICredentialTestRequest | undefined;
+	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
+
+	const store = opts.data instanceof CredentialStore ? opts.data : new CredentialStore({ [credentialType.name]: opts.data });
+	const testNodeType: INodeType = {
+		description: {
+			...noOpNodeType.description,
+			credentials: [{ name: credentialType.name, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+		},
+	};
+	const s = setUp(
+		{ node: testNodeType, credentials: store, credentialTypes: [credentialType, ...(opts.credentialTypes ?? [])], nodeName: 'Temp-Node' },
+		'internal',
+	);
+	let credentialsData: ICredentialDataDecryptedObject;
+	try {
+		credentialsData = s.helper.applyDefaults(store.get(credentialType.name), credentialType.name, s.additionalData, 'internal');
+	} catch (error) {
+		return { status: 'Error', message: String((error as Error).message) };
+	}
+	const ref = store.ref(credentialType.name);
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = await runRouting(s, testNodeType, 'internal', { ...ref, type: credentialType.name, data: credentialsData });
+	} catch (error) {
+		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		if (cause?.response) {
+			const { status, statusText } = cause.response;
+			for (const rule of test.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			if (status < 199 || status > 299) {
+				return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+			}
+		} else if (cause?.code) {
+			return { status: 'Error', message: cause.code };
+		}
+		return { status: 'Error', message: String((error as Error).message) };
+	}
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const json = response?.[0]?.[0]?.json ?? {};
+			const actual = rule.properties.key.split('.').reduce<unknown>((v, k) => (v as IDataObject | undefined)?.[k], json);
+			if (actual === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
+export interface RunPollOptions extends NodeContextOptions {
+	/**
+	 * The workflow's static data; pass the same object to later calls to persist state.
+	 * The node's own data lives under `staticData['node:<nodeName>']`.
+	 */
+	staticData?: IDataObject;
+	/** 'trigger' = an active workflow polling; 'manual' = "Fetch test event" in the editor */
+	mode?: 'trigger' | 'manual';
+	activation?: WorkflowActivateMode;
+}
+
+export interface RunPollResult {
+	/** what poll() returned (null = nothing new) */
+	result: INodeExecutionData[][] | null;
+	staticData: IDataObject;
+	/** the node's own static data after the poll */
+	nodeStaticData: IDataObject;
+}
+
+/** Run a polling trigger's poll() once with n8n-core's PollContext. */
+export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
+	const mode = opts.mode ?? 'trigger';
+	const staticData = opts.staticData ?? {};
+	const s = setUp({ ...opts, staticData }, mode);
+	const activation: WorkflowActivateMode = opts.activation ?? (mode === 'manual' ? 'manual' : 'activate');
+	const context = new PollContext(s.workflow, s.node, s.additionalData, mode, activation);
+	const result = await getContainer().get(TriggersAndPollers).runPollFunction(s.workflow, s.node, context);
+	return {
+		result: result ?? null,
+		staticData,
+		nodeStaticData: s.workflow.getStaticData('node', s.node),
+	};
+}
