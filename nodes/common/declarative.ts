@@ -20,6 +20,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { sendInBatch } from './batch';
 import { collectPages, type PagingStrategy } from './paging';
 import { vendorRequest, type VendorProfile } from './transport';
 
@@ -42,6 +43,27 @@ export interface OperationSpec {
 	jsonQuery?: string;
 	/** Sends the body as a JSON array of one record (HaloPSA style). */
 	bodyAsArray?: boolean;
+	/** Replaces the request body just before it is sent (e.g. an endpoint that takes a bare array of IDs). */
+	buildBody?: (this: IExecutePaginationFunctions, body: IDataObject, itemIndex: number) => unknown;
+	/**
+	 * Boolean node parameter: when true, the records of all input items are sent in one request
+	 * (needs `bodyAsArray`; see ./batch.ts).
+	 */
+	batchParameter?: string;
+	/**
+	 * Multipart upload: the file of an input binary property, plus the body fields (routed fields and
+	 * `jsonBody`) as form fields, sent as multipart/form-data.
+	 */
+	upload?: {
+		/** Node parameter naming the input binary property that holds the file. */
+		binaryPropertyParam: string;
+		/** Form field the file is sent in. */
+		fileField: string;
+		/** Node parameter that may override `fileField` (empty = keep `fileField`). */
+		fileFieldParam?: string;
+	};
+	/** The answer is a file: it is output in the binary property named by this node parameter. */
+	binaryOutput?: { propertyParam: string };
 }
 
 export interface OperationDefinition extends OperationSpec {
@@ -59,7 +81,8 @@ function parseJsonParameter(
 	name: string,
 	itemIndex: number,
 ): IDataObject | undefined {
-	const raw = ctx.getNodeParameter(name, undefined) as unknown;
+	// '' when the parameter is absent (e.g. an option of a collection the user did not add)
+	const raw = ctx.getNodeParameter(name, '') as unknown;
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	if (typeof raw === 'object') return raw as IDataObject;
 	try {
@@ -101,6 +124,72 @@ function toItems(body: unknown, spec: OperationSpec): IDataObject[] {
 	return [{ value: value as string }];
 }
 
+function withoutContentType(headers: IHttpRequestOptions['headers']): IHttpRequestOptions['headers'] {
+	return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type'));
+}
+
+/** multipart/form-data with the body fields and the file of the input binary property. */
+async function multipartBody(
+	ctx: IExecutePaginationFunctions,
+	upload: NonNullable<OperationSpec['upload']>,
+	fields: IDataObject,
+): Promise<FormData> {
+	const property = String(ctx.getNodeParameter(upload.binaryPropertyParam, 'data')).trim();
+	const binary = ctx.helpers.assertBinaryData(property);
+	const buffer = await ctx.helpers.getBinaryDataBuffer(property);
+	const form = new FormData();
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === undefined || value === null) continue;
+		form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+	}
+	const fileField = (upload.fileFieldParam ? String(ctx.getNodeParameter(upload.fileFieldParam, '')).trim() : '') || upload.fileField;
+	const file = new Blob([new Uint8Array(buffer)], { type: binary.mimeType || 'application/octet-stream' });
+	form.append(fileField, file, binary.fileName ?? 'file');
+	return form;
+}
+
+/** `filename*=UTF-8''...` or `filename="..."` of a Content-Disposition header. */
+export function fileNameOf(disposition: unknown): string | undefined {
+	const text = Array.isArray(disposition) ? String(disposition[0]) : typeof disposition === 'string' ? disposition : '';
+	const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)?''([^;]+)/.exec(text);
+	if (extended) {
+		try {
+			return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+		} catch {
+			return extended[1].trim();
+		}
+	}
+	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(text);
+	return plain ? (plain[2] ?? plain[1]).trim() || undefined : undefined;
+}
+
+/** Sends the request and outputs the answer as a file (name and type from the response headers). */
+async function downloadFile(
+	ctx: IExecutePaginationFunctions,
+	vendor: DeclarativeVendor,
+	options: IHttpRequestOptions,
+	output: NonNullable<OperationSpec['binaryOutput']>,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const response = await vendorRequest(ctx, vendor, { ...options, json: false, encoding: 'arraybuffer' }, itemIndex);
+	const body = response.body as unknown;
+	const data = Buffer.isBuffer(body)
+		? body
+		: body instanceof ArrayBuffer
+			? Buffer.from(body)
+			: ArrayBuffer.isView(body)
+				? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+	const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+	const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'].split(';')[0].trim() : '';
+	const property = String(ctx.getNodeParameter(output.propertyParam, 'data')).trim() || 'data';
+	const binary = await ctx.helpers.prepareBinaryData(data, fileNameOf(headers['content-disposition']), contentType || undefined);
+	return {
+		json: { fileName: binary.fileName ?? null, mimeType: binary.mimeType, fileSize: binary.fileSize ?? data.length },
+		binary: { [property]: binary },
+	};
+}
+
 /** The `pagination` hook that executes one operation for one item. */
 export function executeOperation(vendor: DeclarativeVendor, spec: OperationSpec, labels: ParameterLabels) {
 	return async function (
@@ -125,10 +214,25 @@ export function executeOperation(vendor: DeclarativeVendor, spec: OperationSpec,
 			}
 			if (spec.jsonBody) body = { ...body, ...(parseJsonParameter(this, spec.jsonBody, itemIndex) ?? {}) };
 			if (spec.jsonQuery) Object.assign(options.qs as IDataObject, parseJsonParameter(this, spec.jsonQuery, itemIndex) ?? {});
-			if (['POST', 'PUT', 'PATCH'].includes(spec.method)) {
+			if (['POST', 'PUT', 'PATCH'].includes(spec.method) || (spec.method === 'DELETE' && Object.keys(body).length > 0)) {
 				options.body = spec.bodyAsArray ? [body] : body;
+				if (spec.buildBody) options.body = spec.buildBody.call(this, body, itemIndex) as IHttpRequestOptions['body'];
 			} else {
 				delete options.body;
+			}
+
+			// joins the batch synchronously (see ./batch.ts): nothing above may await
+			if (spec.batchParameter && spec.bodyAsArray && this.getNodeParameter(spec.batchParameter, false) === true) {
+				const share = await sendInBatch(this, vendor, options, itemIndex);
+				return share.received ? toItems(share.response, spec).map(paired) : [];
+			}
+
+			if (spec.upload) {
+				options.body = await multipartBody(this, spec.upload, body);
+				options.headers = withoutContentType(options.headers);
+			}
+			if (spec.binaryOutput) {
+				return [{ ...(await downloadFile(this, vendor, options, spec.binaryOutput, itemIndex)), pairedItem: { item: itemIndex } }];
 			}
 
 			if (!spec.list) {

@@ -14,6 +14,11 @@ export interface FailedResponse {
 	code?: string;
 	message?: string;
 	url?: string;
+	/**
+	 * A UserError raised before any HTTP answer (e.g. by a credential's preAuthentication when the
+	 * token exchange was refused): reported with its own message and description.
+	 */
+	userError?: { message: string; description?: string };
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -105,6 +110,9 @@ const NETWORK_HINTS: Record<string, string> = {
 };
 
 export function describeFailure(vendor: string, failure: FailedResponse): { message: string; description: string } {
+	if (failure.status === undefined && failure.userError) {
+		return { message: failure.userError.message, description: failure.userError.description || failure.userError.message };
+	}
 	if (failure.status === undefined) {
 		const hint = (failure.code && NETWORK_HINTS[failure.code]) ?? failure.message ?? 'no response';
 		const where = failure.url ? ` (${failure.url})` : '';

@@ -10,10 +10,18 @@ export interface PageRead {
 }
 
 export interface PagingStrategy {
-	/** Query parameters for page `page` (1-based); `wanted` is how many more items are needed, if limited. */
-	query(page: number, wanted: number | undefined): IDataObject;
+	/**
+	 * Query parameters for page `page` (1-based); `wanted` is how many more items are needed and
+	 * `limit` how many were asked for in all (both undefined for Return All).
+	 */
+	query(page: number, wanted: number | undefined, limit?: number): IDataObject;
 	/** The items of one page and whether another page may follow. */
 	read(body: unknown, page: number): PageRead;
+	/**
+	 * Stop (without keeping the page) when a page repeats the previous one: a server that ignores the
+	 * page parameter would otherwise answer the same full page forever.
+	 */
+	stopOnRepeat?: boolean;
 }
 
 function asItems(value: unknown): IDataObject[] {
@@ -35,14 +43,17 @@ export function fixedSizePages(pageSize: number, pageParam = 'page'): PagingStra
 
 /**
  * `?page=N&limit=S` answered with `{data: [...], meta: {currentPage, lastPage, total}}` (Sesame HR).
- * Falls back to "a full page means there may be more" when `meta` is missing.
+ * The page size S is the same on every page (page numbers count in that size): the limit when it is
+ * below `maxPageSize`, else `maxPageSize`. Falls back to "a full page means there may be more" when
+ * `meta` is missing, and stops on a repeated page.
  */
 export function metaPages(maxPageSize: number, options: { dataKey?: string; pageParam?: string; sizeParam?: string } = {}): PagingStrategy {
 	const { dataKey = 'data', pageParam = 'page', sizeParam = 'limit' } = options;
 	return {
-		query: (page, wanted) => ({
+		stopOnRepeat: true,
+		query: (page, wanted, limit) => ({
 			[pageParam]: page,
-			[sizeParam]: wanted === undefined ? maxPageSize : Math.min(maxPageSize, Math.max(1, wanted)),
+			[sizeParam]: Math.min(maxPageSize, Math.max(1, limit ?? wanted ?? maxPageSize)),
 		}),
 		read: (body, page) => {
 			const record = (body ?? {}) as IDataObject;
@@ -57,6 +68,72 @@ export function metaPages(maxPageSize: number, options: { dataKey?: string; page
 	};
 }
 
+export interface CountedPagesOptions {
+	pageParam?: string;
+	sizeParam?: string;
+	/** Envelope property holding the total number of records. */
+	countKey?: string;
+	/** Envelope property holding the items; by default the first array-valued property. */
+	itemsKey?: string;
+	/** Query parameters sent with every page (e.g. a flag that switches paging on). */
+	fixedQuery?: IDataObject;
+}
+
+/** The items of an answer that is either a bare array or an envelope `{<countKey>: n, <any>: [...]}`. */
+export function unwrapEnvelope(body: unknown, countKey = 'record_count', itemsKey?: string): { items: IDataObject[]; total?: number } {
+	if (Array.isArray(body)) return { items: asItems(body) };
+	if (body === null || typeof body !== 'object') return { items: asItems(body) };
+	const record = body as IDataObject;
+	const count = Number(record[countKey]);
+	const total = record[countKey] !== undefined && record[countKey] !== null && Number.isFinite(count) ? count : undefined;
+	const key = itemsKey && Array.isArray(record[itemsKey])
+		? itemsKey
+		: (Object.keys(record).find((k) => Array.isArray(record[k]) && (record[k] as unknown[]).some((v) => v !== null && typeof v === 'object')) ??
+			Object.keys(record).find((k) => Array.isArray(record[k])));
+	if (key) return { items: asItems(record[key]), total };
+	// an envelope without an items array is an empty page; anything else is one record
+	return { items: total !== undefined ? [] : [record], total };
+}
+
+/**
+ * `?page_no=K&page_size=N` (1-based, plus optional fixed flags) answered with a bare array or with
+ * `{record_count, <plural>: [...]}` (HaloPSA style). The page size stays the same on every page (page
+ * numbers count in that size); only a first page that already covers the limit asks for fewer.
+ * Stops on a short page, once `record_count` items were read, on a page larger than asked for (the
+ * server ignored paging and sent everything) or on a repeated page.
+ */
+export function countedPages(maxPageSize: number, options: CountedPagesOptions = {}): PagingStrategy {
+	const { pageParam = 'page_no', sizeParam = 'page_size', countKey = 'record_count', itemsKey, fixedQuery = {} } = options;
+	return {
+		stopOnRepeat: true,
+		query: (page, wanted) => ({
+			...fixedQuery,
+			[sizeParam]: page === 1 && wanted !== undefined ? Math.min(maxPageSize, Math.max(1, wanted)) : maxPageSize,
+			[pageParam]: page,
+		}),
+		read: (body, page) => {
+			const { items, total } = unwrapEnvelope(body, countKey, itemsKey);
+			const full = items.length === maxPageSize;
+			const countLeft = total === undefined || (page - 1) * maxPageSize + items.length < total;
+			return { items, hasMore: full && countLeft };
+		},
+	};
+}
+
+/**
+ * A list endpoint that answers everything at once (`{<dataKey>: [...]}` or a bare array): one request
+ * without paging parameters; Limit is applied to the answer.
+ */
+export function singlePage(dataKey = 'data'): PagingStrategy {
+	return {
+		query: () => ({}),
+		read: (body) => {
+			const record = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+			return { items: asItems(record && dataKey in record ? record[dataKey] : body), hasMore: false };
+		},
+	};
+}
+
 /** Collects pages until the limit is reached or the vendor says there are no more. */
 export async function collectPages(
 	strategy: PagingStrategy,
@@ -65,10 +142,16 @@ export async function collectPages(
 	maxPages = 100_000,
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
+	let previous: string | undefined;
 	for (let page = 1; page <= maxPages; page++) {
 		const wanted = limit === undefined ? undefined : limit - collected.length;
-		const body = await fetchPage(strategy.query(page, wanted), page);
+		const body = await fetchPage(strategy.query(page, wanted, limit), page);
 		const { items, hasMore } = strategy.read(body, page);
+		if (strategy.stopOnRepeat && items.length > 0) {
+			const signature = JSON.stringify(items);
+			if (signature === previous) break;
+			previous = signature;
+		}
 		collected.push(...items);
 		if (limit !== undefined && collected.length >= limit) return collected.slice(0, limit);
 		if (!hasMore || items.length === 0) break;

@@ -15,7 +15,7 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { sleep, UserError } from 'n8n-workflow';
 
 import { apiError, type FailedResponse } from './errors';
 import { gateFor, resetDelayMs } from './rateLimit';
@@ -71,12 +71,14 @@ export function failureOf(error: unknown): FailedResponse {
 	const cause = (e?.cause ?? {}) as typeof e;
 	const response = cause.response ?? e?.response;
 	const status = response?.status ?? response?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+	const userError = [e?.cause, error].find((candidate) => candidate instanceof UserError) as UserError | undefined;
 	return {
 		status: Number.isFinite(status) ? status : undefined,
 		body: response?.data ?? response?.body,
 		headers: response?.headers,
 		code: cause.code ?? e?.code,
 		message: cause.message ?? e?.message,
+		...(userError && !response ? { userError: { message: userError.message, description: userError.description ?? undefined } } : {}),
 	};
 }
 

@@ -84,7 +84,7 @@ describe('paging strategies', () => {
 		expect(seen).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
 	});
 
-	it('meta pages follow lastPage and ask only for what the limit still needs', async () => {
+	it('meta pages follow lastPage and keep one page size (page numbers count in it)', async () => {
 		const seen: unknown[] = [];
 		const items = await collectPages(metaPages(100), async (query) => {
 			seen.push(query);
@@ -92,7 +92,9 @@ describe('paging strategies', () => {
 			return { data: Array.from({ length: query.limit as number }, (_, i) => ({ id: `${page}-${i}` })), meta: { currentPage: page, lastPage: 9 } };
 		}, 150);
 		expect(items).toHaveLength(150);
-		expect(seen).toEqual([{ page: 1, limit: 100 }, { page: 2, limit: 50 }]);
+		// page 2 of 50-item pages would repeat items 51-100 of page 1
+		expect(seen).toEqual([{ page: 1, limit: 100 }, { page: 2, limit: 100 }]);
+		expect(items[100]).toEqual({ id: '2-0' });
 	});
 
 	it('meta pages end at lastPage', async () => {

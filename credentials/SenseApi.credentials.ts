@@ -1,0 +1,206 @@
+import { createHash } from 'crypto';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { sleep, UserError } from 'n8n-workflow';
+
+/**
+ * Sense API: OAuth2 client credentials exchanged for a short-lived bearer token.
+ *
+ * Token caching (Sense requires reuse until `expires_in`):
+ * - `accessToken` and `expiresAt` are hidden fields that n8n persists with the credential, so
+ *   every item, execution and worker reuses the same token.
+ * - n8n's CredentialsHelper runs `preAuthentication` only when the hidden `expirable` field is empty,
+ *   after the API answered 401, or during a credential test. The expirable field `validity` therefore
+ *   stores an expression that n8n resolves whenever it loads the credential: it reads "valid" until
+ *   the stored expiry and "" afterwards — so the token is renewed before it runs out instead of after
+ *   a failed call. A 401 still renews it through n8n-core's retry path.
+ * - Within one n8n process, concurrent renewals for the same client share one token request, and a
+ *   caller holding an older copy of the credential receives the token another caller just obtained.
+ */
+
+const PRODUCTION_TOKEN_URL = 'https://partner-auth.sensehq.com/oauth2/token';
+const PRODUCTION_BASE_URL = 'https://partner-api.sensehq.com/v1';
+
+/** Resolves to "valid" until the stored expiry has passed, then to "" (which makes n8n renew the token). */
+const VALIDITY_EXPRESSION = '={{ Number($self.expiresAt) > $now.toMillis() ? "valid" : "" }}';
+
+/** Renew this long before the announced expiry: a tenth of the lifetime, at most 30 seconds. */
+const renewMargin = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10);
+
+interface TokenResult {
+	accessToken: string;
+	/** epoch milliseconds; 0 = the token endpoint announced no lifetime */
+	expiresAt: number;
+	validity: string;
+}
+
+const inFlight = new Map<string, Promise<TokenResult>>();
+const recent = new Map<string, TokenResult>();
+const MAX_RECENT = 100;
+
+/** Cache key: a hash of token URL, client id and secret (no secret is kept in clear as a key). */
+function cacheKey(tokenUrl: string, clientId: string, clientSecret: string): string {
+	return createHash('sha256').update(`${tokenUrl}\u0000${clientId}\u0000${clientSecret}`).digest('hex');
+}
+
+function usable(result: TokenResult | undefined, now = Date.now()): result is TokenResult {
+	return !!result && (result.expiresAt === 0 || result.expiresAt > now);
+}
+
+/** Lifetime from `expires_in` (seconds), else from the `exp` claim of a JWT; undefined when neither is known. */
+function lifetimeMs(body: Record<string, unknown>, token: string, now: number): number | undefined {
+	const seconds = Number(body.expires_in);
+	if (body.expires_in !== undefined && body.expires_in !== null && Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
+	const payload = token.split('.')[1];
+	if (!payload) return undefined;
+	try {
+		const exp = Number((JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp);
+		return Number.isFinite(exp) && exp * 1000 > now ? exp * 1000 - now : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+interface HttpFailure {
+	response?: { status?: number; data?: unknown };
+	cause?: { response?: { status?: number; data?: unknown } };
+	code?: string;
+}
+
+/** A message naming the status and the token endpoint's own error, never the request (which holds the secret). */
+function tokenError(error: unknown): UserError {
+	const failure = error as HttpFailure;
+	const response = failure.response ?? failure.cause?.response;
+	const data = (response?.data ?? {}) as Record<string, unknown>;
+	const reason = [data.error, data.error_description ?? data.message].filter((v) => typeof v === 'string' && v).join(': ');
+	const status = response?.status;
+	const what = status ? `HTTP ${status}` : (failure.code ?? 'no response');
+	const hint = status === 400 || status === 401 ? ' Check the client ID and client secret.' : '';
+	return new UserError(`Sense token request failed (${what})${reason ? `: ${reason}` : ''}.${hint}`);
+}
+
+const retryable = (error: unknown) => {
+	const failure = error as HttpFailure;
+	const status = failure.response?.status ?? failure.cause?.response?.status;
+	return status === undefined ? !!failure.code : status === 429 || status >= 500;
+};
+
+async function requestToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<TokenResult> {
+	const tokenUrl = String(credentials.tokenUrl || PRODUCTION_TOKEN_URL).trim();
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const body = (await helper.helpers.httpRequest({
+				method: 'POST',
+				url: tokenUrl,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				body: {
+					grant_type: 'client_credentials',
+					client_id: String(credentials.clientId ?? '').trim(),
+					client_secret: String(credentials.clientSecret ?? ''),
+				},
+				json: true,
+			})) as Record<string, unknown>;
+			const accessToken = typeof body?.access_token === 'string' ? body.access_token : '';
+			if (!accessToken) throw new UserError('Sense token request failed: the answer holds no access_token.');
+			const now = Date.now();
+			const lifetime = lifetimeMs(body, accessToken, now);
+			if (lifetime === undefined) return { accessToken, expiresAt: 0, validity: 'valid' };
+			return { accessToken, expiresAt: Math.round(now + lifetime - renewMargin(lifetime)), validity: VALIDITY_EXPRESSION };
+		} catch (error) {
+			if (error instanceof UserError) throw error;
+			// transient failures: two more attempts with a short backoff
+			if (attempt < 2 && retryable(error)) {
+				await sleep(300 * 2 ** attempt);
+				continue;
+			}
+			throw tokenError(error);
+		}
+	}
+}
+
+export class SenseApi implements ICredentialType {
+	name = 'senseApi';
+
+	displayName = 'Sense API';
+
+	icon = { light: 'file:../icons/sense.svg', dark: 'file:../icons/sense.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-workforce/n8n-nodes-workforce#sense';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'OAuth2 client ID the Sense team issued for your agency',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: PRODUCTION_TOKEN_URL,
+			description: 'Change only for a staging or sandbox environment',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: PRODUCTION_BASE_URL,
+			description: 'API base URL including the version, e.g. https://partner-api.sensehq.com/v1. Change only for a staging or sandbox environment.',
+		},
+		// Kept by n8n with the credential (see the comment at the top of this file).
+		{ displayName: 'Token Validity', name: 'validity', type: 'hidden', typeOptions: { expirable: true }, default: '' },
+		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Token Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const key = cacheKey(String(credentials.tokenUrl ?? ''), String(credentials.clientId ?? ''), String(credentials.clientSecret ?? ''));
+		// Another caller in this process renewed the token after this caller loaded the credential.
+		const known = recent.get(key);
+		if (usable(known) && known.accessToken !== credentials.accessToken) return { ...known };
+
+		let flight = inFlight.get(key);
+		if (!flight) {
+			flight = requestToken(this, credentials).finally(() => inFlight.delete(key));
+			inFlight.set(key, flight);
+		}
+		const result = await flight;
+		recent.delete(key);
+		recent.set(key, result);
+		for (const [old, entry] of recent) {
+			if (recent.size <= MAX_RECENT && usable(entry)) break;
+			recent.delete(old);
+		}
+		return { ...result };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
+
+	// Proves both steps: the token exchange (preAuthentication runs for every credential test) and an API call.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
+			url: '/candidates/possible-values/status',
+		},
+	};
+}

@@ -1,0 +1,453 @@
+/**
+ * Field builders for the HaloPSA Scheduling node, driven by the generated catalogue:
+ *  - filters / options collections from each endpoint's documented query parameters
+ *  - typed body fields from the OpenAPI schemas (HALO_BODY_FIELDS), with dropdowns for agents,
+ *    clients, sites, appointment types, workdays and booking types
+ *  - resource locators for record IDs, raw JSON for everything else
+ */
+import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, UnexpectedError } from 'n8n-workflow';
+
+import { showFor, type OperationDefinition, type OperationSpec } from '../../common/declarative';
+import { HALO_BODY_FIELDS, HALO_ENDPOINTS, type HaloEndpoint, type HaloFieldType, type HaloParameter } from './catalogue';
+
+const DYNAMIC_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** The catalogue entry of an endpoint (a typo here is a programming error, caught by the tests at load time). */
+export function endpoint(method: string, path: string): HaloEndpoint {
+	const found = HALO_ENDPOINTS.find((e) => e.method === method && e.path === path);
+	if (!found) throw new UnexpectedError(`No catalogue endpoint ${method} ${path}`);
+	return found;
+}
+
+/**
+ * An operation for the catalogue endpoint `method path`; a `{id}` placeholder becomes the node
+ * parameter `idParameter` (a resource locator).
+ */
+export function haloOperation(
+	value: string,
+	name: string,
+	action: string,
+	method: 'GET' | 'POST' | 'DELETE',
+	path: string,
+	spec: Partial<OperationSpec> & { idParameter?: string } = {},
+): OperationDefinition {
+	const { idParameter, ...rest } = spec;
+	const source = endpoint(method, path);
+	return {
+		value,
+		name,
+		action,
+		description: source.summary,
+		method,
+		path: idParameter ? path.replace('{id}', `{${idParameter}}`) : path,
+		...rest,
+	};
+}
+
+/** camelCase node parameter name for a Halo property (`start_date` → `startDate`, `_approve` → `approve`). */
+export const paramName = (property: string) => property.replace(/^_+/, '').replace(/_+([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+// ---------------------------------------------------------------------------------------------
+// Dropdowns
+
+type Lookup = 'getAgents' | 'getClients' | 'getSites' | 'getAppointmentTypes' | 'getWorkdays' | 'getBookingTypes';
+
+/** Halo properties / query parameters holding an ID of a record a dropdown can offer. */
+const LOOKUPS: Record<string, Lookup> = {
+	agent_id: 'getAgents',
+	agentid: 'getAgents',
+	timesheet_manager: 'getAgents',
+	client_id: 'getClients',
+	site_id: 'getSites',
+	appointment_type_id: 'getAppointmentTypes',
+	workday_id: 'getWorkdays',
+	workdayid: 'getWorkdays',
+	resourcebookingtype: 'getBookingTypes',
+};
+
+/** Query parameters taking a comma-separated list of IDs. */
+const MULTI_LOOKUPS: Record<string, Lookup> = { agents: 'getAgents', types: 'getAppointmentTypes' };
+
+// ---------------------------------------------------------------------------------------------
+// Query parameters
+
+/** Handled by Return All / Limit. */
+const PAGING_PARAMETERS = new Set(['pageinate', 'page_no', 'page_size']);
+
+const QUERY_LABELS: Record<string, string> = {
+	advanced_search: 'Advanced Search',
+	agents: 'Agents',
+	appointmentsonly: 'Appointments Only',
+	assets: 'Assets',
+	client_id: 'Client',
+	end_date: 'End Date After',
+	excludenonticketapptodo: 'Exclude Non-Ticket To-Dos',
+	excluderecurring: 'Exclude Recurring',
+	excluderecurringmaster: 'Exclude Recurring Masters',
+	getopenjourney: 'Open Journeys',
+	hidecompleted: 'Hide Completed',
+	includedeleted: 'Include Deleted',
+	isrecurringchild: 'Recurring Children Only',
+	isrecurringmaster: 'Recurring Masters Only',
+	locations: 'Locations',
+	my_approvals: 'My Approvals',
+	order: 'Order By',
+	order2: 'Order By (2nd)',
+	order3: 'Order By (3rd)',
+	order4: 'Order By (4th)',
+	order5: 'Order By (5th)',
+	orderdesc: 'Descending',
+	orderdesc2: 'Descending (2nd)',
+	orderdesc3: 'Descending (3rd)',
+	orderdesc4: 'Descending (4th)',
+	orderdesc5: 'Descending (5th)',
+	recurringchangeonly: 'Recurring Changes Only',
+	recurringmasterid: 'Recurring Master ID',
+	search: 'Search',
+	shiftsonly: 'Shifts Only',
+	showall: 'Show All (Admin)',
+	showappointments: 'Show Appointments',
+	showchanges: 'Show Changes',
+	showholidayonce: 'Show Each Holiday Once',
+	showholidays: 'Show Holidays',
+	showprojects: 'Show Projects',
+	showshifts: 'Show Shifts',
+	start_date: 'Start Date After',
+	statuses: 'Statuses',
+	tasksonly: 'Tasks Only',
+	ticket_id: 'Ticket ID',
+	toplevel_id: 'Top-Level ID',
+	types: 'Appointment Types',
+	utcoffset: 'UTC Offset',
+	includedetails: 'Include Details',
+	ignoreexchangedelete: 'Keep in Exchange Calendar',
+	primaryid: 'Primary ID',
+	type: 'Type',
+	agent_id: 'Agent',
+	date: 'Date',
+	workday_id: 'Workday',
+	workdayid: 'Workday',
+	approved_only: 'Approved Only',
+	entity: 'Entity',
+	include_apid: 'Include Appointment ID',
+	inclusive_end: 'Inclusive End',
+	inclusive_start: 'Inclusive Start',
+	access_control_level: 'Access Control Level',
+	isconfig: 'Configuration Only',
+};
+
+const titleCase = (name: string) => name.replace(/^_+/, '').split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+
+/** n8n describes booleans with "Whether …". */
+function booleanDescription(text: string): string {
+	const t = text.trim().replace(/\.$/, '');
+	if (/^(Only|Return|Exclude|Include|Show|Skip|Use|Order|Enable|Hide|Filter)\b/.test(t)) return `Whether to ${t.charAt(0).toLowerCase()}${t.slice(1)}`;
+	return `Whether to apply: ${t.charAt(0).toLowerCase()}${t.slice(1)}`;
+}
+
+const isDateParameter = (p: HaloParameter) => p.type === 'DateTime' || (p.type === 'string' && /(^|_)date$/.test(p.name));
+
+/** One documented query parameter as a collection option (sent in the query string). */
+export function queryOption(p: HaloParameter): INodeProperties {
+	const displayName = QUERY_LABELS[p.name] ?? titleCase(p.name);
+	const name = paramName(p.name);
+	const send = { type: 'query' as const, property: p.name };
+	const multi = MULTI_LOOKUPS[p.name];
+	if (multi) {
+		return {
+			displayName,
+			name,
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: multi },
+			default: [],
+			description: `${p.description}. ${DYNAMIC_HINT}.`,
+			routing: { send: { ...send, value: '={{ [].concat($value).join(",") }}' } },
+		};
+	}
+	const lookup = LOOKUPS[p.name];
+	if (lookup) {
+		return { displayName, name, type: 'options', typeOptions: { loadOptionsMethod: lookup }, default: '', description: `${p.description}. ${DYNAMIC_HINT}.`, routing: { send } };
+	}
+	if (p.type === 'boolean') return { displayName, name, type: 'boolean', default: false, description: booleanDescription(p.description), routing: { send } };
+	if (p.type === 'integer' || p.type === 'double') return { displayName, name, type: 'number', default: 0, description: p.description, routing: { send } };
+	if (isDateParameter(p)) return { displayName, name, type: 'dateTime', default: '', description: p.description, routing: { send } };
+	return { displayName, name, type: 'string', default: '', description: p.description, routing: { send } };
+}
+
+/** The documented query parameters of an endpoint (without paging and path parameters). */
+export const queryParameters = (e: HaloEndpoint) => e.parameters.filter((p) => p.in === 'query' && !PAGING_PARAMETERS.has(p.name));
+
+/** A collection ("Filters" for lists, "Options" otherwise) of the documented query parameters of `method path`. */
+export function queryCollection(
+	resource: string,
+	operation: string,
+	method: string,
+	path: string,
+	kind: 'filters' | 'options' = 'filters',
+): INodeProperties[] {
+	const options = queryParameters(endpoint(method, path)).map(queryOption);
+	if (!options.length) return [];
+	options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return [
+		{
+			displayName: kind === 'filters' ? 'Filters' : 'Options',
+			name: kind,
+			type: 'collection',
+			placeholder: kind === 'filters' ? 'Add Filter' : 'Add Option',
+			default: {},
+			displayOptions: showFor(resource, [operation]),
+			options,
+		},
+	];
+}
+
+/** "Query Parameters (JSON)": further query parameters merged in (OperationSpec.jsonQuery = 'queryJson'). */
+export function queryJsonField(resource: string, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Additional Query Parameters (JSON)',
+		name: 'queryJson',
+		type: 'json',
+		default: '{}',
+		description: 'Any further query parameters the endpoint accepts, as a JSON object, e.g. {"count": 10}',
+		displayOptions: showFor(resource, operations),
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body fields
+
+const BODY_LABELS: Record<string, string> = {
+	subject: 'Subject',
+	start_date: 'Start',
+	end_date: 'End',
+	allday: 'All Day',
+	agent_id: 'Agent',
+	appointment_type_id: 'Appointment Type',
+	client_id: 'Client',
+	site_id: 'Site',
+	user_id: 'User ID',
+	ticket_id: 'Ticket ID',
+	note: 'Note',
+	is_private: 'Private',
+	is_task: 'Task',
+	reminderminutes: 'Reminder (Minutes Before)',
+	online_meeting_url: 'Online Meeting URL',
+	appointment_location_free_text: 'Location',
+	inform_agents: 'Inform Agents',
+	inform_user: 'Inform User',
+	colour: 'Colour',
+	complete_status: 'Completion Status',
+	resourcebookingtype: 'Booking Type',
+	resource_booking_timeslot: 'Booking Timeslot',
+	booking_name: 'Booker Name',
+	booking_email: 'Booker Email',
+	booking_phonenumber: 'Booker Phone Number',
+	startdate: 'Start',
+	enddate: 'End',
+	agentid: 'Agent',
+	hours: 'Hours',
+	type: 'Type',
+	recurrencepattern: 'Recurrence Pattern',
+	rangeofrecurrence: 'Range of Recurrence',
+	endafteramount: 'End After (Occurrences)',
+	dailyrecurrencepattern: 'Daily Recurrence Pattern',
+	dailyrecurrencedays: 'Every N Days',
+	weeklyrecurrenceweeks: 'Every N Weeks',
+	weeklyrecurrencestring: 'Weekly Recurrence Days',
+	date: 'Date',
+	start_time: 'Start Time',
+	end_time: 'End Time',
+	target_hours: 'Target Hours',
+	break_hours: 'Break Hours',
+	allowed_break_hours: 'Allowed Break Hours',
+	workdayid: 'Workday',
+	timesheet_manager: 'Timesheet Manager',
+	_submitapproval: 'Submit for Approval',
+	_approve: 'Approve',
+	_reject: 'Reject',
+	_approval_message: 'Approval Message',
+	event_type: 'Event Type',
+	break_type: 'Break Type',
+	timetaken: 'Time Taken (Hours)',
+	charge_rate: 'Charge Rate',
+	traveltime: 'Travel Time (Hours)',
+	mileage: 'Mileage',
+	name: 'Name',
+	workday_id: 'Workday',
+	holiday_type: 'Holiday Type',
+	duration: 'Duration',
+	isrecurring: 'Recurring',
+	approvalnote: 'Approval Note',
+	summary: 'Summary',
+	timezone: 'Time Zone',
+	start: 'Start',
+	end: 'End',
+	alldayssame: 'All Days the Same',
+	incmonday: 'Include Monday',
+	inctuesday: 'Include Tuesday',
+	incwednesday: 'Include Wednesday',
+	incthursday: 'Include Thursday',
+	incfriday: 'Include Friday',
+	incsaturday: 'Include Saturday',
+	incsunday: 'Include Sunday',
+	access_control_level: 'Access Control Level',
+};
+
+/** Labels that differ per schema. */
+const SCHEMA_LABELS: Record<string, Record<string, string>> = { Holidays: { date: 'Start', end_date: 'End' } };
+
+const BODY_DESCRIPTIONS: Record<string, string> = {
+	allday: 'Whether it lasts whole days',
+	is_private: 'Whether only the agents involved can see it',
+	is_task: 'Whether it is a task rather than an appointment',
+	inform_agents: 'Whether Halo e-mails the agents about it',
+	inform_user: 'Whether Halo e-mails the end user about it',
+	_submitapproval: 'Whether to submit the timesheet for approval',
+	_approve: 'Whether to approve the timesheet',
+	_reject: 'Whether to reject the timesheet',
+	isrecurring: 'Whether the holiday repeats every year',
+	alldayssame: 'Whether every working day has the same hours',
+	weeklyrecurrencestring: 'Days of the week as Halo encodes them',
+};
+
+function labelOf(schema: string, property: string): string {
+	return SCHEMA_LABELS[schema]?.[property] ?? BODY_LABELS[property] ?? titleCase(property);
+}
+
+function describe(property: string, type: HaloFieldType, label: string): string | undefined {
+	if (BODY_DESCRIPTIONS[property]) return BODY_DESCRIPTIONS[property];
+	if (LOOKUPS[property]) return DYNAMIC_HINT;
+	if (type === 'boolean') return `Whether to set "${label}"`;
+	return undefined;
+}
+
+/** One typed body field of schema `schema` (no displayOptions: for collections, or add them). */
+export function bodyOption(schema: string, property: string): INodeProperties {
+	const type = HALO_BODY_FIELDS[schema]?.[property];
+	if (!type) throw new UnexpectedError(`${schema}.${property} is not modelled`);
+	const displayName = labelOf(schema, property);
+	const description = describe(property, type, displayName);
+	const base = { displayName, name: paramName(property), routing: { send: { type: 'body' as const, property } }, ...(description ? { description } : {}) };
+	const lookup = LOOKUPS[property];
+	if (lookup) return { ...base, type: 'options', typeOptions: { loadOptionsMethod: lookup }, default: '' };
+	if (property.endsWith('email')) return { ...base, type: 'string', default: '', placeholder: 'name@email.com' };
+	const defaults: Record<HaloFieldType, string | number | boolean> = { string: '', number: 0, boolean: false, dateTime: '' };
+	return { ...base, type, default: defaults[type] };
+}
+
+/** Top-level body fields (e.g. the required ones of a create operation). */
+export function bodyFields(schema: string, properties: string[], resource: string, operations: string[], required = true): INodeProperties[] {
+	return properties.map((property) => ({ ...bodyOption(schema, property), required, displayOptions: showFor(resource, operations) }));
+}
+
+/** The modelled fields of `schema` except `exclude`, sorted, as an "Additional Fields" / "Update Fields" collection. */
+export function bodyCollection(
+	schema: string,
+	resource: string,
+	operations: string[],
+	options: { exclude?: string[]; include?: string[]; name?: 'additionalFields' | 'updateFields' } = {},
+): INodeProperties {
+	const name = options.name ?? 'additionalFields';
+	const properties = (options.include ?? Object.keys(HALO_BODY_FIELDS[schema] ?? {})).filter((p) => !(options.exclude ?? []).includes(p));
+	const fields = properties.map((p) => bodyOption(schema, p)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return {
+		displayName: name === 'updateFields' ? 'Update Fields' : 'Additional Fields',
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showFor(resource, operations),
+		options: fields,
+	};
+}
+
+/** "Additional Body Fields (JSON)", merged into the record last (OperationSpec.jsonBody = 'jsonBody'). */
+export function recordJsonField(resource: string, operations: string[], options: { required?: boolean; displayName?: string } = {}): INodeProperties {
+	return {
+		displayName: options.displayName ?? 'Additional Body Fields (JSON)',
+		name: 'jsonBody',
+		type: 'json',
+		default: '{}',
+		required: options.required ?? false,
+		description:
+			'Any further fields of the record, as a JSON object (see the Halo API reference). They are merged into the record and win over the fields above.',
+		displayOptions: showFor(resource, operations),
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Record IDs
+
+/** Sends a numeric-looking ID as a number (Halo IDs are integers, holidays use GUIDs). */
+const ID_VALUE = '={{ String($value).trim() !== "" && !isNaN(Number(String($value).trim())) ? Number(String($value).trim()) : String($value).trim() }}';
+
+/** A record picker (searchable list or ID); with `sendAsBodyId` its value becomes the record's `id` (updates). */
+export function recordLocator(
+	displayName: string,
+	name: string,
+	resource: string,
+	operations: string[],
+	searchListMethod: string,
+	options: { sendAsBodyId?: boolean; placeholder?: string } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The ${displayName.toLowerCase()} to use`,
+		displayOptions: showFor(resource, operations),
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true, searchFilterRequired: false } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: options.placeholder ?? 'e.g. 1234' },
+		],
+		...(options.sendAsBodyId ? { routing: { send: { type: 'body' as const, property: 'id', value: ID_VALUE } } } : {}),
+	};
+}
+
+/** Create/update operations: send every input item's record in one POST (OperationSpec.batchParameter). */
+export const BATCH_PARAMETER = 'sendAllItemsInOneRequest';
+
+export function batchField(resource: string, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Send All Items in One Request',
+		name: BATCH_PARAMETER,
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to send the records of all input items in one request (Halo accepts an array) instead of one request per item. Each output item stays paired with its input item.',
+		displayOptions: showFor(resource, operations),
+	};
+}
+
+/** A comma-separated list of integer IDs sent as the bare JSON array body (Generate operations). */
+export function idListField(displayName: string, name: string, resource: string, operations: string[], description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 12, 15, 31',
+		description,
+		displayOptions: showFor(resource, operations),
+	};
+}
+
+/** OperationSpec.buildBody for the Generate operations: the IDs of `parameter` as `[1, 2, 3]`. */
+export function idListBody(parameter: string, label: string) {
+	return function (this: IExecutePaginationFunctions, _body: IDataObject, itemIndex: number): number[] {
+		const raw = this.getNodeParameter(parameter, '') as unknown;
+		const parts = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((v) => String(v).trim()).filter((v) => v !== '');
+		const ids = parts.map(Number);
+		if (!ids.length || ids.some((n) => !Number.isInteger(n) || n < 0)) {
+			throw new NodeOperationError(this.getNode(), `"${label}" must be whole numbers separated by commas`, {
+				itemIndex,
+				description: `Got "${parts.join(', ')}". Enter IDs such as 12, 15, 31, or map an array of numbers with an expression.`,
+			});
+		}
+		return ids;
+	};
+}

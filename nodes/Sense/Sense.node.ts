@@ -1,0 +1,72 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { runForItem } from './actions/single';
+import { asNodeError, errorItem } from './actions/records';
+import { upsert } from './actions/upsert';
+import { fieldOptions } from './shared/fields';
+import { senseProperties } from './shared/properties';
+import { SENSE_ENTITIES } from './shared/schema';
+import type { OperationValue } from './shared/vendor';
+
+export class Sense implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sense',
+		name: 'sense',
+		icon: { light: 'file:../../icons/sense.svg', dark: 'file:../../icons/sense.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Sync ATS records (candidates, job orders, placements, ...) into Sense',
+		defaults: { name: 'Sense' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'senseApi', required: true }],
+		properties: senseProperties,
+	};
+
+	methods = {
+		loadOptions: {
+			/** The fields of the selected record type, for the possible-values operations. */
+			async getEntityFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const resource = this.getCurrentNodeParameter('resource') as string;
+				const entity = SENSE_ENTITIES.find((e) => e.resource === resource);
+				return entity ? fieldOptions(entity) : [];
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as OperationValue;
+		const entity = SENSE_ENTITIES.find((e) => e.resource === resource);
+		if (!entity) throw new NodeOperationError(this.getNode(), `Unknown resource "${resource}"`);
+		const credentials = (await this.getCredentials('senseApi')) as IDataObject;
+		const baseURL = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+
+		if (operation === 'upsert') return [await upsert.call(this, entity, items, baseURL)];
+
+		const output: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			try {
+				const json = await runForItem.call(this, operation, entity, items[i], i, baseURL);
+				output.push({ json, pairedItem: { item: i } });
+			} catch (error) {
+				const nodeError = asNodeError(this, error, i);
+				if (!this.continueOnFail()) throw nodeError;
+				output.push(errorItem(nodeError, i));
+			}
+		}
+		return [output];
+	}
+}

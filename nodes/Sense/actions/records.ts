@@ -1,0 +1,107 @@
+/** Building the entity body of one item: mapped from the input item, or from the fields set in the node. */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { fieldMap, type FieldInfo } from '../shared/fields';
+import type { EntitySchema } from '../shared/schema';
+
+/** Per item: the error output (continue on fail) or a thrown error. */
+export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return {
+		json: { error: error.message, ...(error.description ? { details: error.description } : {}) },
+		error,
+		pairedItem: { item: itemIndex },
+	};
+}
+
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** A JSON object parameter (object or JSON text). */
+export function jsonParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): unknown {
+	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	if (typeof raw !== 'string') return raw;
+	if (!raw.trim()) return undefined;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" is not valid JSON`, { itemIndex });
+	}
+}
+
+/** Date fields take the date part of a date-time; numbers in text fields (typical for IDs) become text. */
+function normalise(field: FieldInfo | undefined, value: unknown): unknown {
+	if (!field || value === null || value === undefined) return value;
+	if (field.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return value.slice(0, 10);
+	if (field.kind === 'string' && typeof value === 'number') return String(value);
+	if (field.kind === 'stringList' && Array.isArray(value)) return value.filter((v) => v !== '' && v !== null).map(String);
+	return value;
+}
+
+export interface RecordBody {
+	id: string;
+	body: IDataObject;
+}
+
+/**
+ * The record of one item. `withId`: the ID is part of the body (upsert); otherwise it is taken from the
+ * ID parameter and left out of the body (update).
+ */
+export function recordBody(
+	ctx: IExecuteFunctions,
+	entity: EntitySchema,
+	item: INodeExecutionData,
+	itemIndex: number,
+	withId: boolean,
+): RecordBody {
+	const fields = fieldMap(entity);
+	const mode = ctx.getNodeParameter('dataMode', itemIndex, 'autoMap') as string;
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+
+	if (mode === 'autoMap') {
+		const onlyDocumented = options.onlyDocumentedFields !== false;
+		for (const [key, value] of Object.entries(item.json)) {
+			const field = fields.get(key);
+			if (!field && onlyDocumented) continue;
+			if (value !== undefined) body[key] = normalise(field, value) as IDataObject[string];
+		}
+	} else {
+		const set = {
+			...(ctx.getNodeParameter('fields', itemIndex, {}) as IDataObject),
+			...(ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject),
+		};
+		for (const [key, value] of Object.entries(set)) {
+			if (value === '' || value === undefined) continue;
+			body[key] = normalise(fields.get(key), value) as IDataObject[string];
+		}
+		const extra = jsonParameter(ctx, 'jsonFields', itemIndex, 'Additional Fields (JSON)');
+		if (extra !== undefined) {
+			if (extra === null || typeof extra !== 'object' || Array.isArray(extra)) {
+				throw new NodeOperationError(ctx.getNode(), '"Additional Fields (JSON)" must be a JSON object', { itemIndex });
+			}
+			Object.assign(body, extra);
+		}
+	}
+	if (options.softDelete === true) body.is_deleted = true;
+
+	const fromInput = withId && mode === 'autoMap';
+	const rawId = fromInput ? body.id : ctx.getNodeParameter('recordId', itemIndex, '');
+	const id = rawId === undefined || rawId === null ? '' : String(rawId).trim();
+	if (!id) {
+		throw new NodeOperationError(ctx.getNode(), fromInput ? 'The input item has no "id" field' : '"ID" is required', {
+			itemIndex,
+			description: fromInput
+				? 'Every record needs the ID it has in your system: add an "id" field to the input, or switch "Fields to Send" to "Define Below".'
+				: 'Enter the ID the record has in your system, or map it from the input with an expression.',
+		});
+	}
+	if (withId) {
+		body.id = id;
+	} else {
+		delete body.id;
+	}
+	return { id, body };
+}

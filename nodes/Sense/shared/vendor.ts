@@ -1,0 +1,73 @@
+/** Sense API profile and the operations the node offers for every entity type, as data. */
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
+import type { VendorProfile } from '../../common/transport';
+import type { EntitySchema } from './schema';
+
+export const senseVendor: VendorProfile = {
+	vendor: 'Sense',
+	credentialType: 'senseApi',
+};
+
+export type OperationValue = 'upsert' | 'get' | 'update' | 'getPossibleValues' | 'setPossibleValues' | 'uploadResume';
+
+export interface SenseOperation {
+	value: OperationValue;
+	name: string;
+	action: (entity: EntitySchema) => string;
+	method: IHttpRequestMethods;
+	/** `{entity}` is the entity's path segment; `{id}` and `{fieldName}` come from node parameters. */
+	path: string;
+	/** Offered only for entity types that have this endpoint. */
+	availableFor?: (entity: EntitySchema) => boolean;
+}
+
+const lower = (entity: EntitySchema) => entity.displayName.toLowerCase();
+const plural = (entity: EntitySchema) => entity.path.replace(/-/g, ' ');
+const article = (entity: EntitySchema) => (/^[aeiou]/i.test(entity.displayName) ? 'an' : 'a');
+
+export const SENSE_OPERATIONS: SenseOperation[] = [
+	{
+		value: 'upsert',
+		name: 'Create or Update',
+		action: (e) => `Create or update ${plural(e)} in batches`,
+		method: 'POST',
+		path: '/{entity}',
+	},
+	{ value: 'get', name: 'Get', action: (e) => `Get ${article(e)} ${lower(e)}`, method: 'GET', path: '/{entity}/{id}' },
+	{
+		value: 'getPossibleValues',
+		name: 'Get Possible Values',
+		action: (e) => `Get the possible values of ${article(e)} ${lower(e)} field`,
+		method: 'GET',
+		path: '/{entity}/possible-values/{fieldName}',
+	},
+	{
+		value: 'setPossibleValues',
+		name: 'Set Possible Values',
+		action: (e) => `Set the possible values of ${article(e)} ${lower(e)} field`,
+		method: 'PUT',
+		path: '/{entity}/possible-values/{fieldName}',
+	},
+	{ value: 'update', name: 'Update', action: (e) => `Update fields of ${article(e)} ${lower(e)}`, method: 'PATCH', path: '/{entity}/{id}' },
+	{
+		value: 'uploadResume',
+		name: 'Upload Resume',
+		action: (e) => `Upload the resume of ${article(e)} ${lower(e)}`,
+		method: 'POST',
+		path: '/{entity}/{id}/resume',
+		availableFor: (e) => e.resumeUpload,
+	},
+];
+
+export function operationsFor(entity: EntitySchema): SenseOperation[] {
+	return SENSE_OPERATIONS.filter((op) => !op.availableFor || op.availableFor(entity));
+}
+
+/** The request path of an operation for an entity, with `{id}`/`{fieldName}` URL-encoded. */
+export function pathOf(operation: SenseOperation, entity: EntitySchema, values: { id?: string; fieldName?: string } = {}): string {
+	return operation.path
+		.replace('{entity}', entity.path)
+		.replace('{id}', encodeURIComponent(values.id ?? ''))
+		.replace('{fieldName}', encodeURIComponent(values.fieldName ?? ''));
+}

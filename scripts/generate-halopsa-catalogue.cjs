@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Generates nodes/HaloPsaScheduling/shared/catalogue.ts from ../shared/specs:
+//  - halopsa-endpoints.json          every endpoint with its query/path parameters
+//  - halopsa-scheduling.openapi.json request-body kinds and the types of the modelled body fields
+// Usage: node scripts/generate-halopsa-catalogue.cjs [specsDir]
+// test/halopsa/catalogue.test.ts re-derives the same data and fails when the file is out of date.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const specs = process.argv[2] || path.join(root, '..', 'shared', 'specs');
+const out = path.join(root, 'nodes', 'HaloPsaScheduling', 'shared', 'catalogue.ts');
+
+/** Body fields the node models as typed fields, per OpenAPI schema (the rest goes through raw JSON). */
+const MODELLED = {
+	Appointment: [
+		'subject', 'start_date', 'end_date', 'allday', 'agent_id', 'appointment_type_id', 'client_id', 'site_id',
+		'user_id', 'ticket_id', 'note', 'is_private', 'is_task', 'reminderminutes', 'online_meeting_url',
+		'appointment_location_free_text', 'inform_agents', 'inform_user', 'colour', 'complete_status',
+		'resourcebookingtype', 'resource_booking_timeslot', 'booking_name', 'booking_email', 'booking_phonenumber',
+	],
+	Schedule: [
+		'subject', 'startdate', 'enddate', 'agentid', 'hours', 'type', 'recurrencepattern', 'rangeofrecurrence',
+		'endafteramount', 'dailyrecurrencepattern', 'dailyrecurrencedays', 'weeklyrecurrenceweeks', 'weeklyrecurrencestring',
+	],
+	Timesheet: [
+		'agent_id', 'date', 'start_time', 'end_time', 'target_hours', 'break_hours', 'allowed_break_hours', 'workdayid',
+		'timesheet_manager', '_submitapproval', '_approve', '_reject', '_approval_message',
+	],
+	TimesheetEvent: [
+		'subject', 'start_date', 'end_date', 'agent_id', 'event_type', 'break_type', 'ticket_id', 'client_id', 'site_id',
+		'note', 'timetaken', 'charge_rate', 'traveltime', 'mileage',
+	],
+	Holidays: ['name', 'date', 'end_date', 'allday', 'agent_id', 'workday_id', 'holiday_type', 'duration', 'isrecurring', 'approvalnote'],
+	Workdays: [
+		'name', 'summary', 'timezone', 'start', 'end', 'alldayssame', 'incmonday', 'inctuesday', 'incwednesday',
+		'incthursday', 'incfriday', 'incsaturday', 'incsunday', 'access_control_level',
+	],
+};
+
+function fieldType(schema) {
+	if (schema.type === 'boolean') return 'boolean';
+	if (schema.type === 'integer' || schema.type === 'number') return 'number';
+	if (schema.type === 'string' && schema.format === 'date-time') return 'dateTime';
+	if (schema.type === 'string') return 'string';
+	throw new Error(`unsupported schema type ${JSON.stringify(schema)}`);
+}
+
+function bodyKind(openapi, method, p) {
+	const operation = openapi.paths[p] && openapi.paths[p][method.toLowerCase()];
+	const content = operation && operation.requestBody && operation.requestBody.content;
+	if (!content) return undefined;
+	const schema = (content['application/json'] || Object.values(content)[0]).schema;
+	if (schema.type === 'array' && schema.items.$ref) return { kind: 'records', schema: schema.items.$ref.split('/').pop() };
+	if (schema.type === 'array' && schema.items.type === 'integer') return { kind: 'ids' };
+	if (schema.$ref) return { kind: 'record', schema: schema.$ref.split('/').pop() };
+	throw new Error(`unsupported body of ${method} ${p}`);
+}
+
+/** The catalogue's own wording, for bodies the OpenAPI document lacks (Downtime). */
+function kindFromText(text) {
+	if (/^Array of integers/i.test(text)) return 'ids';
+	if (/^Array of/i.test(text)) return 'records';
+	if (/^Single/i.test(text)) return 'record';
+	throw new Error(`unsupported request body "${text}"`);
+}
+
+function derive(specsDir) {
+	const catalogue = JSON.parse(fs.readFileSync(path.join(specsDir, 'halopsa-endpoints.json'), 'utf8'));
+	const openapi = JSON.parse(fs.readFileSync(path.join(specsDir, 'halopsa-scheduling.openapi.json'), 'utf8'));
+	const endpoints = catalogue.endpoints.map((e) => {
+		const body = bodyKind(openapi, e.method, e.path);
+		return {
+			method: e.method,
+			path: e.path,
+			title: e.title,
+			summary: e.description.replace(/\s*Requires authentication\.\s*/g, ' ').trim(),
+			parameters: (e.parameters || []).map((p) => ({ name: p.name, type: p.type, in: p.in, description: p.description })),
+			...(body ? { body: body.kind } : e.requestBody ? { body: kindFromText(e.requestBody) } : {}),
+			...(body && body.schema ? { schema: body.schema } : {}),
+		};
+	});
+	const bodyFields = {};
+	for (const [schemaName, names] of Object.entries(MODELLED)) {
+		const properties = openapi.components.schemas[schemaName].properties;
+		bodyFields[schemaName] = Object.fromEntries(
+			names.map((name) => {
+				if (!properties[name]) throw new Error(`${schemaName}.${name} is not in the OpenAPI schema`);
+				return [name, fieldType(properties[name])];
+			}),
+		);
+	}
+	return { endpoints, bodyFields };
+}
+
+function render({ endpoints, bodyFields }) {
+	return `// GENERATED by scripts/generate-halopsa-catalogue.cjs from ../shared/specs/halopsa-endpoints.json
+// and halopsa-scheduling.openapi.json — do not edit by hand.
+
+export type HaloParameterType = 'string' | 'integer' | 'boolean' | 'double' | 'DateTime';
+
+export interface HaloParameter {
+	name: string;
+	type: HaloParameterType;
+	in: 'query' | 'path';
+	description: string;
+}
+
+export interface HaloEndpoint {
+	method: 'GET' | 'POST' | 'DELETE';
+	path: string;
+	title: string;
+	summary: string;
+	parameters: HaloParameter[];
+	/** records = JSON array of objects, record = one object, ids = JSON array of integers */
+	body?: 'records' | 'record' | 'ids';
+	/** OpenAPI schema of the records (absent for Downtime, which the OpenAPI document lacks) */
+	schema?: string;
+}
+
+export type HaloFieldType = 'string' | 'number' | 'boolean' | 'dateTime';
+
+export const HALO_ENDPOINTS: HaloEndpoint[] = ${JSON.stringify(endpoints, null, '\t')};
+
+/** Types (from the OpenAPI schemas) of the body fields the node models as typed fields. */
+export const HALO_BODY_FIELDS: Record<string, Record<string, HaloFieldType>> = ${JSON.stringify(bodyFields, null, '\t')};
+`;
+}
+
+module.exports = { derive, render };
+
+if (require.main === module) {
+	fs.writeFileSync(out, render(derive(specs)));
+	console.log(`wrote ${path.relative(root, out)}`);
+}
