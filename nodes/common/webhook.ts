@@ -6,7 +6,12 @@
  *  - event filtering (known events by selection, unrecognised ones by an explicit choice),
  *  - bounded de-duplication: a ledger of recently accepted delivery keys kept in the workflow's
  *    static data (survives restarts) plus an in-process ledger per workflow+node, so duplicates that
- *    arrive concurrently — before n8n has saved the static data of the first — are caught too,
+ *    arrive concurrently — before n8n has saved the static data of the first — are caught too.
+ *    Where the persisted ledger is written matters: n8n 2.x saves static data changed inside
+ *    `webhook()` only while the workflow has none yet (starting the run re-wraps the same object and
+ *    clears its change flag), and with a Respond to Webhook node such a save even races the answer.
+ *    So `webhook()` only reads it (`claimDelivery(..., persist: false)`) and the run the delivery
+ *    starts writes it (`rememberDelivery` from the trigger's `execute()`), which n8n saves after the run,
  *  - answering a request directly (401/400/2xx without starting a run).
  * Everything here but `readRawBody`/`respond` is a pure function over plain values.
  */
@@ -276,12 +281,12 @@ export function resetProcessLedgers(): void {
 	processLedgers.clear();
 }
 
-export interface ClaimOptions {
-	/** workflow id + node id: whose deliveries these are */
+export interface LedgerOptions {
+	/** workflow id + node id: whose deliveries these are (see `ledgerScope`) */
 	scope: string;
 	/** e.g. `id:<delivery id>` or `body:<fingerprint>` */
 	key: string;
-	/** the node's static data object (n8n saves it after the request) */
+	/** the node's static data object */
 	store: IDataObject;
 	/** property of `store` holding the persisted ledger */
 	property?: string;
@@ -289,41 +294,66 @@ export interface ClaimOptions {
 	/** how long the key counts as a duplicate; undefined = until evicted by newer keys */
 	ttlMs?: number;
 	max?: number;
-	/**
-	 * false: consult the persisted ledger but do not write it (only the in-process ledger records the
-	 * key). Needed where n8n must not see changed static data during the request (see the Sense
-	 * Trigger's "Respond to Webhook" mode).
-	 */
+}
+
+export interface ClaimOptions extends LedgerOptions {
+	/** also write the persisted ledger into `store` (default true) */
 	persist?: boolean;
+}
+
+/** Keys are stored hashed (20 hex chars, 80 bits): 10,000 of them stay a small JSON object. */
+function ledgerKey(key: string): string {
+	return `k${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 20)}`;
+}
+
+function processLedger(scope: string, max: number): DeliveryLedger {
+	let ledger = processLedgers.get(scope);
+	if (!ledger || ledger.max !== max) {
+		ledger = new DeliveryLedger(max);
+		processLedgers.set(scope, ledger);
+	}
+	return ledger;
+}
+
+function writePersisted(store: IDataObject, property: string, inProcess: DeliveryLedger, key: string, expires: number, now: number, max: number): void {
+	const persisted = DeliveryLedger.from(store[property], max);
+	persisted.prune(now);
+	persisted.absorb(inProcess, now);
+	if (!persisted.has(key, now)) persisted.add(key, expires);
+	store[property] = persisted.toJSON();
 }
 
 /**
  * Records a delivery key; returns false when it was already accepted (in this process or, per the
- * workflow's static data, before a restart). Synchronous on purpose: two concurrent requests in one
- * process cannot both claim the same key. The persisted ledger is rewritten with the in-process
- * entries merged in, so a save by any request carries everything this process accepted up to then.
+ * persisted ledger, before a restart). Synchronous on purpose: two concurrent requests in one
+ * process cannot both claim the same key. When persisting, the ledger written carries every key
+ * this process accepted so far, so whichever save lands last loses nothing accepted before it.
  */
 export function claimDelivery(options: ClaimOptions): boolean {
 	const { scope, store, now } = options;
 	const max = options.max ?? DEFAULT_LEDGER_SIZE;
 	const property = options.property ?? 'deliveries';
-	// keys are stored hashed (20 hex chars, 80 bits): 10,000 of them stay a small JSON object
-	const key = `k${createHash('sha256').update(options.key, 'utf8').digest('hex').slice(0, 20)}`;
-	let inProcess = processLedgers.get(scope);
-	if (!inProcess || inProcess.max !== max) {
-		inProcess = new DeliveryLedger(max);
-		processLedgers.set(scope, inProcess);
-	}
-	const persisted = DeliveryLedger.from(store[property], max);
-	if (inProcess.has(key, now) || persisted.has(key, now)) return false;
+	const key = ledgerKey(options.key);
+	const inProcess = processLedger(scope, max);
+	if (inProcess.has(key, now) || DeliveryLedger.from(store[property], max).has(key, now)) return false;
 	const expires = options.ttlMs === undefined ? 0 : now + options.ttlMs;
 	inProcess.add(key, expires);
-	if (options.persist === false) return true;
-	persisted.prune(now);
-	persisted.absorb(inProcess, now);
-	persisted.add(key, expires);
-	store[property] = persisted.toJSON();
+	if (options.persist !== false) writePersisted(store, property, inProcess, key, expires, now, max);
 	return true;
+}
+
+/**
+ * Writes an accepted key (and everything this process accepted) into the persisted ledger, without
+ * checking: used by the run a delivery started, whose static data n8n does save.
+ */
+export function rememberDelivery(options: LedgerOptions): void {
+	const { scope, store, now } = options;
+	const max = options.max ?? DEFAULT_LEDGER_SIZE;
+	const key = ledgerKey(options.key);
+	const expires = options.ttlMs === undefined ? 0 : now + options.ttlMs;
+	const inProcess = processLedger(scope, max);
+	if (!inProcess.has(key, now)) inProcess.add(key, expires);
+	writePersisted(store, options.property ?? 'deliveries', inProcess, key, expires, now, max);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,8 +379,8 @@ export function respond(ctx: IWebhookFunctions, status: number, body: IDataObjec
 	return { noWebhookResponse: true };
 }
 
-/** The scope of the in-process ledger: this workflow's copy of this node. */
-export function ledgerScope(ctx: IWebhookFunctions): string {
+/** The scope of the ledgers: this workflow's copy of this node. */
+export function ledgerScope(ctx: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>): string {
 	const workflow = ctx.getWorkflow();
 	const node = ctx.getNode();
 	return `${workflow.id ?? ''}:${node.id ?? node.name}`;

@@ -1,0 +1,77 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class SesameHrApi implements ICredentialType {
+	name = 'sesameHrApi';
+
+	displayName = 'Sesame HR API';
+
+	icon = { light: 'file:../icons/sesame.svg', dark: 'file:../icons/sesame.dark.svg' } as const;
+
+	documentationUrl = 'https://apidocs.sesametime.com/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'In Sesame: Settings → Integrations → API → Create New Token (needs admin permissions)',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'EU1 (api-eu1.sesametime.com)', value: 'eu1' },
+				{ name: 'EU2 (api-eu2.sesametime.com)', value: 'eu2' },
+				{ name: 'EU3 (api-eu3.sesametime.com)', value: 'eu3' },
+				{ name: 'EU4 (api-eu4.sesametime.com)', value: 'eu4' },
+				{ name: 'Custom URL', value: 'custom', description: 'Another region, a sandbox or a proxy' },
+			],
+			default: 'eu1',
+			description:
+				'The data region of your Sesame account (shown next to your API tokens in Sesame). If the connection test reports ENOTFOUND, the region (or base URL) does not exist.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://api-eu1.sesametime.com',
+			description: 'The API base URL, e.g. https://api-eu5.sesametime.com or the URL of a sandbox or proxy',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.apiToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.region === "custom" ? String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") : "https://api-" + (String($credentials.region || "").trim() || "eu1") + ".sesametime.com" }}',
+			url: '/core/v3/info',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Sesame HR rejected the API token (401): check that the token is active and belongs to the selected region',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Sesame HR accepted the token but denied access (403): the token lacks permission for the API',
+				},
+			},
+		],
+	};
+}

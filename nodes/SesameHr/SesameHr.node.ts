@@ -1,0 +1,30 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { listSearch } from './listSearch';
+import { sesameProperties } from './shared/describe';
+import { SESAME_BASE_URL_EXPRESSION } from './shared/vendor';
+
+export class SesameHr implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sesame HR',
+		name: 'sesameHr',
+		icon: { light: 'file:../../icons/sesame.svg', dark: 'file:../../icons/sesame.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage employees, time tracking, absences, vacations, contracts, recruitment and more in Sesame HR',
+		defaults: { name: 'Sesame HR' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sesameHrApi', required: true }],
+		requestDefaults: {
+			baseURL: SESAME_BASE_URL_EXPRESSION,
+			headers: { Accept: 'application/json' },
+		},
+		properties: sesameProperties(),
+	};
+
+	methods = { listSearch };
+}
