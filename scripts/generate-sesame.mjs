@@ -2,7 +2,7 @@
 /**
  * Generates the Sesame HR node's operations from the endpoint catalogue
  * (../shared/specs/sesame-endpoints.json, 266 endpoints): one data module per resource under
- * nodes/SesameHr/generated/, the dropdown searches, and the operations table of README.sesame.md.
+ * nodes/SesameHr/generated/, the dropdown searches, and the operations table of docs/sesame-hr.md.
  *
  *   node scripts/generate-sesame.mjs           write the files
  *   node scripts/generate-sesame.mjs --check   write nothing; exit 1 naming every file that is out of date
@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CATALOGUE = process.env.SESAME_CATALOGUE ?? join(ROOT, '..', 'shared', 'specs', 'sesame-endpoints.json');
 const OUT_DIR = join(ROOT, 'nodes', 'SesameHr', 'generated');
-const README = join(ROOT, 'README.sesame.md');
+const README = join(ROOT, 'docs/sesame-hr.md');
 const README_START = '<!-- sesame-operations:start -->';
 const README_END = '<!-- sesame-operations:end -->';
 
@@ -689,7 +689,7 @@ function readmeWith(table) {
 	const current = existsSync(README) ? readFileSync(README, 'utf8') : '';
 	const start = current.indexOf(README_START);
 	const end = current.indexOf(README_END);
-	if (start < 0 || end < start) throw new Error(`README.sesame.md needs the markers ${README_START} and ${README_END}`);
+	if (start < 0 || end < start) throw new Error(`docs/sesame-hr.md needs the markers ${README_START} and ${README_END}`);
 	return `${current.slice(0, start + README_START.length)}\n${table}\n${current.slice(end)}`;
 }
 

@@ -1,4 +1,4 @@
-/** README.halopsa.md's operation table matches the node (same generator as README.md's tables). */
+/** docs/halopsa-scheduling.md's operation table matches the node (same generator as README.md's tables). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeTypeDescription } from 'n8n-workflow';
@@ -9,9 +9,9 @@ const { operationTable } = require('../../scripts/lib/readme-tables.cjs') as {
 	operationTable: (d: INodeTypeDescription) => string;
 };
 
-describe('README.halopsa.md', () => {
+describe('docs/halopsa-scheduling.md', () => {
 	it('lists every operation of the node', () => {
-		const readme = readFileSync(join(__dirname, '../../README.halopsa.md'), 'utf8');
+		const readme = readFileSync(join(__dirname, '../../docs/halopsa-scheduling.md'), 'utf8');
 		const start = '<!-- operations:haloPsaScheduling -->\n';
 		const from = readme.indexOf(start);
 		const to = readme.indexOf('\n<!-- /operations:haloPsaScheduling -->');

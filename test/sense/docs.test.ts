@@ -1,4 +1,4 @@
-/** README.sense.md's operation table matches the node; the example full sync follows the sync order. */
+/** docs/sense.md's operation table matches the node; the example full sync follows the sync order. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,8 +12,8 @@ const { operationTable } = require('../../scripts/lib/readme-tables.cjs') as { o
 
 const root = join(__dirname, '../..');
 
-it('README.sense.md lists every operation of the node', () => {
-	const readme = readFileSync(join(root, 'README.sense.md'), 'utf8');
+it('docs/sense.md lists every operation of the node', () => {
+	const readme = readFileSync(join(root, 'docs/sense.md'), 'utf8');
 	const block = /<!-- operations:sense -->\n([\s\S]*?)\n<!-- \/operations:sense -->/.exec(readme)?.[1];
 	expect(block).toBe(operationTable(node.description));
 	expect(block?.split('\n')).toHaveLength(2 + 51);

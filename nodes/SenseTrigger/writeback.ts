@@ -1,0 +1,144 @@
+/**
+ * Sense write-backs (push events): the envelope check and the output item, as pure functions.
+ * Envelope: `{id, type, version, created_date, data}`; `data` depends on `type` (SMS/email lists,
+ * summary, FieldObjects for ENTITY_*, associated EntityObjects, ...).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { scalarString } from '../common/webhook';
+
+/** The write-back types Sense documents. */
+export const SENSE_WRITEBACK_TYPES = [
+	'ENGAGE_SENT_EVENT',
+	'ENGAGE_EVENT_RESPONSE',
+	'MESSAGING_INCOMING_MESSAGE',
+	'MESSAGING_OUTGOING_MESSAGE',
+	'MESSAGING_DIGEST',
+	'CHATBOT_RESPONSE_SUMMARY',
+	'ENTITY_CREATE',
+	'ENTITY_UPDATE',
+	'ENTITY_DELETE',
+	'GENERIC_EVENT',
+] as const;
+
+export const SENSE_TYPE_LABELS: Record<(typeof SENSE_WRITEBACK_TYPES)[number], string> = {
+	ENGAGE_SENT_EVENT: 'Engage Touchpoint Sent',
+	ENGAGE_EVENT_RESPONSE: 'Engage Response Received',
+	MESSAGING_INCOMING_MESSAGE: 'Incoming Message',
+	MESSAGING_OUTGOING_MESSAGE: 'Outgoing Message',
+	MESSAGING_DIGEST: 'Messaging Digest',
+	CHATBOT_RESPONSE_SUMMARY: 'Chatbot Response Summary',
+	ENTITY_CREATE: 'Entity Created',
+	ENTITY_UPDATE: 'Entity Updated',
+	ENTITY_DELETE: 'Entity Deleted',
+	GENERIC_EVENT: 'Generic Event',
+};
+
+export interface WriteBackEnvelope {
+	id: string;
+	type: string;
+	version?: unknown;
+	created_date?: unknown;
+	data: IDataObject;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The envelope, or the list of problems (for the 400 answer). */
+export function checkEnvelope(body: IDataObject): { ok: true; envelope: WriteBackEnvelope } | { ok: false; error: string } {
+	const problems: string[] = [];
+	const id = scalarString(body.id);
+	if (id === undefined) problems.push(body.id === undefined ? 'id is missing' : 'id must be a non-empty string');
+	const type = typeof body.type === 'string' && body.type.trim() ? body.type.trim() : undefined;
+	if (type === undefined) problems.push(body.type === undefined ? 'type is missing' : 'type must be a non-empty string');
+	if (!isObject(body.data)) problems.push(body.data === undefined ? 'data is missing' : 'data must be an object');
+	if (problems.length > 0) return { ok: false, error: `unable to store the write-back: ${problems.join(', ')}` };
+	return { ok: true, envelope: { ...body, id: id!, type: type!, data: body.data as IDataObject } };
+}
+
+function list(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? value.filter(isObject) : isObject(value) ? [value] : [];
+}
+
+/** SMS and email messages of a write-back, in one shape. */
+export function messagesOf(data: IDataObject): IDataObject[] {
+	const messages: IDataObject[] = [];
+	for (const sms of list(data.sms)) {
+		messages.push({
+			channel: 'sms',
+			direction: sms.direction ?? null,
+			body: sms.body ?? null,
+			date: sms.date ?? null,
+			from: sms.from ?? null,
+			to: sms.to ?? [],
+			...(sms.mms_urls !== undefined ? { mmsUrls: sms.mms_urls } : {}),
+			...(sms.is_broadcast !== undefined ? { isBroadcast: sms.is_broadcast } : {}),
+		});
+	}
+	for (const email of list(data.email)) {
+		messages.push({
+			channel: 'email',
+			direction: email.direction ?? null,
+			subject: email.subject ?? null,
+			body: email.body ?? null,
+			date: email.date ?? null,
+			from: email.from ?? null,
+			to: email.to ?? [],
+			...(email.cc !== undefined ? { cc: email.cc } : {}),
+			...(email.bcc !== undefined ? { bcc: email.bcc } : {}),
+			...(email['reply-to'] !== undefined ? { replyTo: email['reply-to'] } : {}),
+			...(email.is_alert_email !== undefined ? { isAlertEmail: email.is_alert_email } : {}),
+		});
+	}
+	return messages;
+}
+
+/** FieldObjects `[{name, value}]` as one `{name: value}` object (later duplicates win). */
+export function fieldsObject(fields: unknown): IDataObject {
+	const result: IDataObject = {};
+	for (const field of list(fields)) {
+		const name = scalarString(field.name);
+		if (name !== undefined) result[name] = (field.value ?? null) as IDataObject[string];
+	}
+	return result;
+}
+
+/** One output item per write-back: the envelope plus flattened convenience fields for its type. */
+export function senseOutput(envelope: WriteBackEnvelope): IDataObject {
+	const { data } = envelope;
+	const output: IDataObject = {
+		id: envelope.id,
+		type: envelope.type,
+		version: (envelope.version ?? null) as IDataObject[string],
+		createdDate: (envelope.created_date ?? null) as IDataObject[string],
+		data,
+	};
+	if (typeof data.summary === 'string') output.summary = data.summary;
+
+	const messages = messagesOf(data);
+	if (messages.length > 0) {
+		output.messages = messages;
+		output.messageChannel = messages[0].channel;
+		output.messageDirection = messages[0].direction;
+		output.messageBody = messages[0].body;
+		if (messages[0].subject !== undefined) output.messageSubject = messages[0].subject;
+	}
+
+	if (envelope.type.startsWith('ENTITY_')) {
+		const entity = isObject(data.entity) ? data.entity : undefined;
+		output.entityType = (data.entity_type ?? entity?.type ?? null) as IDataObject[string];
+		output.entityId = (entity?.id ?? null) as IDataObject[string];
+		if (data.fields !== undefined) output.fields = fieldsObject(data.fields);
+	}
+
+	if (isObject(data.subject)) output.subject = data.subject;
+	if (Array.isArray(data.conversation)) output.conversation = data.conversation;
+	if (Array.isArray(data.survey_responses)) output.surveyResponses = data.survey_responses;
+	if (data.is_broadcast !== undefined) output.isBroadcast = data.is_broadcast;
+	output.associatedEntities = list(data.associated_entities);
+	if (isObject(data.user_defined_data)) output.userDefinedData = data.user_defined_data;
+	if (isObject(data.sense_meta_data)) output.senseMetaData = data.sense_meta_data;
+	return output;
+}

@@ -1,0 +1,56 @@
+/** docs/triggers.md and the example workflow stay in step with the trigger nodes. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { SenseTrigger, DEFAULT_TOKEN_QUERY } from '../../nodes/SenseTrigger/SenseTrigger.node';
+import { SENSE_WRITEBACK_TYPES } from '../../nodes/SenseTrigger/writeback';
+import { DEFAULT_SECRET_HEADER, DEFAULT_SECRET_QUERY, SesameHrTrigger } from '../../nodes/SesameHrTrigger/SesameHrTrigger.node';
+import { DELIVERY_ID_HEADERS, DELIVERY_ID_PATHS, EVENT_PATHS, SESAME_EVENTS } from '../../nodes/SesameHrTrigger/delivery';
+import { EMPLOYEES_PATH, MANUAL_SAMPLE_SIZE, WORK_ENTRIES_PATH } from '../../nodes/SesameHrPollTrigger/SesameHrPollTrigger.node';
+
+const root = join(__dirname, '..', '..');
+const readme = readFileSync(join(root, 'docs/triggers.md'), 'utf8');
+const headerName = (name: string) => name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('-');
+
+describe('docs/triggers.md', () => {
+	it('names every Sesame event and Sense write-back type', () => {
+		for (const name of [...SESAME_EVENTS, ...SENSE_WRITEBACK_TYPES]) expect(readme).toContain(name);
+	});
+
+	it('lists every place the Sesame trigger looks for the event and the delivery id', () => {
+		for (const path of [...EVENT_PATHS, ...DELIVERY_ID_PATHS]) expect(readme).toContain(`\`${path}\``);
+		for (const header of DELIVERY_ID_HEADERS) expect(readme.toLowerCase()).toContain(`\`${headerName(header)}\``.toLowerCase());
+	});
+
+	it('states the defaults the nodes use', () => {
+		expect(readme).toContain(`**\`${DEFAULT_SECRET_HEADER}\`**`);
+		expect(readme).toContain(`default name \`${DEFAULT_SECRET_QUERY}\``);
+		expect(readme).toContain(`?${DEFAULT_TOKEN_QUERY}=<token>`);
+		expect(readme).toContain(`GET ${EMPLOYEES_PATH}?orderBy=updatedAt desc&page=N&limit=100`);
+		expect(readme).toContain(`GET ${WORK_ENTRIES_PATH}?updatedAt[gte]=`);
+		expect(readme).toContain(`latest ${MANUAL_SAMPLE_SIZE} records`);
+	});
+});
+
+describe('examples/sense-writeback-entity-create.json', () => {
+	const example = JSON.parse(readFileSync(join(root, 'examples', 'sense-writeback-entity-create.json'), 'utf8'));
+	const trigger = example.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-workforce.senseTrigger');
+
+	it('uses the Sense Trigger with parameters it has, answering through Respond to Webhook v1', () => {
+		const description = new SenseTrigger().description;
+		const names = new Set(description.properties.map((p) => p.name));
+		expect(Object.keys(trigger.parameters).every((name) => names.has(name))).toBe(true);
+		expect(trigger.parameters).toEqual({ types: ['ENTITY_CREATE'], authentication: 'token', responseMode: 'responseNode' });
+		expect(Object.keys(trigger.credentials)).toEqual([description.credentials![0].name]);
+		const respond = example.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-base.respondToWebhook');
+		expect(respond.typeVersion).toBe(1);
+		expect(respond.parameters.responseBody).toContain('"entity_id"');
+	});
+
+	it('the Sesame trigger and the Sense trigger are webhook triggers without remote registration', () => {
+		for (const node of [new SesameHrTrigger(), new SenseTrigger()]) {
+			expect(node.description.webhooks).toEqual([expect.objectContaining({ name: 'default', httpMethod: 'POST', path: 'webhook' })]);
+			expect(Object.keys(node.webhookMethods.default).sort()).toEqual(['checkExists', 'create', 'delete']);
+		}
+	});
+});
