@@ -1,0 +1,53 @@
+/**
+ * The packed package, installed the way n8n installs community packages, loads in a real n8n
+ * 2.41.1: every node and credential listed in package.json's `n8n` section is registered.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { declaredTypes, nodeType, projectPackage, startE2eN8n, type E2eN8n } from './harness';
+
+let n8n: E2eN8n;
+
+beforeAll(async () => {
+	n8n = await startE2eN8n('registration');
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+});
+
+test('the package is installed in .n8n/nodes like a community install', () => {
+	const pkg = projectPackage();
+	const nodesDir = join(n8n.userFolder, '.n8n', 'nodes');
+	const ledger = JSON.parse(readFileSync(join(nodesDir, 'package.json'), 'utf8'));
+	expect(ledger.dependencies).toEqual({ [pkg.name]: pkg.version });
+
+	const installed = JSON.parse(readFileSync(join(nodesDir, 'node_modules', pkg.name, 'package.json'), 'utf8'));
+	expect(installed).toMatchObject({ name: pkg.name, version: pkg.version, n8n: pkg.n8n });
+	expect(installed.devDependencies).toBeUndefined();
+	expect(installed.peerDependencies).toBeUndefined();
+	// n8n-workflow comes from n8n itself, never bundled (checked by requiring every file, see harness)
+	expect(existsSync(join(nodesDir, 'node_modules', pkg.name, 'node_modules', 'n8n-workflow'))).toBe(false);
+});
+
+test('every node listed in package.json is registered as <package>.<name>', async () => {
+	const declared = declaredTypes(n8n.userFolder);
+	expect(declared.nodes.map((d) => d.file)).toEqual(projectPackage().n8n?.nodes ?? []);
+	expect(declared.nodes.length).toBeGreaterThan(0);
+
+	const registered = new Set((await n8n.nodeTypes()).map((t) => t.name));
+	expect(registered.has('n8n-nodes-base.manualTrigger')).toBe(true); // the listing itself works
+	const missing = declared.nodes.filter((d) => !registered.has(nodeType(d.name)));
+	expect(missing).toEqual([]);
+});
+
+test('every credential listed in package.json is registered under its name', async () => {
+	const declared = declaredTypes(n8n.userFolder);
+	expect(declared.credentials.map((d) => d.file)).toEqual(projectPackage().n8n?.credentials ?? []);
+
+	const registered = new Set((await n8n.credentialTypes()).map((t) => t.name));
+	expect(registered.has('httpHeaderAuth')).toBe(true);
+	const missing = declared.credentials.filter((d) => !registered.has(d.name));
+	expect(missing).toEqual([]);
+});
