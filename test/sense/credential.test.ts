@@ -119,7 +119,6 @@ describe('token caching', () => {
 		expect(token.isDone()).toBe(true);
 		expect(result.error).toMatchObject({ name: 'NodeApiError' });
 		const text = JSON.stringify(result.error);
-		console.log(JSON.stringify(result.error, null, 1).slice(0, 1500));
 		expect(text).toContain('Sense token request failed (HTTP 401): invalid_client: Bad client credentials');
 		expect(text).not.toContain(SECRET);
 		expect(store.updates).toHaveLength(0);
