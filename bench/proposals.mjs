@@ -1,9 +1,10 @@
 // node scripts/with-node24.mjs bench/proposals.mjs
-// Builds the package and a copy of its tarball with the node-code changes proposed in
-// bench/RESULTS.md applied to the COMPILED files only (the sources are not touched), so the bench can
-// measure them: `npm run bench -- --only=paging,tokens --tarball=bench/.work/proposed.tgz`,
-// `npm run bench:queue -- --tarball=bench/.work/proposed.tgz`. Each patch fails loudly when the
-// compiled code it expects has changed.
+// Builds the package and copies of its tarball with the node-code changes proposed in
+// bench/RESULTS.md (bench/.work/proposed.tgz) or a diagnostic switch (bench/.work/<name>.tgz) applied
+// to the COMPILED files only (the sources are not touched), so the bench can measure them:
+//   npm run bench -- --only=paging,tokens --tarball=bench/.work/proposed.tgz --tag=proposed
+//   npm run bench -- --only=trigger --tarball=bench/.work/no-ledger-write.tgz --tag=no-ledger-write
+// Each patch fails loudly when the compiled code it expects has changed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,24 +49,45 @@ export const PROPOSALS = {
 	],
 };
 
-export function buildProposed(tarball = buildAndPack()) {
-	const dir = join(BENCH_WORK, 'proposed');
+/**
+ * Diagnostics (not proposals): variants that switch something off to measure what it costs.
+ * no-ledger-write: the Sense Trigger's run does not record the accepted id in static data.
+ */
+export const DIAGNOSTICS = {
+	'no-ledger-write': {
+		'dist/nodes/SenseTrigger/SenseTrigger.node.js': [['(0, webhook_1.rememberDelivery)({', 'void ({', 'Sense Trigger: no static-data ledger write in the run']],
+	},
+	// the ledger written by the webhook (on main, which sees every delivery) instead of by the run
+	'ledger-in-webhook': {
+		'dist/nodes/SenseTrigger/SenseTrigger.node.js': [
+			['                persist: false,', '                persist: true,', 'Sense Trigger: persist in webhook'],
+			['(0, webhook_1.rememberDelivery)({', 'void ({', 'Sense Trigger: no ledger write in the run'],
+		],
+	},
+};
+
+export function buildProposed(tarball = buildAndPack(), { name = 'proposed', patches = PROPOSALS } = {}) {
+	const dir = join(BENCH_WORK, name);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const untar = spawnSync('tar', ['-xzf', tarball, '-C', dir], { encoding: 'utf8' });
 	if (untar.status !== 0) throw new Error(untar.stderr);
-	for (const [file, patches] of Object.entries(PROPOSALS)) {
+	for (const [file, list] of Object.entries(patches)) {
 		const path = join(dir, 'package', file);
 		let text = readFileSync(path, 'utf8');
-		for (const [from, to, what] of patches) text = replaceOnce(text, from, to, what);
+		for (const [from, to, what] of list) text = replaceOnce(text, from, to, what);
 		writeFileSync(path, text);
-		log(`[proposed] patched ${file} (${patches.map((p) => p[2]).join('; ')})`);
+		log(`[${name}] patched ${file} (${list.map((p) => p[2]).join('; ')})`);
 	}
-	const out = join(BENCH_WORK, 'proposed.tgz');
+	const out = join(BENCH_WORK, `${name}.tgz`);
 	const tar = spawnSync('tar', ['-czf', out, '-C', dir, 'package'], { encoding: 'utf8' });
 	if (tar.status !== 0) throw new Error(tar.stderr);
-	log(`[proposed] ${out}`);
+	log(`[${name}] ${out}`);
 	return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildProposed();
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const tarball = buildAndPack();
+	buildProposed(tarball);
+	for (const [name, patches] of Object.entries(DIAGNOSTICS)) buildProposed(tarball, { name, patches });
+}

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=upsert,paging,sessions,tokens,load,trigger] [-- --runs=3]
+// npm run bench [-- --quick] [-- --only=upsert,paging,sessions,sessions-real,tokens,load,trigger] [-- --runs=3]
 //               [-- --real-sessions-window]   (adds one Sessions run at the real 10 requests / 60 s)
 //               [-- --tarball=<file> --tag=<name>] (measure a prebuilt package, e.g. bench/.work/proposed.tgz
 //                                                from bench/proposals.mjs, into bench/.work/results.<name>.json)
@@ -68,6 +68,13 @@ const config = {
 const fakes = {};
 const started = Date.now();
 const results = { quick, runs: RUNS, config, startedAt: new Date().toISOString(), command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}` };
+// --merge: run only some scenarios (--only=...) and replace them in the last full run's results
+const merge = Boolean(args.merge);
+const resultsFile = join(BENCH_WORK, args.tag ? `results.${args.tag}.json` : merge || !(quick || only || args.tarball) ? 'results.json' : 'results.partial.json');
+const save = () => writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+/** Measurements of bench/proposals.mjs builds, shown next to the main results when present. */
+const extras = () => ({ proposed: readJson(join(BENCH_WORK, 'results.proposed.json')), noLedger: readJson(join(BENCH_WORK, 'results.no-ledger-write.json')) });
 if (merge) {
 	const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
 	if (!previous) throw new Error(`--merge needs a previous ${resultsFile}`);
@@ -75,15 +82,10 @@ if (merge) {
 	Object.assign(results, previous, { merged: [...(previous.merged ?? []), { command: runCommand, at: results.startedAt, only }] });
 	results.startedAt = previous.startedAt;
 }
-// --merge: run only some scenarios (--only=...) and replace them in the last full run's results
-const merge = Boolean(args.merge);
-const resultsFile = join(BENCH_WORK, args.tag ? `results.${args.tag}.json` : merge || !(quick || only || args.tarball) ? 'results.json' : 'results.partial.json');
-const save = () => writeFileSync(resultsFile, JSON.stringify(results, null, 2));
-const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 
 if (args['report-only']) {
 	// rewrite bench/RESULTS.md from the last full run (e.g. after editing bench/NOTES.md)
-	writeResults(join(BENCH_DIR, 'RESULTS.md'), readJson(join(BENCH_WORK, 'results.json')), readJson(join(BENCH_WORK, 'results.proposed.json')));
+	writeResults(join(BENCH_DIR, 'RESULTS.md'), readJson(join(BENCH_WORK, 'results.json')), extras());
 	process.exit(0);
 }
 try {
@@ -98,7 +100,7 @@ try {
 	fakes.sessions = await startSessionsFake({ limit: config.sessionsLimit, windowMs: config.sessionsWindowMs });
 	fakes.sink = await startSink();
 
-	const needsMain = ['upsert', 'paging', 'sessions', 'tokens', 'load'].some(wants);
+	const needsMain = ['upsert', 'paging', 'sessions', 'sessions-real', 'tokens', 'load'].some(wants);
 	const instance = needsMain
 		? await createInstance('bench', {
 				tarball,
@@ -147,11 +149,11 @@ try {
 			limit: config.sessionsLimit,
 		});
 		save();
-		if (args['real-sessions-window']) {
-			fakes.sessions.configure(10, 60_000);
-			results.sessionsReal = await runSessionsRate({ instance, fakes, runs: 1, baselineRuns: 0, ops: config.sessionsOps, windowMs: 60_000, limit: 10, variants: ['ours'] });
-			save();
-		}
+	}
+	if ((only && only.includes('sessions-real')) || (wants('sessions') && args['real-sessions-window'])) {
+		fakes.sessions.configure(10, 60_000);
+		results.sessionsReal = await runSessionsRate({ instance, fakes, runs: 1, baselineRuns: 0, ops: config.sessionsOps, windowMs: 60_000, limit: 10, variants: ['ours'] });
+		save();
 	}
 	if (wants('trigger')) {
 		const trigger = await createInstance('trigger', {
@@ -199,7 +201,7 @@ try {
 	if (!merge) results.seconds = Math.round((Date.now() - started) / 1000);
 	save();
 	const file = !merge && (quick || only || args.tarball || args.tag) ? join(BENCH_WORK, `RESULTS.${args.tag ?? 'partial'}.md`) : join(BENCH_DIR, 'RESULTS.md');
-	writeResults(file, results, file.endsWith(join('bench', 'RESULTS.md')) ? readJson(join(BENCH_WORK, 'results.proposed.json')) : undefined);
+	writeResults(file, results, file.endsWith(join('bench', 'RESULTS.md')) ? extras() : {});
 	log(`[bench] wrote ${file}`);
 } finally {
 	for (const fake of Object.values(fakes)) await fake.stop();

@@ -3,6 +3,7 @@
 // imported and published with the CLI, and the server started/stopped around each measurement so
 // every variant starts from a fresh process. Everything listens on 127.0.0.1.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -11,6 +12,9 @@ import { BENCH_WORK, childPids, log, sleep } from './util.mjs';
 
 const require = createRequire(import.meta.url);
 export const runtime = require('../../scripts/lib/n8n-runtime.cjs');
+
+// keep-alive like fetch, no socket limit (the load test opens one connection per concurrent client)
+const keepAliveAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
 /** Environment every benchmark n8n gets (plus the caller's). */
 export const BASE_ENV = {
@@ -134,21 +138,43 @@ export function n8nPid(guardChild) {
 	return kids[0] ?? guardChild.pid;
 }
 
-export async function postJson(url, body, { headers = {}, timeoutMs = 600_000 } = {}) {
+/**
+ * POSTs JSON with node:http (fetch would give up after undici's fixed 300 s headers timeout, and a
+ * webhook answering "when the last node finishes" can take longer); bounded by `timeoutMs`.
+ */
+export function postJson(url, body, { headers = {}, timeoutMs = 600_000 } = {}) {
+	const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
 	const started = performance.now();
-	const res = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', ...headers },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-		signal: AbortSignal.timeout(timeoutMs),
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(url, {
+			method: 'POST',
+			agent: keepAliveAgent,
+			headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers },
+		});
+		const timer = setTimeout(() => req.destroy(new Error(`POST ${url}: no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+		req.on('response', (res) => {
+			const chunks = [];
+			res.on('data', (chunk) => chunks.push(chunk));
+			res.on('end', () => {
+				clearTimeout(timer);
+				const text = Buffer.concat(chunks).toString('utf8');
+				let parsed = text;
+				try {
+					parsed = JSON.parse(text);
+				} catch {
+					/* not JSON */
+				}
+				resolve({ status: res.statusCode, body: parsed, text, ms: performance.now() - started });
+			});
+			res.on('error', (error) => {
+				clearTimeout(timer);
+				reject(error);
+			});
+		});
+		req.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		req.end(payload);
 	});
-	const text = await res.text();
-	const ms = performance.now() - started;
-	let parsed = text;
-	try {
-		parsed = JSON.parse(text);
-	} catch {
-		/* not JSON */
-	}
-	return { status: res.status, body: parsed, text, ms };
 }

@@ -24,7 +24,7 @@ function upsertSection(r, config) {
 		`Workflow: Webhook → Source (HTTP Request GET of the N candidates from a fake ATS, one item each) → **ours**: Sense *Candidate → Create or Update* (Fields to Send: auto-map) / **theirs**: HTTP Request POST \`/v1/candidates\` with body \`[$json]\` per item and n8n's generic OAuth2 credential (client credentials). ` +
 			`The fake Sense API rejects more than 500 entities or more than 256 KB after gzip per request and checks bearer tokens (lifetime 300 s).`,
 		'',
-		`The per-item baseline was measured at N = ${fmt(theirs.n, 0)} (${theirs.runs} runs) and **extrapolated linearly** ×${fmt(scale, 1)} to N = ${fmt(ours.n, 0)}: n8n's HTTP Request node starts the requests of all items at once, and ${fmt(ours.n, 0)} concurrent sockets exhaust the loopback port range.`,
+		`The per-item baseline was measured at N = ${fmt(theirs.n, 0)} (${theirs.runs} runs) and **extrapolated linearly** ×${fmt(scale, 1)} to N = ${fmt(ours.n, 0)} (at N = ${fmt(ours.n, 0)} one run would take about ${fmt((theirsMsAtN / 60000), 0)} minutes; the fake saw at most ${Math.max(...theirs.raw.map((x) => x.maxConcurrent ?? 0))} request(s) in flight, so the cost per item is constant).`,
 		'',
 		table(
 			['', `ours (N=${fmt(ours.n, 0)})`, `theirs (N=${fmt(theirs.n, 0)}, measured)`, `theirs at N=${fmt(ours.n, 0)} (extrapolated)`, 'ours / theirs'],
@@ -108,7 +108,7 @@ function tokensSection(r, config) {
 	return [
 		'## 4. Token requests',
 		'',
-		`${c.executions} executions × ${fmt(c.apiCalls / c.executions, 0)} API calls (one *Get* per item), ${config.tokenConcurrency} executions at a time, token lifetime **${c.lifetimeS} s** (\`expires_in\`; the fake answers 401 to expired tokens). Bound = ceil(phase duration / lifetime).`,
+		`${c.executions} executions × ${fmt(c.apiCalls / c.executions, 0)} API calls (one *Get* per item), ${config.tokenConcurrency} executions at a time, token lifetime **${c.lifetimeS} s** (\`expires_in\`; the fake answers 401 to expired tokens). Bound = ceil(phase duration / lifetime). One run per row (each row is itself 100 executions).`,
 		'',
 		table(
 			['', 'API calls', 'executions ok', 'duration', 'tokens fetched', 'bound (1 per lifetime)', 'tokens per lifetime', 'shortest gap between fetches'],
@@ -120,7 +120,7 @@ function tokensSection(r, config) {
 			],
 		),
 		'',
-		`- Sense: ${verdict(r.senseOurs.tokens <= r.senseOurs.bound)} (${r.senseOurs.tokens} ≤ ${r.senseOurs.bound}). HaloPSA: ${verdict(r.haloOurs.tokens <= r.haloOurs.bound)} (${r.haloOurs.tokens} ≤ ${r.haloOurs.bound}).`,
+		`- Target ≤ 1 token per lifetime. Sense: ${verdict(r.senseOurs.tokens <= r.senseOurs.bound)} (${r.senseOurs.tokens} fetched, bound ${r.senseOurs.bound}). HaloPSA: ${verdict(r.haloOurs.tokens <= r.haloOurs.bound)} (${r.haloOurs.tokens} fetched, bound ${r.haloOurs.bound}). Why, and the fixes: analysis below.`,
 		'',
 	].join('\n');
 }
@@ -142,7 +142,7 @@ function loadSection(r) {
 	].join('\n');
 }
 
-function triggerComparison(ours, base, replayed) {
+function triggerComparison(ours, base, replayed, noLedger) {
 	const row = (label, v) => [label, fmt(v.requestsPerSecond, 1), fmt(v.executionsPerSecond, 1), fmt(v.latency.good.p50, 0), fmt(v.latency.good.p99, 0), fmt(v.latency.dup.p50, 0), fmt(v.latency.bad.p50, 0)];
 	const lines = [
 		'### Compared with n8n\'s Webhook node',
@@ -151,10 +151,19 @@ function triggerComparison(ours, base, replayed) {
 		'',
 		table(
 			['workflow', 'requests/s', 'executions/s', 'good p50 ms', 'good p99 ms', 're-send p50 ms', 'bad token p50 ms'],
-			[row('Sense Trigger (ours)', ours), row('Webhook node (baseline)', base)],
+			[
+				row('Sense Trigger (ours)', ours),
+				row('Webhook node (baseline)', base),
+				...(noLedger?.trigger && noLedger?.triggerBaseline
+					? [row('diagnostic: ours without the static-data ledger write', noLedger.trigger), row('Webhook node, same diagnostic run', noLedger.triggerBaseline)]
+					: []),
+			],
 		),
 		'',
-		`Ours / baseline throughput: ${fmt(ours.requestsPerSecond / base.requestsPerSecond, 2)}.`,
+		`Ours / baseline throughput: ${fmt(ours.requestsPerSecond / base.requestsPerSecond, 2)}` +
+			(noLedger?.trigger && noLedger?.triggerBaseline
+				? `; without the ledger write (diagnostic build, \`${noLedger.command}\`): ${fmt(noLedger.trigger.requestsPerSecond / noLedger.triggerBaseline.requestsPerSecond, 2)}.`
+				: '.'),
 		'',
 	];
 	if (replayed) {
@@ -173,7 +182,7 @@ function triggerSection(r, title = 'Load and faults on the Sense Trigger') {
 		`## ${title}`,
 		'',
 		`${r.total} write-backs POSTed by ${r.concurrency} concurrent clients to an active workflow *Sense Trigger (token auth, respond immediately) → HTTP Request POST {id} to a counting sink* — mode: ${r.mode}. ` +
-			`${r.good} distinct good write-backs, ${r.dups} re-sends of an id sent before (often while the first is still in flight), ${r.bad} with a wrong token.`,
+			`${r.good} distinct good write-backs, ${r.dups} re-sends of an id sent before (often while the first is still in flight), ${r.bad} with a wrong token. One run (each run is ${r.total} requests).`,
 		'',
 		table(
 			['check', 'expected', 'observed'],
@@ -222,11 +231,11 @@ function proposedSection(results, p) {
 	return lines.join('\n');
 }
 
-export function writeResults(file, results, proposed) {
+export function writeResults(file, results, { proposed, noLedger } = {}) {
 	const parts = [
 		'# Benchmarks',
 		'',
-		`Generated by \`${results.command}\` on ${results.startedAt.slice(0, 10)} (${results.seconds} s in all; n8n 2.41.1 under Node 24, fakes on 127.0.0.1; machine: 2 shared cores, other jobs running, so absolute times are noisy — compare ratios). ` +
+		`Generated by \`${results.command}\` on ${results.startedAt.slice(0, 10)} (${results.seconds ? `${fmt(results.seconds / 60, 0)} min in all; ` : ''}n8n 2.41.1 under Node 24, fakes on 127.0.0.1; machine: 2 shared cores, other jobs running, so absolute times are noisy — compare ratios). ` +
 			`Medians of ${results.runs} runs unless a row says otherwise. Each variant runs on a freshly started n8n (one warm-up execution first, not counted); n8n stores no successful execution data during the measurements (\`EXECUTIONS_DATA_SAVE_ON_SUCCESS=none\`, same for both sides). Raw numbers: \`bench/.work/results.json\`.`,
 		'',
 	];
@@ -237,7 +246,7 @@ export function writeResults(file, results, proposed) {
 	if (results.tokens) parts.push(tokensSection(results.tokens, results.config));
 	if (results.load) parts.push(loadSection(results.load));
 	if (results.trigger) parts.push(triggerSection(results.trigger));
-	if (results.trigger && results.triggerBaseline) parts.push(triggerComparison(results.trigger, results.triggerBaseline, results.triggerReplay));
+	if (results.trigger && results.triggerBaseline) parts.push(triggerComparison(results.trigger, results.triggerBaseline, results.triggerReplay, noLedger));
 	if (proposed) parts.push(proposedSection(results, proposed));
 	const notes = join(BENCH_DIR, 'NOTES.md');
 	if (existsSync(notes)) parts.push(readFileSync(notes, 'utf8').trim(), '');
