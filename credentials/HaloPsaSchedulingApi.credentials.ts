@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
@@ -9,6 +8,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
+
+import { secretKey, SingleFlight } from '../nodes/common/singleFlight';
 
 import { parseBody, vendorMessage } from '../nodes/common/errors';
 import { failureOf } from '../nodes/common/transport';
@@ -52,7 +53,7 @@ export function haloTokenUrl(credentials: IDataObject): string {
 export const HALO_RESOURCE_URL_EXPRESSION =
 	'={{ (String($credentials.resourceUrl || "").trim() || (String($credentials.appUrl || "").trim().replace(/\\/+$/, "") + "/api")).replace(/\\/+$/, "") }}';
 
-const inFlight = new Map<string, Promise<string>>();
+const inFlight = new SingleFlight<string>();
 
 const NETWORK_REASONS: Record<string, string> = {
 	ENOTFOUND: 'the host name does not resolve',
@@ -256,15 +257,8 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const ctx = validated(credentials);
 		const clientId = String(credentials.clientId ?? '').trim();
-		const key = createHash('sha256')
-			.update([ctx.tokenUrl, clientId, ctx.scope, String(credentials.clientSecret ?? '')].join('\u0000'))
-			.digest('hex');
-		let flight = inFlight.get(key);
-		if (!flight) {
-			flight = exchangeToken(this, credentials, ctx).finally(() => inFlight.delete(key));
-			inFlight.set(key, flight);
-		}
-		return { accessToken: await flight };
+		const key = secretKey(ctx.tokenUrl, clientId, ctx.scope, String(credentials.clientSecret ?? ''));
+		return { accessToken: await inFlight.run(key, () => exchangeToken(this, credentials, ctx)) };
 	}
 
 	authenticate: IAuthenticateGeneric = {

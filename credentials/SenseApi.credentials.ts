@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
@@ -8,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { sleep, UserError } from 'n8n-workflow';
+
+import { secretKey, SingleFlight } from '../nodes/common/singleFlight';
 
 /**
  * Sense API: OAuth2 client credentials exchanged for a short-lived bearer token.
@@ -40,13 +41,13 @@ interface TokenResult {
 	validity: string;
 }
 
-const inFlight = new Map<string, Promise<TokenResult>>();
+const inFlight = new SingleFlight<TokenResult>();
 const recent = new Map<string, TokenResult>();
 const MAX_RECENT = 100;
 
 /** Cache key: a hash of token URL, client id and secret (no secret is kept in clear as a key). */
 function cacheKey(tokenUrl: string, clientId: string, clientSecret: string): string {
-	return createHash('sha256').update(`${tokenUrl}\u0000${clientId}\u0000${clientSecret}`).digest('hex');
+	return secretKey(tokenUrl, clientId, clientSecret);
 }
 
 function usable(result: TokenResult | undefined, now = Date.now()): result is TokenResult {
@@ -176,12 +177,7 @@ export class SenseApi implements ICredentialType {
 		const known = recent.get(key);
 		if (usable(known) && known.accessToken !== credentials.accessToken) return { ...known };
 
-		let flight = inFlight.get(key);
-		if (!flight) {
-			flight = requestToken(this, credentials).finally(() => inFlight.delete(key));
-			inFlight.set(key, flight);
-		}
-		const result = await flight;
+		const result = await inFlight.run(key, () => requestToken(this, credentials));
 		recent.delete(key);
 		recent.set(key, result);
 		for (const [old, entry] of recent) {

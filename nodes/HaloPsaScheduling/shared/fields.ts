@@ -410,6 +410,9 @@ export function recordLocator(
 /** Create/update operations: send every input item's record in one POST (OperationSpec.batchParameter). */
 export const BATCH_PARAMETER = 'sendAllItemsInOneRequest';
 
+/** Create/update of a Halo record: a JSON array of one record, raw JSON merged, optional batch mode. */
+export const RECORD_WRITE = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER } as const;
+
 export function batchField(resource: string, operations: string[]): INodeProperties {
 	return {
 		displayName: 'Send All Items in One Request',

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, type OperationDefinition } from '../../../common/declarative';
 import {
-	BATCH_PARAMETER,
+	RECORD_WRITE,
 	batchField,
 	bodyCollection,
 	bodyFields,
@@ -20,12 +20,11 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 const r = 'appointment';
 const schema = 'Appointment';
 const BOOKING_FIELDS = ['resourcebookingtype', 'resource_booking_timeslot', 'booking_name', 'booking_email', 'booking_phonenumber'];
-const records = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER };
 
 export const appointmentOperations: OperationDefinition[] = [
 	haloOperation('getAll', 'Get Many', 'Get many appointments', 'GET', '/Appointment', { list: true, jsonQuery: 'queryJson' }),
-	haloOperation('create', 'Create', 'Create an appointment', 'POST', '/Appointment', records),
-	haloOperation('update', 'Update', 'Update an appointment', 'POST', '/Appointment', records),
+	haloOperation('create', 'Create', 'Create an appointment', 'POST', '/Appointment', RECORD_WRITE),
+	haloOperation('update', 'Update', 'Update an appointment', 'POST', '/Appointment', RECORD_WRITE),
 	haloOperation('get', 'Get', 'Get an appointment', 'GET', '/Appointment/{id}', { idParameter: 'appointmentId' }),
 	haloOperation('delete', 'Delete', 'Delete an appointment', 'DELETE', '/Appointment/{id}', { idParameter: 'appointmentId' }),
 	haloOperation('getBookingAvailability', 'Get Booking Availability', 'Get booking availability', 'GET', '/Appointment/Booking', { jsonQuery: 'queryJson' }),

@@ -5,16 +5,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, type OperationDefinition } from '../../../common/declarative';
-import { BATCH_PARAMETER, batchField, haloOperation, queryJsonField, recordJsonField, recordLocator } from '../../shared/fields';
+import { batchField, haloOperation, queryJsonField, RECORD_WRITE, recordJsonField, recordLocator } from '../../shared/fields';
 import { haloLabels, haloVendor } from '../../shared/vendor';
 
 const r = 'downtime';
-const records = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER };
 
 export const downtimeOperations: OperationDefinition[] = [
 	haloOperation('getAll', 'Get Many', 'Get many downtime records', 'GET', '/Downtime', { list: true, jsonQuery: 'queryJson' }),
-	haloOperation('create', 'Create', 'Create a downtime record', 'POST', '/Downtime', records),
-	haloOperation('update', 'Update', 'Update a downtime record', 'POST', '/Downtime', records),
+	haloOperation('create', 'Create', 'Create a downtime record', 'POST', '/Downtime', RECORD_WRITE),
+	haloOperation('update', 'Update', 'Update a downtime record', 'POST', '/Downtime', RECORD_WRITE),
 	haloOperation('get', 'Get', 'Get a downtime record', 'GET', '/Downtime/{id}', { idParameter: 'downtimeId' }),
 	haloOperation('delete', 'Delete', 'Delete a downtime record', 'DELETE', '/Downtime/{id}', { idParameter: 'downtimeId' }),
 	haloOperation('getCalendar', 'Get Calendar', 'Get the downtime calendar', 'GET', '/Downtime/DowntimeCalendar', { jsonQuery: 'queryJson' }),

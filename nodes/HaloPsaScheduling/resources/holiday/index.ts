@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, type OperationDefinition } from '../../../common/declarative';
 import {
-	BATCH_PARAMETER,
+	RECORD_WRITE,
 	batchField,
 	bodyCollection,
 	bodyFields,
@@ -17,13 +17,12 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 
 const r = 'holiday';
 const schema = 'Holidays';
-const records = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER };
 const guid = { placeholder: 'e.g. 3f2c9a7e-1b2c-4d5e-8f90-1234567890ab' };
 
 export const holidayOperations: OperationDefinition[] = [
 	haloOperation('getAll', 'Get Many', 'Get many holidays', 'GET', '/Holiday', { list: true, jsonQuery: 'queryJson' }),
-	haloOperation('create', 'Create', 'Create a holiday', 'POST', '/Holiday', records),
-	haloOperation('update', 'Update', 'Update a holiday', 'POST', '/Holiday', records),
+	haloOperation('create', 'Create', 'Create a holiday', 'POST', '/Holiday', RECORD_WRITE),
+	haloOperation('update', 'Update', 'Update a holiday', 'POST', '/Holiday', RECORD_WRITE),
 	haloOperation('get', 'Get', 'Get a holiday', 'GET', '/Holiday/{id}', { idParameter: 'holidayId' }),
 	haloOperation('delete', 'Delete', 'Delete a holiday', 'DELETE', '/Holiday/{id}', { idParameter: 'holidayId' }),
 ];

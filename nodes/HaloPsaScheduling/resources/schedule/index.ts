@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, type OperationDefinition } from '../../../common/declarative';
 import {
-	BATCH_PARAMETER,
+	RECORD_WRITE,
 	batchField,
 	bodyCollection,
 	bodyFields,
@@ -17,12 +17,11 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 
 const r = 'schedule';
 const schema = 'Schedule';
-const records = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER };
 
 export const scheduleOperations: OperationDefinition[] = [
 	haloOperation('getAll', 'Get Many', 'Get many schedules', 'GET', '/Schedule', { list: true, jsonQuery: 'queryJson' }),
-	haloOperation('create', 'Create', 'Create a schedule', 'POST', '/Schedule', records),
-	haloOperation('update', 'Update', 'Update a schedule', 'POST', '/Schedule', records),
+	haloOperation('create', 'Create', 'Create a schedule', 'POST', '/Schedule', RECORD_WRITE),
+	haloOperation('update', 'Update', 'Update a schedule', 'POST', '/Schedule', RECORD_WRITE),
 	haloOperation('get', 'Get', 'Get a schedule', 'GET', '/Schedule/{id}', { idParameter: 'scheduleId' }),
 ];
 

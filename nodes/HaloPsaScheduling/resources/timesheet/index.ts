@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, type OperationDefinition } from '../../../common/declarative';
 import {
-	BATCH_PARAMETER,
+	RECORD_WRITE,
 	batchField,
 	bodyCollection,
 	bodyFields,
@@ -17,12 +17,11 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 
 const r = 'timesheet';
 const schema = 'Timesheet';
-const records = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER };
 
 export const timesheetOperations: OperationDefinition[] = [
 	haloOperation('getAll', 'Get Many', 'Get many timesheets', 'GET', '/Timesheet', { list: true, jsonQuery: 'queryJson' }),
-	haloOperation('create', 'Create', 'Create a timesheet', 'POST', '/Timesheet', records),
-	haloOperation('update', 'Update', 'Update a timesheet', 'POST', '/Timesheet', records),
+	haloOperation('create', 'Create', 'Create a timesheet', 'POST', '/Timesheet', RECORD_WRITE),
+	haloOperation('update', 'Update', 'Update a timesheet', 'POST', '/Timesheet', RECORD_WRITE),
 	haloOperation('getMine', 'Get Mine', 'Get my timesheets', 'GET', '/Timesheet/mine', { list: true, jsonQuery: 'queryJson' }),
 	haloOperation('getForecasting', 'Get Forecasting', 'Get timesheet forecasting', 'GET', '/Timesheet/forecasting', { jsonQuery: 'queryJson' }),
 	haloOperation('get', 'Get', 'Get a timesheet', 'GET', '/Timesheet/{id}', { idParameter: 'timesheetId' }),

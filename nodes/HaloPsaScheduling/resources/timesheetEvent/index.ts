@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, type OperationDefinition } from '../../../common/declarative';
 import {
-	BATCH_PARAMETER,
+	RECORD_WRITE,
 	batchField,
 	bodyCollection,
 	bodyFields,
@@ -17,12 +17,11 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 
 const r = 'timesheetEvent';
 const schema = 'TimesheetEvent';
-const records = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER };
 
 export const timesheetEventOperations: OperationDefinition[] = [
 	haloOperation('getAll', 'Get Many', 'Get many timesheet events', 'GET', '/TimesheetEvent', { list: true, jsonQuery: 'queryJson' }),
-	haloOperation('create', 'Create', 'Create a timesheet event', 'POST', '/TimesheetEvent', records),
-	haloOperation('update', 'Update', 'Update a timesheet event', 'POST', '/TimesheetEvent', records),
+	haloOperation('create', 'Create', 'Create a timesheet event', 'POST', '/TimesheetEvent', RECORD_WRITE),
+	haloOperation('update', 'Update', 'Update a timesheet event', 'POST', '/TimesheetEvent', RECORD_WRITE),
 	haloOperation('getMine', 'Get Mine', 'Get my timesheet events', 'GET', '/TimesheetEvent/mine', { list: true, jsonQuery: 'queryJson' }),
 	haloOperation('get', 'Get', 'Get a timesheet event', 'GET', '/TimesheetEvent/{id}', { idParameter: 'timesheetEventId' }),
 	haloOperation('delete', 'Delete', 'Delete a timesheet event', 'DELETE', '/TimesheetEvent/{id}', { idParameter: 'timesheetEventId' }),

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties, type OperationDefinition } from '../../../common/declarative';
 import {
-	BATCH_PARAMETER,
+	RECORD_WRITE,
 	batchField,
 	bodyCollection,
 	bodyFields,
@@ -17,12 +17,11 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 
 const r = 'workday';
 const schema = 'Workdays';
-const records = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER };
 
 export const workdayOperations: OperationDefinition[] = [
 	haloOperation('getAll', 'Get Many', 'Get many workdays', 'GET', '/Workday', { list: true, jsonQuery: 'queryJson' }),
-	haloOperation('create', 'Create', 'Create a workday', 'POST', '/Workday', records),
-	haloOperation('update', 'Update', 'Update a workday', 'POST', '/Workday', records),
+	haloOperation('create', 'Create', 'Create a workday', 'POST', '/Workday', RECORD_WRITE),
+	haloOperation('update', 'Update', 'Update a workday', 'POST', '/Workday', RECORD_WRITE),
 	haloOperation('get', 'Get', 'Get a workday', 'GET', '/Workday/{id}', { idParameter: 'workdayId' }),
 	haloOperation('delete', 'Delete', 'Delete a workday', 'DELETE', '/Workday/{id}', { idParameter: 'workdayId' }),
 ];
