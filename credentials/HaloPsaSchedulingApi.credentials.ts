@@ -9,7 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { secretKey, SingleFlight } from '../nodes/common/singleFlight';
+import { secretKey } from '../nodes/common/singleFlight';
+import { cachedToken, TokenCache, tokenLifetimeMs, type CachedToken } from '../nodes/common/tokenCache';
 
 import { parseBody, vendorMessage } from '../nodes/common/errors';
 import { failureOf } from '../nodes/common/transport';
@@ -18,13 +19,14 @@ import { failureOf } from '../nodes/common/transport';
  * HaloPSA API: an application's client ID and secret (client-credentials grant) exchanged at the
  * Halo authorisation server for a bearer token.
  *
- * - `accessToken` is a hidden `expirable` field: n8n runs `preAuthentication` only while it is empty,
- *   after the API answered 401 (n8n-core retries that request once with the new token) and when the
- *   credential is tested; it stores the token with the credential, so every item, execution and worker
- *   reuses it.
- * - Declarative nodes send the requests of all items at once, so on a first run every item would ask
- *   for a token. Within one n8n process, concurrent exchanges for the same token URL + client share
- *   one request: `inFlight` holds only the pending promise (keyed by a hash, never by the secret).
+ * - n8n stores the token with the credential (hidden `accessToken` and `expiresAt`), so every item,
+ *   execution and worker reuses it. The hidden `expirable` field `validity` turns empty once the
+ *   announced `expires_in` has (nearly) passed, so n8n renews the token before Halo refuses it; a 401
+ *   still renews it through n8n-core's retry (see nodes/common/tokenCache.ts).
+ * - Declarative nodes send the requests of all items at once, so on a first run or at an expiry every
+ *   item would ask for a token. Within one n8n process they share one exchange, and a request still
+ *   holding the replaced token gets the new one without another exchange (keys are hashes, never
+ *   the secret).
  * - A refused exchange throws a UserError saying what to fix: client ID/secret, tenant, URL.
  */
 
@@ -53,7 +55,7 @@ export function haloTokenUrl(credentials: IDataObject): string {
 export const HALO_RESOURCE_URL_EXPRESSION =
 	'={{ (String($credentials.resourceUrl || "").trim() || (String($credentials.appUrl || "").trim().replace(/\\/+$/, "") + "/api")).replace(/\\/+$/, "") }}';
 
-const inFlight = new SingleFlight<string>();
+const tokens = new TokenCache();
 
 const NETWORK_REASONS: Record<string, string> = {
 	ENOTFOUND: 'the host name does not resolve',
@@ -121,7 +123,7 @@ function exchangeError(error: unknown, ctx: ExchangeContext): UserError | undefi
 	return new UserError(`HaloPSA's token request failed (HTTP ${failure.status}${code ? `, ${code}` : ''})`, { description: answered });
 }
 
-async function exchangeToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, ctx: ExchangeContext): Promise<string> {
+async function exchangeToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, ctx: ExchangeContext): Promise<CachedToken> {
 	let body: unknown;
 	try {
 		body = await helper.helpers.httpRequest({
@@ -148,7 +150,7 @@ async function exchangeToken(helper: IHttpRequestHelper, credentials: ICredentia
 			description: 'The Authorisation Server URL should point at Halo\'s authorisation server (usually <Halo URL>/auth), not at a web page.',
 		});
 	}
-	return token;
+	return cachedToken(token, tokenLifetimeMs(parsed as IDataObject, token));
 }
 
 function validated(credentials: ICredentialDataDecryptedObject): ExchangeContext {
@@ -250,15 +252,17 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 			placeholder: 'https://yourcompany.halopsa.com/auth',
 			description: 'Only if tokens do not come from <Halo URL>/auth; the token request goes to <this URL>/token',
 		},
-		// Stored by n8n with the credential; renewed when empty, after a 401, and on a credential test.
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		// Kept by n8n with the credential (see the comment at the top of this file).
+		{ displayName: 'Token Validity', name: 'validity', type: 'hidden', typeOptions: { expirable: true }, default: '' },
+		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Token Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const ctx = validated(credentials);
 		const clientId = String(credentials.clientId ?? '').trim();
 		const key = secretKey(ctx.tokenUrl, clientId, ctx.scope, String(credentials.clientSecret ?? ''));
-		return { accessToken: await inFlight.run(key, () => exchangeToken(this, credentials, ctx)) };
+		return await tokens.get(key, credentials.accessToken, () => exchangeToken(this, credentials, ctx));
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { sleep, UserError } from 'n8n-workflow';
 
-import { secretKey, SingleFlight } from '../nodes/common/singleFlight';
+import { secretKey } from '../nodes/common/singleFlight';
+import { cachedToken, TokenCache, tokenLifetimeMs, type CachedToken } from '../nodes/common/tokenCache';
 
 /**
  * Sense API: OAuth2 client credentials exchanged for a short-lived bearer token.
@@ -28,45 +29,7 @@ import { secretKey, SingleFlight } from '../nodes/common/singleFlight';
 const PRODUCTION_TOKEN_URL = 'https://partner-auth.sensehq.com/oauth2/token';
 const PRODUCTION_BASE_URL = 'https://partner-api.sensehq.com/v1';
 
-/** Resolves to "valid" until the stored expiry has passed, then to "" (which makes n8n renew the token). */
-const VALIDITY_EXPRESSION = '={{ Number($self.expiresAt) > $now.toMillis() ? "valid" : "" }}';
-
-/** Renew this long before the announced expiry: a tenth of the lifetime, at most 30 seconds. */
-const renewMargin = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10);
-
-interface TokenResult {
-	accessToken: string;
-	/** epoch milliseconds; 0 = the token endpoint announced no lifetime */
-	expiresAt: number;
-	validity: string;
-}
-
-const inFlight = new SingleFlight<TokenResult>();
-const recent = new Map<string, TokenResult>();
-const MAX_RECENT = 100;
-
-/** Cache key: a hash of token URL, client id and secret (no secret is kept in clear as a key). */
-function cacheKey(tokenUrl: string, clientId: string, clientSecret: string): string {
-	return secretKey(tokenUrl, clientId, clientSecret);
-}
-
-function usable(result: TokenResult | undefined, now = Date.now()): result is TokenResult {
-	return !!result && (result.expiresAt === 0 || result.expiresAt > now);
-}
-
-/** Lifetime from `expires_in` (seconds), else from the `exp` claim of a JWT; undefined when neither is known. */
-function lifetimeMs(body: Record<string, unknown>, token: string, now: number): number | undefined {
-	const seconds = Number(body.expires_in);
-	if (body.expires_in !== undefined && body.expires_in !== null && Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
-	const payload = token.split('.')[1];
-	if (!payload) return undefined;
-	try {
-		const exp = Number((JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp);
-		return Number.isFinite(exp) && exp * 1000 > now ? exp * 1000 - now : undefined;
-	} catch {
-		return undefined;
-	}
-}
+const tokens = new TokenCache();
 
 interface HttpFailure {
 	response?: { status?: number; data?: unknown };
@@ -92,7 +55,7 @@ const retryable = (error: unknown) => {
 	return status === undefined ? !!failure.code : status === 429 || status >= 500;
 };
 
-async function requestToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<TokenResult> {
+async function requestToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<CachedToken> {
 	const tokenUrl = String(credentials.tokenUrl || PRODUCTION_TOKEN_URL).trim();
 	for (let attempt = 0; ; attempt++) {
 		try {
@@ -110,9 +73,7 @@ async function requestToken(helper: IHttpRequestHelper, credentials: ICredential
 			const accessToken = typeof body?.access_token === 'string' ? body.access_token : '';
 			if (!accessToken) throw new UserError('Sense token request failed: the answer holds no access_token.');
 			const now = Date.now();
-			const lifetime = lifetimeMs(body, accessToken, now);
-			if (lifetime === undefined) return { accessToken, expiresAt: 0, validity: 'valid' };
-			return { accessToken, expiresAt: Math.round(now + lifetime - renewMargin(lifetime)), validity: VALIDITY_EXPRESSION };
+			return cachedToken(accessToken, tokenLifetimeMs(body, accessToken, now), now);
 		} catch (error) {
 			if (error instanceof UserError) throw error;
 			// transient failures: two more attempts with a short backoff
@@ -172,19 +133,9 @@ export class SenseApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const key = cacheKey(String(credentials.tokenUrl ?? ''), String(credentials.clientId ?? ''), String(credentials.clientSecret ?? ''));
-		// Another caller in this process renewed the token after this caller loaded the credential.
-		const known = recent.get(key);
-		if (usable(known) && known.accessToken !== credentials.accessToken) return { ...known };
-
-		const result = await inFlight.run(key, () => requestToken(this, credentials));
-		recent.delete(key);
-		recent.set(key, result);
-		for (const [old, entry] of recent) {
-			if (recent.size <= MAX_RECENT && usable(entry)) break;
-			recent.delete(old);
-		}
-		return { ...result };
+		// a hash of token URL, client id and secret: no secret is kept in clear as a key
+		const key = secretKey(String(credentials.tokenUrl ?? ''), String(credentials.clientId ?? ''), String(credentials.clientSecret ?? ''));
+		return await tokens.get(key, credentials.accessToken, () => requestToken(this, credentials));
 	}
 
 	authenticate: IAuthenticateGeneric = {

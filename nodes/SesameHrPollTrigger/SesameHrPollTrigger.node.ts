@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { metaPages } from '../common/paging';
 import { vendorJson } from '../common/transport';
 import { DeliveryLedger } from '../common/webhook';
-import { SESAME_CREDENTIAL, SESAME_PAGE_SIZE, sesameBaseUrl, sesameVendor } from '../SesameHr/shared/vendor';
+import { SESAME_CREDENTIAL, SESAME_SMALL_PAGE_SIZE, sesameBaseUrl, sesameVendor } from '../SesameHr/shared/vendor';
 import {
 	byTime,
 	clockEvents,
@@ -28,7 +28,7 @@ const MAX_PAGES = 1000;
 
 /** The pages of a Sesame list, one request each, until meta.lastPage (or MAX_PAGES). */
 async function* pages(ctx: IPollFunctions, baseURL: string, path: string, qs: IDataObject): AsyncGenerator<IDataObject[]> {
-	const paging = metaPages(SESAME_PAGE_SIZE);
+	const paging = metaPages(SESAME_SMALL_PAGE_SIZE);
 	for (let page = 1; page <= MAX_PAGES; page++) {
 		const body = await vendorJson(ctx, sesameVendor, { method: 'GET', baseURL, url: path, qs: { ...qs, ...paging.query(page, undefined) } });
 		const { items, hasMore } = paging.read(body, page);
@@ -120,7 +120,7 @@ export class SesameHrPollTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const timeField = String(options.timeField || 'updatedAt');
 		const baseURL = sesameBaseUrl(await this.getCredentials(SESAME_CREDENTIAL));
-		const paging = metaPages(SESAME_PAGE_SIZE);
+		const paging = metaPages(SESAME_SMALL_PAGE_SIZE);
 		const workEntryFilters: IDataObject = {};
 		if (event === 'workEntry') {
 			if (options.employeeId) workEntryFilters.employeeId = String(options.employeeId).trim();
@@ -156,7 +156,7 @@ export class SesameHrPollTrigger implements INodeType {
 			// "Now" is the newest change on the server (its own clock; the local time if the list is
 			// empty), and the records of that first page count as already seen.
 			const path = event === 'employee' ? EMPLOYEES_PATH : WORK_ENTRIES_PATH;
-			const newest = await fetchPage(path, { ...workEntryFilters, orderBy: `${timeField} desc`, page: 1, limit: SESAME_PAGE_SIZE });
+			const newest = await fetchPage(path, { ...workEntryFilters, orderBy: `${timeField} desc`, page: 1, limit: SESAME_SMALL_PAGE_SIZE });
 			const seen = new DeliveryLedger(EMITTED_LEDGER_SIZE);
 			const changes =
 				event === 'employee' ? scanEmployees(newest, timeField, 0, seen).changes : clockEvents(newest, timeField, seen);

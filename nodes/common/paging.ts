@@ -22,6 +22,12 @@ export interface PagingStrategy {
 	 * page parameter would otherwise answer the same full page forever.
 	 */
 	stopOnRepeat?: boolean;
+	/**
+	 * The same paging with smaller pages, tried once when the server refuses the first page (HTTP 400
+	 * or 422): for a vendor whose maximum page size is undocumented, so a large preferred size can
+	 * be asked for without risking that every list fails on a server with a lower cap.
+	 */
+	smaller?: PagingStrategy;
 }
 
 function asItems(value: unknown): IDataObject[] {
@@ -45,12 +51,20 @@ export function fixedSizePages(pageSize: number, pageParam = 'page'): PagingStra
  * `?page=N&limit=S` answered with `{data: [...], meta: {currentPage, lastPage, total}}` (Sesame HR).
  * The page size S is the same on every page (page numbers count in that size): the limit when it is
  * below `maxPageSize`, else `maxPageSize`. Falls back to "a full page means there may be more" when
- * `meta` is missing, and stops on a repeated page.
+ * `meta` is missing, and stops on a repeated page. With `fallbackPageSize`, a refused first page is
+ * asked for again in that size (see `PagingStrategy.smaller`).
  */
-export function metaPages(maxPageSize: number, options: { dataKey?: string; pageParam?: string; sizeParam?: string } = {}): PagingStrategy {
-	const { dataKey = 'data', pageParam = 'page', sizeParam = 'limit' } = options;
+export function metaPages(
+	maxPageSize: number,
+	options: { dataKey?: string; pageParam?: string; sizeParam?: string; fallbackPageSize?: number } = {},
+): PagingStrategy {
+	const { dataKey = 'data', pageParam = 'page', sizeParam = 'limit', fallbackPageSize } = options;
 	return {
 		stopOnRepeat: true,
+		smaller:
+			fallbackPageSize !== undefined && fallbackPageSize < maxPageSize
+				? metaPages(fallbackPageSize, { dataKey, pageParam, sizeParam })
+				: undefined,
 		query: (page, wanted, limit) => ({
 			[pageParam]: page,
 			[sizeParam]: Math.min(maxPageSize, Math.max(1, limit ?? wanted ?? maxPageSize)),
@@ -134,18 +148,47 @@ export function singlePage(dataKey = 'data'): PagingStrategy {
 	};
 }
 
+/** A 400 or 422 answer (NodeApiError keeps the status as `httpCode`, transport failures as `status`). */
+function isRefusal(error: unknown): boolean {
+	const failure = (error ?? {}) as { httpCode?: unknown; status?: unknown };
+	const status = Number(failure.httpCode ?? failure.status);
+	return status === 400 || status === 422;
+}
+
+/** The outcome of a request as a value, so the caller can decide to retry before failing. */
+async function settle(request: Promise<unknown>): Promise<{ body: unknown } | { error: unknown }> {
+	try {
+		return { body: await request };
+	} catch (error) {
+		return { error };
+	}
+}
+
 /** Collects pages until the limit is reached or the vendor says there are no more. */
 export async function collectPages(
-	strategy: PagingStrategy,
+	initial: PagingStrategy,
 	fetchPage: (query: IDataObject, page: number) => Promise<unknown>,
 	limit: number | undefined,
 	maxPages = 100_000,
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	let previous: string | undefined;
+	let strategy = initial;
 	for (let page = 1; page <= maxPages; page++) {
 		const wanted = limit === undefined ? undefined : limit - collected.length;
-		const body = await fetchPage(strategy.query(page, wanted, limit), page);
+		const query = strategy.query(page, wanted, limit);
+		let answer = await settle(fetchPage(query, page));
+		if ('error' in answer && page === 1 && isRefusal(answer.error) && strategy.smaller) {
+			const smaller = strategy.smaller;
+			// only when the smaller strategy asks for something different (Limit below both sizes: same request)
+			const retry = smaller.query(page, wanted, limit);
+			if (JSON.stringify(retry) !== JSON.stringify(query)) {
+				strategy = smaller;
+				answer = await settle(fetchPage(retry, page));
+			}
+		}
+		if ('error' in answer) throw answer.error; // already a NodeApiError from the transport
+		const { body } = answer;
 		const { items, hasMore } = strategy.read(body, page);
 		if (strategy.stopOnRepeat && items.length > 0) {
 			const signature = JSON.stringify(items);

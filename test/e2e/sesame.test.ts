@@ -165,7 +165,7 @@ test('example "daily absence digest": lists today\'s absences and vacations and 
 	const day = String(log[0].query.from);
 	expect(days).toContain(day);
 	const auth = `Bearer ${TOKEN}`;
-	const query = { from: day, to: day, page: '1', limit: '100' };
+	const query = { from: day, to: day, page: '1', limit: '1000' };
 	expect(log).toEqual([
 		{ method: 'GET', path: '/schedule/v1/absence-day-off', query, body: undefined, authorization: auth, status: 200 },
 		{ method: 'GET', path: '/schedule/v1/vacation-day-off', query, body: undefined, authorization: auth, status: 200 },
@@ -183,10 +183,10 @@ test('example "daily absence digest": lists today\'s absences and vacations and 
 	]);
 });
 
-test('Employee > List with Return All reads 250 employees in three pages of 100', async () => {
-	const api = await fake({ employees: 249 }); // + the seeded manager = 250
+/** Runs Employee > List with Return All in real n8n against `api`. */
+async function listAllEmployees(api: SesameFake) {
 	const credential = credentialFor(api);
-	const run = await n8n.importAndExecute(
+	return await n8n.importAndExecute(
 		manualWorkflow({
 			name: 'Sesame HR',
 			type: nodeType('sesameHr'),
@@ -196,21 +196,35 @@ test('Employee > List with Return All reads 250 employees in three pages of 100'
 		}),
 		[credential],
 	);
+}
+
+const employeesPage = (page: string, limit: string, status = 200) => ({
+	method: 'GET',
+	path: '/core/v3/employees',
+	query: { page, limit },
+	body: undefined,
+	authorization: `Bearer ${TOKEN}`,
+	status,
+});
+
+test('Employee > List with Return All reads 2,500 employees in three pages of 1,000', async () => {
+	const api = await fake({ employees: 2499 }); // + the seeded manager = 2,500
+	const run = await listAllEmployees(api);
 
 	expect(run.data.resultData.error).toBeUndefined();
 	const employees = outputJson(run, 'Sesame HR');
-	expect(employees).toHaveLength(250);
+	expect(employees).toHaveLength(2500);
 	expect(employees.map((e) => e.id)).toEqual(api.data.employees.map((e) => e.id));
-	expect(seen(api)).toEqual(
-		['1', '2', '3'].map((page) => ({
-			method: 'GET',
-			path: '/core/v3/employees',
-			query: { page, limit: '100' },
-			body: undefined,
-			authorization: `Bearer ${TOKEN}`,
-			status: 200,
-		})),
-	);
+	expect(seen(api)).toEqual(['1', '2', '3'].map((page) => employeesPage(page, '1000')));
+});
+
+test('a server refusing 1,000 per page (422) is read again in pages of 100, nothing lost', async () => {
+	const api = await fake({ employees: 249, maxLimit: 100 });
+	const run = await listAllEmployees(api);
+
+	expect(run.data.resultData.error).toBeUndefined();
+	expect(outputJson(run, 'Sesame HR').map((e) => e.id)).toEqual(api.data.employees.map((e) => e.id));
+	expect(seen(api)).toEqual([employeesPage('1', '1000', 422), ...['1', '2', '3'].map((page) => employeesPage(page, '100'))]);
 });
 
 test('a wrong API token fails the run with Sesame\'s 401 message', async () => {

@@ -2,7 +2,8 @@
  * Fake Sesame HR API on 127.0.0.1, for e2e tests (built on ./server).
  * - auth: `Authorization: Bearer <token>`, else 401 {"message": "Unauthenticated."}
  * - lists answer {data: [...], meta: {currentPage, lastPage, total, perPage}}, paged with `page`
- *   (1-based, default 1) and `limit` (default 20; 422 when not a positive integer):
+ *   (1-based, default 1) and `limit` (default 20; 422 when not a positive integer, or above the
+ *   `maxLimit` option when set):
  *   GET /core/v3/employees (filters status, email), /core/v3/companies, /core/v3/departments,
  *   /core/v3/offices, /core/v3/employee-department-assignations, /core/v3/employee-office-assignations,
  *   /core/v3/employee-managers, /schedule/v1/absence-day-off and /schedule/v1/vacation-day-off
@@ -42,6 +43,8 @@ export interface SesameFakeOptions {
 	/** Days off to seed (records get an id when they have none). */
 	absenceDaysOff?: Array<Omit<SesameRecord, 'id'> & { id?: string }>;
 	vacationDaysOff?: Array<Omit<SesameRecord, 'id'> & { id?: string }>;
+	/** Refuse (422) list requests asking for more than this many records per page (default: no cap). */
+	maxLimit?: number;
 }
 
 export interface SesameFake extends FakeServer {
@@ -74,11 +77,12 @@ function bodyObject(request: FakeRequest): Record<string, unknown> {
 }
 
 /** One page of `records` as Sesame answers it, or a 422 for a bad page/limit. */
-function page(records: SesameRecord[], query: Record<string, string>): FakeResponse {
+function page(records: SesameRecord[], query: Record<string, string>, maxLimit = Infinity): FakeResponse {
 	const current = query.page === undefined ? 1 : Number(query.page);
 	const perPage = query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit);
 	if (!Number.isInteger(current) || current < 1) return unprocessable({ page: ['The page must be at least 1.'] });
 	if (!Number.isInteger(perPage) || perPage < 1) return unprocessable({ limit: ['The limit must be at least 1.'] });
+	if (perPage > maxLimit) return unprocessable({ limit: [`The limit may not be greater than ${maxLimit}.`] });
 	return {
 		status: 200,
 		body: {
@@ -145,7 +149,7 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 		return { status: 201, body: { data: record } };
 	};
 
-	const list = (path: string, records: () => SesameRecord[]) => route('GET', path, (request) => page(records(), request.query));
+	const list = (path: string, records: () => SesameRecord[]) => route('GET', path, (request) => page(records(), request.query, options.maxLimit));
 
 	const server = await startFakeServer({
 		before: (request) =>
@@ -160,6 +164,7 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 				return page(
 					data.employees.filter((e) => (status === undefined || e.status === status) && (email === undefined || e.email === email)),
 					request.query,
+					options.maxLimit,
 				);
 			}),
 			route('GET', '/core/v3/employees/:id', (request) => {
@@ -194,8 +199,8 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 				if (record) Object.assign(record, { permission: body.permission, order: body.order });
 				return answer;
 			}),
-			route('GET', '/schedule/v1/absence-day-off', (request) => page(data.absenceDaysOff.filter(dayOffFilter(request.query)), request.query)),
-			route('GET', '/schedule/v1/vacation-day-off', (request) => page(data.vacationDaysOff.filter(dayOffFilter(request.query)), request.query)),
+			route('GET', '/schedule/v1/absence-day-off', (request) => page(data.absenceDaysOff.filter(dayOffFilter(request.query)), request.query, options.maxLimit)),
+			route('GET', '/schedule/v1/vacation-day-off', (request) => page(data.vacationDaysOff.filter(dayOffFilter(request.query)), request.query, options.maxLimit)),
 		],
 	});
 

@@ -14,6 +14,7 @@ import { runNode } from '../harness';
 import { captureRequests, listOperations, matchEndpoint, sampleParameters, type OperationRef } from '../support/operations';
 import { HALO_ENDPOINTS } from '../../nodes/HaloPsaScheduling/shared/catalogue';
 import { credentialType, node, TYPE } from './helpers';
+import { clearTokenCaches } from '../../nodes/common/tokenCache';
 import { CredentialStore } from '../harness';
 
 // eslint-free require of the generator (CommonJS script)
@@ -102,6 +103,7 @@ describe('HaloPSA catalogue', () => {
 		for (const ref of refs) {
 			const key = `${ref.resource}.${ref.operation}`;
 			const token = `tok-${++n}`;
+			clearTokenCaches(); // every operation starts from a process that has no token yet
 			const exchange = nock(AUTH_ORIGIN, { reqheaders: { 'content-type': /x-www-form-urlencoded/ } })
 				.post('/identity/token', FORM)
 				.reply(200, { access_token: token, expires_in: 3600 });

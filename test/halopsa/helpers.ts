@@ -5,6 +5,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameter
 import { CredentialStore, runNode, type RunNodeResult } from '../harness';
 import { HaloPsaScheduling } from '../../nodes/HaloPsaScheduling/HaloPsaScheduling.node';
 import { HaloPsaSchedulingApi } from '../../credentials/HaloPsaSchedulingApi.credentials';
+import { VALIDITY_EXPRESSION } from '../../nodes/common/tokenCache';
 
 export const APP = 'https://acme.halopsa.test';
 export const API = `${APP}/api`;
@@ -35,6 +36,13 @@ export function tokenEndpoint(token = 'tok-1', form: Record<string, string> = TO
 /** The resource server, only for requests carrying `Bearer <token>`. */
 export const api = (token = 'tok-1') => nock(API, { reqheaders: { authorization: `Bearer ${token}` } });
 
+/** The hidden fields n8n keeps after an exchange: `token`, valid for another hour. */
+export const storedToken = (token = 'tok-1', expiresAt = Date.now() + 3_600_000): ICredentialDataDecryptedObject => ({
+	accessToken: token,
+	expiresAt,
+	validity: VALIDITY_EXPRESSION,
+});
+
 export const newStore = (extra: ICredentialDataDecryptedObject = {}) => new CredentialStore({ [TYPE]: { ...CREDENTIALS, ...extra } });
 
 export function run(
@@ -47,7 +55,7 @@ export function run(
 		input: extra.input,
 		continueOnFail: extra.continueOnFail,
 		// a stored token unless a store is given: most tests are about the request, not the exchange
-		credentials: extra.store ?? newStore({ accessToken: extra.token ?? 'tok-1' }),
+		credentials: extra.store ?? newStore(storedToken(extra.token)),
 		credentialTypes: [credentialType],
 	});
 }

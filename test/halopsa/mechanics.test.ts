@@ -7,7 +7,11 @@
 import nock from 'nock';
 
 import { runListSearch, runLoadOptions, testCredential } from '../harness';
-import { API, APP, api, byId, credentialType, CREDENTIALS, newStore, node, records, run, TOKEN_FORM, tokenEndpoint, TYPE } from './helpers';
+import { API, APP, api, byId, credentialType, CREDENTIALS, newStore, node, records, run, storedToken, TOKEN_FORM, tokenEndpoint, TYPE } from './helpers';
+import { clearTokenCaches, VALIDITY_EXPRESSION } from '../../nodes/common/tokenCache';
+
+// each case starts like a fresh n8n process: no token shared in memory from an earlier case
+beforeEach(clearTokenCaches);
 
 afterEach(() => {
 	const pending = nock.pendingMocks();
@@ -16,7 +20,7 @@ afterEach(() => {
 });
 
 /** A token endpoint that answers every exchange with the next token and counts them. */
-function countingTokenEndpoint() {
+function countingTokenEndpoint(answer: Record<string, unknown> = { token_type: 'Bearer', expires_in: 3600 }) {
 	const issued: string[] = [];
 	nock(APP)
 		.persist()
@@ -24,7 +28,7 @@ function countingTokenEndpoint() {
 		.query({ tenant: 'acme' })
 		.reply(() => {
 			issued.push(`tok-${issued.length + 1}`);
-			return [200, { access_token: issued[issued.length - 1], token_type: 'Bearer', expires_in: 3600 }];
+			return [200, { access_token: issued[issued.length - 1], ...answer }];
 		});
 	return issued;
 }
@@ -68,6 +72,62 @@ describe('token exchange', () => {
 		expect(issued).toEqual(['tok-1', 'tok-2']);
 		expect(r3.outputs[0].map((i) => [i.json.id, i.pairedItem])).toEqual([[7, { item: 0 }], [8, { item: 1 }], [9, { item: 2 }]]);
 		expect(store.get(TYPE)).toMatchObject({ accessToken: 'tok-2', clientSecret: 'secret-1' });
+	});
+
+	it('stores the announced lifetime: renewal is due 30 s before expires_in runs out', async () => {
+		countingTokenEndpoint();
+		const store = newStore();
+		const call = api('tok-1').get('/Workday').query({ pageinate: 'true', page_size: '1', page_no: '1' }).reply(200, []);
+		const before = Date.now();
+		const { error } = await run({ resource: 'workday', operation: 'getAll', limit: 1 }, { store });
+		expect(error).toBeUndefined();
+		expect(call.isDone()).toBe(true);
+		const saved = store.get(TYPE);
+		expect(saved).toMatchObject({ accessToken: 'tok-1', validity: VALIDITY_EXPRESSION });
+		expect(Number(saved.expiresAt)).toBeGreaterThanOrEqual(before + 3_570_000);
+		expect(Number(saved.expiresAt)).toBeLessThanOrEqual(Date.now() + 3_570_000);
+	});
+
+	it('a token whose lifetime has passed is renewed before the call: no request carries it, no 401', async () => {
+		const issued = countingTokenEndpoint();
+		const store = newStore(storedToken('tok-old', Date.now() - 1_000));
+		// only the new token is accepted: a request with tok-old would find no interceptor and fail the run
+		const calls = api('tok-1').get(/\/Appointment\/\d+/).times(4).reply(200, (uri) => ({ id: Number(uri.split('/').pop()) }));
+		const { error, outputs } = await run(
+			{ resource: 'appointment', operation: 'get', appointmentId: byId('={{ $json.id }}') },
+			{ input: [1, 2, 3, 4].map((id) => ({ json: { id } })), store },
+		);
+		expect(error).toBeUndefined();
+		expect(calls.isDone()).toBe(true);
+		expect(issued).toEqual(['tok-1']);
+		expect(outputs[0].map((i) => i.json.id)).toEqual([1, 2, 3, 4]);
+		expect(store.get(TYPE).accessToken).toBe('tok-1');
+	});
+
+	it('a run still holding the replaced token gets the renewed one without another exchange', async () => {
+		const issued = countingTokenEndpoint();
+		// two executions that loaded the credential before either renewed it
+		const first = newStore(storedToken('tok-0'));
+		const second = newStore(storedToken('tok-0'));
+		const refused = api('tok-0').get('/Appointment/5').times(2).reply(401, { message: 'Token expired' });
+		const accepted = api('tok-1').get('/Appointment/5').times(2).reply(200, { id: 5 });
+		const get = { resource: 'appointment', operation: 'get', appointmentId: byId('5') };
+
+		expect((await run(get, { store: first })).error).toBeUndefined();
+		expect(issued).toEqual(['tok-1']);
+		expect((await run(get, { store: second })).error).toBeUndefined();
+		expect(issued).toEqual(['tok-1']);
+		expect(refused.isDone() && accepted.isDone()).toBe(true);
+		expect(second.get(TYPE).accessToken).toBe('tok-1');
+	});
+
+	it('a token answer without expires_in (and not a JWT) stays valid until Halo answers 401', async () => {
+		countingTokenEndpoint({ token_type: 'Bearer' });
+		const store = newStore();
+		const call = api('tok-1').get('/Workday').query({ pageinate: 'true', page_size: '1', page_no: '1' }).reply(200, []);
+		expect((await run({ resource: 'workday', operation: 'getAll', limit: 1 }, { store })).error).toBeUndefined();
+		expect(call.isDone()).toBe(true);
+		expect(store.get(TYPE)).toMatchObject({ accessToken: 'tok-1', expiresAt: 0, validity: 'valid' });
 	});
 
 	it('a refused secret fails the run with a clear message after a single exchange', async () => {
@@ -282,7 +342,7 @@ describe('credential test', () => {
 });
 
 describe('dropdowns', () => {
-	const ctx = { node, credentials: newStore({ accessToken: 'tok-1' }), credentialTypes: [credentialType] };
+	const ctx = { node, credentials: newStore(storedToken('tok-1')), credentialTypes: [credentialType] };
 
 	it('searches appointments with Halo search and pages with a token', async () => {
 		const scope = api()

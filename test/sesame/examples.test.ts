@@ -72,7 +72,7 @@ describe('running the examples\' Sesame HR steps', () => {
 		const path = step.parameters.resource === 'absence' ? '/schedule/v1/absence-day-off' : '/schedule/v1/vacation-day-off';
 		const scope = nock(BASE, auth)
 			.get(path)
-			.query((q) => q.from === q.to && /^\d{4}-\d{2}-\d{2}$/.test(String(q.from)) && q.page === '1' && q.limit === '100')
+			.query((q) => q.from === q.to && /^\d{4}-\d{2}-\d{2}$/.test(String(q.from)) && q.page === '1' && q.limit === '1000')
 			.reply(200, { data: [{ id: 'd1', employee: { firstName: 'Ana', lastName: 'García' } }], meta: { currentPage: 1, lastPage: 1 } });
 		const { outputs, error } = await runNode({ node, parameters: step.parameters, credentials, credentialTypes });
 		expect(error).toBeUndefined();

@@ -33,34 +33,78 @@ afterEach(() => {
 describe('paging (page/limit, meta.lastPage)', () => {
 	const listEmployees = { resource: 'employee', operation: 'listEmployees', filters: { status: 'active' } };
 
-	it('Return All follows meta.lastPage with 100 per page and keeps the filters on every page', async () => {
+	it('Return All follows meta.lastPage with 1,000 per page and keeps the filters on every page', async () => {
 		const scope = nock(BASE, auth)
 			.get('/core/v3/employees')
-			.query({ status: 'active', page: '1', limit: '100' })
-			.reply(200, listPage(rows(1, 100), 1, 3))
+			.query({ status: 'active', page: '1', limit: '1000' })
+			.reply(200, listPage(rows(1, 1000), 1, 3))
 			.get('/core/v3/employees')
-			.query({ status: 'active', page: '2', limit: '100' })
-			.reply(200, listPage(rows(101, 100), 2, 3))
+			.query({ status: 'active', page: '2', limit: '1000' })
+			.reply(200, listPage(rows(1001, 1000), 2, 3))
 			.get('/core/v3/employees')
-			.query({ status: 'active', page: '3', limit: '100' })
-			.reply(200, listPage(rows(201, 20), 3, 3));
+			.query({ status: 'active', page: '3', limit: '1000' })
+			.reply(200, listPage(rows(2001, 20), 3, 3));
 		const { outputs, error } = await run({ ...listEmployees, returnAll: true });
 		expect(error).toBeUndefined();
-		expect(ids(outputs[0])).toEqual(rows(1, 220).map((r) => r.id));
+		expect(ids(outputs[0])).toEqual(rows(1, 2020).map((r) => r.id));
 		expect(outputs[0].every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('a server that caps the page lower than asked is still read to meta.lastPage', async () => {
+		const scope = nock(BASE, auth)
+			.get('/core/v3/employees')
+			.query({ page: '1', limit: '1000' })
+			.reply(200, listPage(rows(1, 100), 1, 3))
+			.get('/core/v3/employees')
+			.query({ page: '2', limit: '1000' })
+			.reply(200, listPage(rows(101, 100), 2, 3))
+			.get('/core/v3/employees')
+			.query({ page: '3', limit: '1000' })
+			.reply(200, listPage(rows(201, 7), 3, 3));
+		const { outputs, error } = await run({ resource: 'employee', operation: 'listEmployees', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(ids(outputs[0])).toEqual(rows(1, 207).map((r) => r.id));
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('a server that refuses 1,000 per page (422) is asked again with 100 per page for the whole list', async () => {
+		const scope = nock(BASE, auth)
+			.get('/core/v3/employees')
+			.query({ status: 'active', page: '1', limit: '1000' })
+			.reply(422, { message: 'The limit may not be greater than 100.' })
+			.get('/core/v3/employees')
+			.query({ status: 'active', page: '1', limit: '100' })
+			.reply(200, listPage(rows(1, 100), 1, 2))
+			.get('/core/v3/employees')
+			.query({ status: 'active', page: '2', limit: '100' })
+			.reply(200, listPage(rows(101, 30), 2, 2));
+		const { outputs, error } = await run({ ...listEmployees, returnAll: true });
+		expect(error).toBeUndefined();
+		expect(ids(outputs[0])).toEqual(rows(1, 130).map((r) => r.id));
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('a refused request that a smaller page would not change fails at once with the vendor message', async () => {
+		const scope = nock(BASE, auth)
+			.get('/core/v3/employees')
+			.query({ status: 'active', page: '1', limit: '20' })
+			.reply(400, { message: 'Unknown status filter' });
+		const { error } = await run({ ...listEmployees, returnAll: false, limit: 20 });
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '400', message: 'Sesame HR answered 400: Bad request', description: 'Unknown status filter' });
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('a limit above the page size reads further pages of the same size and stops at the limit', async () => {
 		const scope = nock(BASE, auth)
 			.get('/core/v3/employees')
-			.query({ status: 'active', page: '1', limit: '100' })
-			.reply(200, listPage(rows(1, 100), 1, 9))
+			.query({ status: 'active', page: '1', limit: '1000' })
+			.reply(200, listPage(rows(1, 1000), 1, 9))
 			.get('/core/v3/employees')
-			.query({ status: 'active', page: '2', limit: '100' })
-			.reply(200, listPage(rows(101, 100), 2, 9));
-		const { outputs } = await run({ ...listEmployees, returnAll: false, limit: 150 });
-		expect(ids(outputs[0])).toEqual(rows(1, 150).map((r) => r.id));
+			.query({ status: 'active', page: '2', limit: '1000' })
+			.reply(200, listPage(rows(1001, 1000), 2, 9));
+		const { outputs } = await run({ ...listEmployees, returnAll: false, limit: 1500 });
+		expect(ids(outputs[0])).toEqual(rows(1, 1500).map((r) => r.id));
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -74,26 +118,26 @@ describe('paging (page/limit, meta.lastPage)', () => {
 	it('stops at meta.lastPage even when the last page is full', async () => {
 		const scope = nock(BASE, auth)
 			.get('/core/v3/departments')
-			.query({ page: '1', limit: '100' })
-			.reply(200, listPage(rows(1, 100), 1, 2))
+			.query({ page: '1', limit: '1000' })
+			.reply(200, listPage(rows(1, 1000), 1, 2))
 			.get('/core/v3/departments')
-			.query({ page: '2', limit: '100' })
-			.reply(200, listPage(rows(101, 100), 2, 2));
+			.query({ page: '2', limit: '1000' })
+			.reply(200, listPage(rows(1001, 1000), 2, 2));
 		const { outputs } = await run({ resource: 'department', operation: 'listDepartments', returnAll: true });
-		expect(outputs[0]).toHaveLength(200);
+		expect(outputs[0]).toHaveLength(2000);
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('a list without a documented schema pages too and merges Query Parameters (JSON)', async () => {
 		const scope = nock(BASE, auth)
 			.get('/schedule/v1/planners')
-			.query({ name: 'Summer', page: '1', limit: '100' })
-			.reply(200, listPage(rows(1, 100), 1, 2))
+			.query({ name: 'Summer', page: '1', limit: '1000' })
+			.reply(200, listPage(rows(1, 1000), 1, 2))
 			.get('/schedule/v1/planners')
-			.query({ name: 'Summer', page: '2', limit: '100' })
-			.reply(200, listPage(rows(101, 3), 2, 2));
+			.query({ name: 'Summer', page: '2', limit: '1000' })
+			.reply(200, listPage(rows(1001, 3), 2, 2));
 		const { outputs } = await run({ resource: 'planner', operation: 'listCompanyPlanners', returnAll: true, queryParametersJson: '{"name":"Summer"}' });
-		expect(outputs[0]).toHaveLength(103);
+		expect(outputs[0]).toHaveLength(1003);
 		expect(scope.isDone()).toBe(true);
 	});
 

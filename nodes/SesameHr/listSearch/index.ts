@@ -8,7 +8,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { vendorJson } from '../../common/transport';
 import { SESAME_SEARCHES } from '../generated';
 import type { SesameSearch } from '../shared/types';
-import { SESAME_CREDENTIAL, SESAME_PAGE_SIZE, sesameBaseUrl, sesameVendor } from '../shared/vendor';
+import { SESAME_CREDENTIAL, SESAME_SMALL_PAGE_SIZE, sesameBaseUrl, sesameVendor } from '../shared/vendor';
 
 type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
@@ -30,7 +30,7 @@ async function search(
 	const credentials = await ctx.getCredentials(SESAME_CREDENTIAL);
 	const page = Number(paginationToken ?? 1) || 1;
 	const needle = (filter ?? '').trim();
-	const qs: IDataObject = definition.paged ? { page, limit: SESAME_PAGE_SIZE } : {};
+	const qs: IDataObject = definition.paged ? { page, limit: SESAME_SMALL_PAGE_SIZE } : {};
 	if (needle && definition.filterParam) qs[definition.filterParam] = needle;
 	const body = await vendorJson<IDataObject | undefined>(ctx, sesameVendor, {
 		method: 'GET',

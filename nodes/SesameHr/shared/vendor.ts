@@ -10,11 +10,20 @@ import type { DeclarativeVendor } from '../../common/declarative';
 import { metaPages } from '../../common/paging';
 
 /**
- * Items asked for per page. The API documents `limit` without a maximum; 100 is the usual cap of
- * page/limit APIs, keeps one page well inside the 1,000 requests/minute budget (10 pages = 1,000
- * records) and stays correct if the server caps lower, because paging follows meta.lastPage.
+ * Items asked for per page by Return All / Limit. The API documents `limit`
+ * without a maximum. 1,000 per page reads 10,000 employees in 10 requests (bench/RESULTS.md,
+ * scenario 2) and spends a tenth of the 1,000 requests/minute budget that 100 per page would.
+ * - A server that caps the page lower still pages correctly: paging follows meta.lastPage.
+ * - A server that refuses the size (400/422 on the first page) is asked again with
+ *   SESAME_SMALL_PAGE_SIZE, for the rest of that list.
  */
-export const SESAME_PAGE_SIZE = 100;
+export const SESAME_PAGE_SIZE = 1000;
+
+/**
+ * Page size after a refused first page, for dropdown searches (a screenful at a time) and for the
+ * poll trigger (a poll usually finds a few changes).
+ */
+export const SESAME_SMALL_PAGE_SIZE = 100;
 
 export const SESAME_CREDENTIAL = 'sesameHrApi';
 
@@ -24,7 +33,7 @@ export const SESAME_REGIONS = ['eu1', 'eu2', 'eu3', 'eu4'];
 export const sesameVendor: DeclarativeVendor = {
 	vendor: 'Sesame HR',
 	credentialType: SESAME_CREDENTIAL,
-	paging: metaPages(SESAME_PAGE_SIZE),
+	paging: metaPages(SESAME_PAGE_SIZE, { fallbackPageSize: SESAME_SMALL_PAGE_SIZE }),
 };
 
 /** The API base URL of a credential (region host, or the custom URL without a trailing slash). */
