@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [-- --only=upsert,paging,sessions,sessions-real,tokens,load,trigger] [-- --runs=3]
 //               [-- --real-sessions-window]   (adds one Sessions run at the real 10 requests / 60 s)
-//               [-- --tarball=<file> --tag=<name>] (measure a prebuilt package, e.g. bench/.work/proposed.tgz
-//                                                from bench/proposals.mjs, into bench/.work/results.<name>.json)
+//               [-- --tarball=<file> --tag=<name>] (measure a prebuilt package, e.g. bench/.work/no-ledger-write.tgz
+//                                                from bench/diagnostics.mjs, into bench/.work/results.<name>.json)
 //               [-- --report-only]             (rewrite bench/RESULTS.md from bench/.work/results.json)
 //               [-- --only=<names> --merge]    (re-run some scenarios into the last full results)
 // Benchmarks of this package inside the cached real n8n 2.41.1, each side by side with the HTTP
@@ -73,8 +73,8 @@ const merge = Boolean(args.merge);
 const resultsFile = join(BENCH_WORK, args.tag ? `results.${args.tag}.json` : merge || !(quick || only || args.tarball) ? 'results.json' : 'results.partial.json');
 const save = () => writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
-/** Measurements of bench/proposals.mjs builds, shown next to the main results when present. */
-const extras = () => ({ proposed: readJson(join(BENCH_WORK, 'results.proposed.json')), noLedger: readJson(join(BENCH_WORK, 'results.no-ledger-write.json')) });
+/** Measurements of bench/diagnostics.mjs builds, shown next to the main results when present. */
+const extras = () => ({ noLedger: readJson(join(BENCH_WORK, 'results.no-ledger-write.json')) });
 if (merge) {
 	const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
 	if (!previous) throw new Error(`--merge needs a previous ${resultsFile}`);

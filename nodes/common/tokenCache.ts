@@ -6,7 +6,7 @@
  * credentials therefore keep three hidden fields:
  * - `validity` (expirable): the expression below, which n8n resolves whenever it loads the credential;
  *   it reads "valid" until the stored expiry and "" afterwards, so the token is renewed shortly before
- *   it runs out instead of after a failed call;
+ *   it runs out (see renewMargin) instead of after a failed call;
  * - `accessToken` (not expirable) and `expiresAt` (epoch milliseconds; 0 = no lifetime announced).
  *
  * Within one n8n process, `TokenCache.get` lets concurrent renewals share one exchange, and hands a
@@ -19,8 +19,14 @@ import { SingleFlight } from './singleFlight';
 /** Resolves to "valid" until the stored expiry has passed, then to "" (which makes n8n renew the token). */
 export const VALIDITY_EXPRESSION = '={{ Number($self.expiresAt) > $now.toMillis() ? "valid" : "" }}';
 
-/** Renew this long before the announced expiry: a tenth of the lifetime, at most 30 seconds. */
-export const renewMargin = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 10);
+/**
+ * Renew this long before the announced expiry: a hundredth of the lifetime, at most 5 seconds (3 s
+ * for Sense's 300 s tokens). Just enough that a request sent with the token does not reach the API
+ * after it expired, so a token is used for 99 % of its life: about one token per lifetime, as the
+ * vendors ask ("reuse until expires_in"). A request that still meets the expiry gets 401, and n8n-core
+ * repeats it once with the token another request has just obtained (see TokenCache.get).
+ */
+export const renewMargin = (lifetimeMs: number) => Math.min(5_000, lifetimeMs / 100);
 
 export type CachedToken = {
 	accessToken: string;
