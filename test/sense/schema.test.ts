@@ -73,6 +73,19 @@ describe('node fields', () => {
 		expect(collection('lead', 'customFields').options).toHaveLength(106);
 	});
 
+	it('shows exactly one Custom Fields collection per record type; types with the same slots share one', () => {
+		const custom = node.description.properties.filter((p) => p.name === 'customFields');
+		const shownFor = custom.map((p) => p.displayOptions?.show?.resource as string[]);
+		expect(shownFor).toEqual([
+			['appointment', 'certification', 'company', 'internalUser', 'jobOrder', 'submission'],
+			['candidate'],
+			['clientContact', 'placement'],
+			['lead'],
+		]);
+		expect(shownFor.flat().sort()).toEqual(SENSE_ENTITIES.map((e) => e.resource).sort());
+		expect(custom.every((p) => JSON.stringify(p.displayOptions?.show?.operation) === '["upsert","update"]')).toBe(true);
+	});
+
 	it('offers Upload Resume for candidates only', () => {
 		const pickers = node.description.properties.filter((p) => p.name === 'operation');
 		const withResume = pickers.filter((p) => p.options?.some((o) => (o as { value: string }).value === 'uploadResume'));

@@ -98,32 +98,49 @@ export function fieldProperty(field: FieldInfo): INodeProperties {
 const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
 	a.displayName.localeCompare(b.displayName, 'en', { numeric: true });
 
-/** "Fields" (documented fields) and "Custom Fields" (custom slots) collections of one entity. */
-export function fieldCollections(entity: EntitySchema, show: IDataObject): INodeProperties[] {
-	const fields = fieldsOf(entity).filter((f) => f.name !== 'id');
-	const collection = (custom: boolean): INodeProperties[] =>
-		fields.filter((f) => f.custom === custom).map(fieldProperty).sort(byDisplayName);
-	return [
-		{
-			displayName: 'Fields',
-			name: 'fields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show: { ...show, resource: [entity.resource] } },
-			options: collection(false),
-		},
-		{
-			displayName: 'Custom Fields',
-			name: 'customFields',
-			type: 'collection',
-			placeholder: 'Add Custom Field',
-			default: {},
-			description: 'The custom slots Sense offers for this record type; your Sense team maps them to your ATS fields',
-			displayOptions: { show: { ...show, resource: [entity.resource] } },
-			options: collection(true),
-		},
-	];
+/** The "Fields" collection (documented fields) of one entity. */
+export function fieldCollection(entity: EntitySchema, show: IDataObject): INodeProperties {
+	return {
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: { ...show, resource: [entity.resource] } },
+		options: fieldsOf(entity)
+			.filter((f) => f.name !== 'id' && !f.custom)
+			.map(fieldProperty)
+			.sort(byDisplayName),
+	};
+}
+
+/**
+ * The "Custom Fields" collections (custom slots). Record types with the same set of slots share one
+ * collection shown for all of them (six of the ten share one set), which keeps the description the
+ * editor downloads ~80 KB smaller; the parameter and its values are the same for every record type.
+ */
+export function customFieldCollections(entities: EntitySchema[], show: IDataObject): INodeProperties[] {
+	const groups = new Map<string, { resources: string[]; options: INodeProperties[] }>();
+	for (const entity of entities) {
+		const options = fieldsOf(entity)
+			.filter((f) => f.name !== 'id' && f.custom)
+			.map(fieldProperty)
+			.sort(byDisplayName);
+		const key = JSON.stringify(options);
+		const group = groups.get(key) ?? { resources: [], options };
+		group.resources.push(entity.resource);
+		groups.set(key, group);
+	}
+	return [...groups.values()].map(({ resources, options }) => ({
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'collection',
+		placeholder: 'Add Custom Field',
+		default: {},
+		description: 'The custom slots Sense offers for this record type; your Sense team maps them to your ATS fields',
+		displayOptions: { show: { ...show, resource: resources } },
+		options,
+	}));
 }
 
 /** Dropdown options of every field of an entity except the ID (for the possible-values operations). */

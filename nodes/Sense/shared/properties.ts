@@ -1,7 +1,7 @@
 /** The node's parameters, built from the entity schemas and the operation table. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { fieldCollections } from './fields';
+import { customFieldCollections, fieldCollection } from './fields';
 import { MAX_BATCH_COMPRESSED_KB, MAX_BATCH_ENTITIES, RESUME_EXTENSIONS, RESUME_MAX_BYTES, SENSE_ENTITIES, SYNC_ORDER } from './schema';
 import { operationsFor } from './vendor';
 
@@ -27,6 +27,9 @@ const operationPickers: INodeProperties[] = SENSE_ENTITIES.map((entity) => ({
 		.sort((a, b) => a.name.localeCompare(b.name)),
 	default: 'upsert',
 }));
+
+/** Where the per-field collections show: Create or Update / Update with "Define Below". */
+const DEFINE_FIELDS = { operation: ['upsert', 'update'], dataMode: ['define'] };
 
 const recordFields: INodeProperties[] = [
 	{
@@ -74,7 +77,8 @@ const recordFields: INodeProperties[] = [
 		description: 'ID of the record in your system (Sense stores your ATS IDs)',
 		displayOptions: { show: { operation: ['get', 'update', 'uploadResume'] } },
 	},
-	...SENSE_ENTITIES.flatMap((entity) => fieldCollections(entity, { operation: ['upsert', 'update'], dataMode: ['define'] })),
+	...SENSE_ENTITIES.map((entity) => fieldCollection(entity, DEFINE_FIELDS)),
+	...customFieldCollections(SENSE_ENTITIES, DEFINE_FIELDS),
 	{
 		displayName: 'Additional Fields (JSON)',
 		name: 'jsonFields',
