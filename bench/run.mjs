@@ -74,7 +74,12 @@ const resultsFile = join(BENCH_WORK, args.tag ? `results.${args.tag}.json` : mer
 const save = () => writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 /** Measurements of bench/diagnostics.mjs builds, shown next to the main results when present. */
-const extras = () => ({ noLedger: readJson(join(BENCH_WORK, 'results.no-ledger-write.json')) });
+/** Diagnostic rows only when measured after the main results (an older build would not compare). */
+const extras = () => {
+	const main = readJson(join(BENCH_WORK, 'results.json'));
+	const noLedger = readJson(join(BENCH_WORK, 'results.no-ledger-write.json'));
+	return { noLedger: noLedger && main && noLedger.startedAt >= main.startedAt ? noLedger : undefined };
+};
 if (merge) {
 	const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
 	if (!previous) throw new Error(`--merge needs a previous ${resultsFile}`);
