@@ -9,6 +9,7 @@ import type {
 import { sleep, UserError } from 'n8n-workflow';
 
 import { secretKey } from '../nodes/common/singleFlight';
+import { failureOf } from '../nodes/common/transport';
 import { cachedToken, TokenCache, tokenLifetimeMs, type CachedToken } from '../nodes/common/tokenCache';
 
 /**
@@ -31,28 +32,19 @@ const PRODUCTION_BASE_URL = 'https://partner-api.sensehq.com/v1';
 
 const tokens = new TokenCache();
 
-interface HttpFailure {
-	response?: { status?: number; data?: unknown };
-	cause?: { response?: { status?: number; data?: unknown } };
-	code?: string;
-}
-
 /** A message naming the status and the token endpoint's own error, never the request (which holds the secret). */
 function tokenError(error: unknown): UserError {
-	const failure = error as HttpFailure;
-	const response = failure.response ?? failure.cause?.response;
-	const data = (response?.data ?? {}) as Record<string, unknown>;
+	const { status, body, code } = failureOf(error);
+	const data = (body !== null && typeof body === 'object' ? body : {}) as Record<string, unknown>;
 	const reason = [data.error, data.error_description ?? data.message].filter((v) => typeof v === 'string' && v).join(': ');
-	const status = response?.status;
-	const what = status ? `HTTP ${status}` : (failure.code ?? 'no response');
+	const what = status ? `HTTP ${status}` : (code ?? 'no response');
 	const hint = status === 400 || status === 401 ? ' Check the client ID and client secret.' : '';
 	return new UserError(`Sense token request failed (${what})${reason ? `: ${reason}` : ''}.${hint}`);
 }
 
 const retryable = (error: unknown) => {
-	const failure = error as HttpFailure;
-	const status = failure.response?.status ?? failure.cause?.response?.status;
-	return status === undefined ? !!failure.code : status === 429 || status >= 500;
+	const { status, code } = failureOf(error);
+	return status === undefined ? !!code : status === 429 || status >= 500;
 };
 
 async function requestToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<CachedToken> {

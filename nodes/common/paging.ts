@@ -4,6 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { failureOf } from './transport';
+
 export interface PageRead {
 	items: IDataObject[];
 	hasMore: boolean;
@@ -148,10 +150,9 @@ export function singlePage(dataKey = 'data'): PagingStrategy {
 	};
 }
 
-/** A 400 or 422 answer (NodeApiError keeps the status as `httpCode`, transport failures as `status`). */
+/** A 400 or 422 answer. */
 function isRefusal(error: unknown): boolean {
-	const failure = (error ?? {}) as { httpCode?: unknown; status?: unknown };
-	const status = Number(failure.httpCode ?? failure.status);
+	const { status } = failureOf(error);
 	return status === 400 || status === 422;
 }
 
