@@ -1,6 +1,8 @@
 // `npm test`: every check, in order, continuing past failures so the summary is complete:
-//   lint (eslint .) -> typecheck -> build -> jest unit project -> jest e2e project (real n8n).
-// Jest stages count their tests; lint, typecheck and build count as one test each. A jest stage
+//   lint (eslint .) -> format (prettier --check) -> typecheck -> build -> generate (generated files
+//   up to date with specs/) -> docs (generated tables and counts up to date) -> jest unit project ->
+//   jest e2e project (real n8n).
+// Jest stages count their tests; every other stage counts as one test. A jest stage
 // that reports skipped/todo tests, or fails without a failed test (compile error, no tests),
 // counts one extra failure. The last line printed is exactly "<P> passed, <F> failed"; the exit
 // code is 1 if anything failed. Run under Node 24 (`node scripts/with-node24.mjs scripts/test.mjs`).
@@ -103,8 +105,11 @@ mkdirSync(RESULTS, { recursive: true });
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 
 await commandStage('lint', bin('eslint'), ['.'], 10 * MIN);
+await commandStage('format', bin('prettier'), ['--check', '--log-level=warn', '.'], 10 * MIN);
 await commandStage('typecheck', 'npm', ['run', '--silent', 'typecheck'], 10 * MIN);
 const built = await commandStage('build', 'npm', ['run', '--silent', 'build'], 10 * MIN);
+await commandStage('generate', process.execPath, ['scripts/generate.cjs', '--check'], 10 * MIN);
+if (built) await commandStage('docs', process.execPath, ['scripts/docs.cjs', '--check'], 10 * MIN);
 await jestStage('unit', { timeoutMs: 20 * MIN });
 
 // e2e: install/verify the cached n8n (minutes on a fresh clone) and pack the build once.

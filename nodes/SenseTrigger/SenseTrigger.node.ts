@@ -28,11 +28,15 @@ import {
 	type QueryBag,
 	type UnknownEventPolicy,
 } from '../common/webhook';
-import { checkEnvelope, SENSE_TYPE_LABELS, SENSE_WRITEBACK_TYPES, senseOutput } from './writeback';
+import {
+	checkEnvelope,
+	DEFAULT_TOKEN_QUERY,
+	INVALID_TOKEN,
+	SENSE_TYPE_LABELS,
+	SENSE_WRITEBACK_TYPES,
+	senseOutput,
+} from './writeback';
 
-export const DEFAULT_TOKEN_QUERY = 'token';
-/** The answer Sense expects when authentication fails. */
-export const INVALID_TOKEN = { error: 'invalid token or session' };
 
 export class SenseTrigger implements INodeType {
 	description: INodeTypeDescription = {

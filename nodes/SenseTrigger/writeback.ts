@@ -142,3 +142,7 @@ export function senseOutput(envelope: WriteBackEnvelope): IDataObject {
 	if (isObject(data.sense_meta_data)) output.senseMetaData = data.sense_meta_data;
 	return output;
 }
+
+export const DEFAULT_TOKEN_QUERY = 'token';
+/** The answer Sense expects when authentication fails. */
+export const INVALID_TOKEN = { error: 'invalid token or session' };

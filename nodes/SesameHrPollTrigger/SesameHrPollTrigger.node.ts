@@ -9,20 +9,19 @@ import {
 	byTime,
 	clockEvents,
 	EMITTED_LEDGER_SIZE,
+	EMPLOYEES_PATH,
 	initialState,
 	isState,
+	MANUAL_SAMPLE_SIZE,
 	scanEmployees,
 	sesameDateTime,
 	timeOf,
 	windowStart,
 	type PollEvent,
 	type PollState,
+	WORK_ENTRIES_PATH,
 } from './state';
 
-export const EMPLOYEES_PATH = '/core/v3/employees';
-export const WORK_ENTRIES_PATH = '/schedule/v1/work-entries';
-/** Items a manual "Fetch Test Event" shows. */
-export const MANUAL_SAMPLE_SIZE = 5;
 /** Safety stop for one poll (100 items per page: 100,000 changes). */
 const MAX_PAGES = 1000;
 

@@ -174,3 +174,8 @@ export function clockEvents(entries: IDataObject[], timeField: string, emitted: 
 export function byTime<T extends { time: number; key: string }>(a: T, b: T): number {
 	return a.time - b.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
+
+export const EMPLOYEES_PATH = '/core/v3/employees';
+export const WORK_ENTRIES_PATH = '/schedule/v1/work-entries';
+/** Items a manual "Fetch Test Event" shows. */
+export const MANUAL_SAMPLE_SIZE = 5;

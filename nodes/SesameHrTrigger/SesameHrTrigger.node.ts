@@ -28,10 +28,16 @@ import {
 	type QueryBag,
 	type UnknownEventPolicy,
 } from '../common/webhook';
-import { describeSesameDelivery, SESAME_EVENT_LABELS, SESAME_EVENTS, sesameDeliveryKey, sesameOutput } from './delivery';
+import {
+	DEFAULT_SECRET_HEADER,
+	DEFAULT_SECRET_QUERY,
+	describeSesameDelivery,
+	SESAME_EVENT_LABELS,
+	SESAME_EVENTS,
+	sesameDeliveryKey,
+	sesameOutput,
+} from './delivery';
 
-export const DEFAULT_SECRET_HEADER = 'X-Sesame-Secret';
-export const DEFAULT_SECRET_QUERY = 'secret';
 
 /** The ledger key of a delivery and how long it counts (none when duplicates by body are off). */
 function sesameLedgerEntry(

@@ -188,3 +188,6 @@ export function sesameOutput(delivery: SesameDelivery, body: IDataObject): IData
 	output.body = body;
 	return output;
 }
+
+export const DEFAULT_SECRET_HEADER = 'X-Sesame-Secret';
+export const DEFAULT_SECRET_QUERY = 'secret';

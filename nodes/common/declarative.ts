@@ -285,7 +285,8 @@ export function operationOption(
 		action,
 		description: description ?? action,
 		routing: {
-			request: { method: spec.method },
+			// the url documents the endpoint (docs tables); executeOperation fills in the path parameters
+			request: { method: spec.method, url: spec.path },
 			send: { paginate: true },
 			operations: { pagination: executeOperation(vendor, spec, labels) },
 		},

@@ -1,23 +1,10 @@
-/** docs/halopsa-scheduling.md's operation table matches the node (same generator as README.md's tables). */
+/** The HaloPSA example workflows use this node type and valid parameters (tables: test/docs/docs.test.ts). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { node } from './helpers';
 
-const { operationTable } = require('../../scripts/lib/readme-tables.cjs') as {
-	operationTable: (d: INodeTypeDescription) => string;
-};
-
 describe('docs/halopsa-scheduling.md', () => {
-	it('lists every operation of the node', () => {
-		const readme = readFileSync(join(__dirname, '../../docs/halopsa-scheduling.md'), 'utf8');
-		const start = '<!-- operations:haloPsaScheduling -->\n';
-		const from = readme.indexOf(start);
-		const to = readme.indexOf('\n<!-- /operations:haloPsaScheduling -->');
-		expect(from >= 0 && to > from ? readme.slice(from + start.length, to) : '(no block)').toBe(operationTable(node.description));
-	});
-
 	it('the examples use this node type and valid parameters', () => {
 		for (const file of ['halopsa-appointments-from-sheet.json', 'halopsa-weekly-holidays.json']) {
 			const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples', file), 'utf8')) as {

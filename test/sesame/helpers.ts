@@ -21,7 +21,7 @@ export interface JsonSchema {
 	properties?: Record<string, JsonSchema>;
 }
 
-export const CATALOGUE_PATH = join(__dirname, '../../../shared/specs/sesame-endpoints.json');
+export const CATALOGUE_PATH = join(__dirname, '../../specs/sesame-endpoints.json');
 export const catalogue = (JSON.parse(readFileSync(CATALOGUE_PATH, 'utf8')) as { endpoints: CatalogueEndpoint[] }).endpoints;
 
 export const BASE = 'https://api-eu1.sesametime.com';

@@ -1,5 +1,5 @@
 /**
- * Catalogue coverage: every one of the 45 Sessions endpoints (../shared/specs/sessions-endpoints.json)
+ * Catalogue coverage: every one of the Sessions endpoints (specs/sessions-endpoints.json)
  * is produced by exactly one resource/operation of the node. Each operation is EXECUTED through
  * n8n's routing engine with sample parameters and the request nock receives is matched against the
  * catalogue — the test names every endpoint that no operation (or more than one) produces.
@@ -20,14 +20,13 @@ interface Endpoint {
 }
 
 const catalogue = JSON.parse(
-	readFileSync(join(__dirname, '../../../shared/specs/sessions-endpoints.json'), 'utf8'),
+	readFileSync(join(__dirname, '../../specs/sessions-endpoints.json'), 'utf8'),
 ) as { endpoints: Endpoint[] };
 const BASE = 'https://sessions.test';
 const node = new Sessions();
 
 describe('Sessions catalogue coverage', () => {
-	it('produces each of the 45 catalogue endpoints from exactly one operation', async () => {
-		expect(catalogue.endpoints).toHaveLength(45);
+	it('produces each catalogue endpoint from exactly one operation', async () => {
 		const producedBy = new Map<Endpoint, string[]>();
 		const unmatched: string[] = [];
 		for (const ref of listOperations(node.description)) {
@@ -51,6 +50,6 @@ describe('Sessions catalogue coverage', () => {
 			.map((e) => `${e.method} ${e.path}: produced by [${(producedBy.get(e) ?? []).join(', ')}]`);
 		expect(unmatched).toEqual([]);
 		expect(problems).toEqual([]);
-		expect(producedBy.size).toBe(45);
+		expect(producedBy.size).toBe(catalogue.endpoints.length);
 	});
 });

@@ -2,11 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SenseTrigger, DEFAULT_TOKEN_QUERY } from '../../nodes/SenseTrigger/SenseTrigger.node';
-import { SENSE_WRITEBACK_TYPES } from '../../nodes/SenseTrigger/writeback';
-import { DEFAULT_SECRET_HEADER, DEFAULT_SECRET_QUERY, SesameHrTrigger } from '../../nodes/SesameHrTrigger/SesameHrTrigger.node';
-import { DELIVERY_ID_HEADERS, DELIVERY_ID_PATHS, EVENT_PATHS, SESAME_EVENTS } from '../../nodes/SesameHrTrigger/delivery';
-import { EMPLOYEES_PATH, MANUAL_SAMPLE_SIZE, WORK_ENTRIES_PATH } from '../../nodes/SesameHrPollTrigger/SesameHrPollTrigger.node';
+import { SenseTrigger } from '../../nodes/SenseTrigger/SenseTrigger.node';
+import { DEFAULT_TOKEN_QUERY, SENSE_WRITEBACK_TYPES } from '../../nodes/SenseTrigger/writeback';
+import { SesameHrTrigger } from '../../nodes/SesameHrTrigger/SesameHrTrigger.node';
+import {
+	DEFAULT_SECRET_HEADER,
+	DEFAULT_SECRET_QUERY,
+	DELIVERY_ID_HEADERS,
+	DELIVERY_ID_PATHS,
+	EVENT_PATHS,
+	SESAME_EVENTS,
+} from '../../nodes/SesameHrTrigger/delivery';
+import { EMPLOYEES_PATH, MANUAL_SAMPLE_SIZE, WORK_ENTRIES_PATH } from '../../nodes/SesameHrPollTrigger/state';
 
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'docs/triggers.md'), 'utf8');

@@ -1,0 +1,87 @@
+/**
+ * The generated parts of README.md and docs/*.md (operation tables, counts) match the nodes and the
+ * catalogues: scripts/docs.cjs — what `npm run docs` runs — is applied to a temporary copy of the
+ * documents and must change nothing.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { HaloPsaScheduling } from '../../nodes/HaloPsaScheduling/HaloPsaScheduling.node';
+import { Sense } from '../../nodes/Sense/Sense.node';
+import { SenseTrigger } from '../../nodes/SenseTrigger/SenseTrigger.node';
+import { SesameHr } from '../../nodes/SesameHr/SesameHr.node';
+import { SesameHrPollTrigger } from '../../nodes/SesameHrPollTrigger/SesameHrPollTrigger.node';
+import { SesameHrTrigger } from '../../nodes/SesameHrTrigger/SesameHrTrigger.node';
+import { Sessions } from '../../nodes/Sessions/Sessions.node';
+
+const docs = require('../../scripts/docs.cjs') as {
+	apply(options: { descriptions: INodeTypeDescription[]; out: string; check?: boolean }): string[];
+	counts(descriptions: INodeTypeDescription[], specs: string): Record<string, number>;
+	render(text: string, descriptions: INodeTypeDescription[], values: Record<string, number>): string;
+	DOCUMENTS: string[];
+};
+
+const root = join(__dirname, '../..');
+const descriptions = [
+	Sessions,
+	SesameHr,
+	HaloPsaScheduling,
+	Sense,
+	SesameHrTrigger,
+	SesameHrPollTrigger,
+	SenseTrigger,
+].map((NodeClass) => new NodeClass().description);
+
+const catalogueSize = (file: string) =>
+	(JSON.parse(readFileSync(join(root, 'specs', file), 'utf8')) as { endpoints: unknown[] }).endpoints
+		.length;
+
+describe('npm run docs', () => {
+	let copy: string;
+	beforeAll(() => {
+		copy = mkdtempSync(join(tmpdir(), 'wf-docs-'));
+		cpSync(join(root, 'README.md'), join(copy, 'README.md'));
+		cpSync(join(root, 'docs'), join(copy, 'docs'), { recursive: true });
+	});
+	afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+	it('leaves every document unchanged (regenerate with npm run docs)', () => {
+		expect(docs.apply({ descriptions, out: copy })).toEqual([]);
+		for (const file of docs.DOCUMENTS) {
+			expect(readFileSync(join(copy, file), 'utf8')).toBe(readFileSync(join(root, file), 'utf8'));
+		}
+	});
+
+	it('writes the table of every action node into its document', () => {
+		const tables = docs.DOCUMENTS.flatMap((file) =>
+			[...readFileSync(join(root, file), 'utf8').matchAll(/<!-- operations:(\w+) -->/g)].map(
+				(m) => m[1],
+			),
+		);
+		expect(tables.sort()).toEqual(['haloPsaScheduling', 'sense', 'sesameHr', 'sessions']);
+	});
+
+	it('takes the counts from the catalogues and the descriptions', () => {
+		const values = docs.counts(descriptions, join(root, 'specs'));
+		expect(values['sesame.endpoints']).toBe(catalogueSize('sesame-endpoints.json'));
+		expect(values['sessions.endpoints']).toBe(catalogueSize('sessions-endpoints.json'));
+		expect(values['halopsa.endpoints']).toBe(catalogueSize('halopsa-endpoints.json'));
+		expect(values['sense.endpoints']).toBe(catalogueSize('sense-endpoints.json'));
+		// a stale number in a document is rewritten
+		const stale = 'all <!-- count:sessions.endpoints -->7<!-- /count:sessions.endpoints --> endpoints';
+		expect(docs.render(stale, descriptions, values)).toBe(
+			`all <!-- count:sessions.endpoints -->${values['sessions.endpoints']}<!-- /count:sessions.endpoints --> endpoints`,
+		);
+	});
+
+	it('fails on a marker that names no node or no count', () => {
+		expect(() =>
+			docs.render('<!-- operations:nope -->\n<!-- /operations:nope -->', descriptions, {}),
+		).toThrow(/no node named "nope"/);
+		expect(() => docs.render('<!-- count:nope -->1<!-- /count:nope -->', descriptions, {})).toThrow(
+			/no count "nope"/,
+		);
+	});
+});
