@@ -12,7 +12,8 @@ import { buildAndPack } from './lib/pkg.mjs';
 import { BENCH_WORK, log } from './lib/util.mjs';
 
 function replaceOnce(text, from, to, what) {
-	if (!text.includes(from)) throw new Error(`proposal "${what}": the compiled code changed, expected:\n${from}`);
+	if (!text.includes(from))
+		throw new Error(`proposal "${what}": the compiled code changed, expected:\n${from}`);
 	return text.replace(from, to);
 }
 
@@ -22,12 +23,22 @@ function replaceOnce(text, from, to, what) {
  */
 export const DIAGNOSTICS = {
 	'no-ledger-write': {
-		'dist/nodes/SenseTrigger/SenseTrigger.node.js': [['(0, webhook_1.rememberDelivery)({', 'void ({', 'Sense Trigger: no static-data ledger write in the run']],
+		'dist/nodes/SenseTrigger/SenseTrigger.node.js': [
+			[
+				'(0, webhook_1.rememberDelivery)({',
+				'void ({',
+				'Sense Trigger: no static-data ledger write in the run',
+			],
+		],
 	},
 	// the ledger written by the webhook (on main, which sees every delivery) instead of by the run
 	'ledger-in-webhook': {
 		'dist/nodes/SenseTrigger/SenseTrigger.node.js': [
-			['                persist: false,', '                persist: true,', 'Sense Trigger: persist in webhook'],
+			[
+				'                persist: false,',
+				'                persist: true,',
+				'Sense Trigger: persist in webhook',
+			],
 			['(0, webhook_1.rememberDelivery)({', 'void ({', 'Sense Trigger: no ledger write in the run'],
 		],
 	},
@@ -55,5 +66,6 @@ export function buildVariant(tarball, { name, patches }) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const tarball = buildAndPack();
-	for (const [name, patches] of Object.entries(DIAGNOSTICS)) buildVariant(tarball, { name, patches });
+	for (const [name, patches] of Object.entries(DIAGNOSTICS))
+		buildVariant(tarball, { name, patches });
 }

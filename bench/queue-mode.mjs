@@ -14,7 +14,16 @@
 //   - paging: Return All of 10,000 Sesame employees in executions on both workers.
 // Every process binds 127.0.0.1 and is stopped at the end; every loop is bounded.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -27,7 +36,14 @@ import { BENCH_DIR, BENCH_WORK, fmt, log, pool, ROOT, sleep } from './lib/util.m
 import { chain, credRef, httpNode, node, ours, webhookNode } from './lib/workflows.mjs';
 import { senseCredentials, SENSE_CRED } from './scenarios/sense-upsert.mjs';
 import { countNode, sesameCredentials, SESAME_CRED } from './scenarios/sesame-paging.mjs';
-import { replay, runTriggerLoad, triggerCredentials, triggerWorkflow, TRIGGER_PATH, TRIGGER_WORKFLOW_ID } from './trigger-load.mjs';
+import {
+	replay,
+	runTriggerLoad,
+	triggerCredentials,
+	triggerWorkflow,
+	TRIGGER_PATH,
+	TRIGGER_WORKFLOW_ID,
+} from './trigger-load.mjs';
 
 const quick = process.argv.includes('--quick');
 const tarballArg = process.argv.find((a) => a.startsWith('--tarball='))?.slice('--tarball='.length);
@@ -75,7 +91,9 @@ process.once('exit', () => {
 function redisBinary() {
 	const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
 	if (which.status === 0) return which.stdout.trim();
-	throw new Error('redis-server is not installed. On Debian/Ubuntu: `apt-get update && apt-get install -y redis-server` (see docs/scaling-out.md).');
+	throw new Error(
+		'redis-server is not installed. On Debian/Ubuntu: `apt-get update && apt-get install -y redis-server` (see docs/scaling-out.md).',
+	);
 }
 
 function redisPing(port) {
@@ -98,10 +116,27 @@ async function startRedis(dir) {
 	mkdirSync(dir, { recursive: true });
 	const out = openSync(join(dir, 'redis.log'), 'a');
 	// no persistence, loopback only, protected mode on
-	const child = spawn(redisBinary(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], {
-		stdio: ['ignore', out, out],
-		detached: true,
-	});
+	const child = spawn(
+		redisBinary(),
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--protected-mode',
+			'yes',
+		],
+		{
+			stdio: ['ignore', out, out],
+			detached: true,
+		},
+	);
 	closeSync(out);
 	children.push(child);
 	for (let i = 0; i < 100; i++) {
@@ -116,8 +151,15 @@ async function startRedis(dir) {
 /** Debian's PostgreSQL server binaries (package postgresql), newest major first. */
 function postgresBinDir() {
 	const base = '/usr/lib/postgresql';
-	const majors = existsSync(base) ? readdirSync(base).filter((d) => existsSync(join(base, d, 'bin', 'postgres'))).sort((a, b) => Number(b) - Number(a)) : [];
-	if (!majors.length) throw new Error('PostgreSQL is not installed. On Debian/Ubuntu: `apt-get install -y postgresql` (or run with --db=sqlite; see docs/scaling-out.md).');
+	const majors = existsSync(base)
+		? readdirSync(base)
+				.filter((d) => existsSync(join(base, d, 'bin', 'postgres')))
+				.sort((a, b) => Number(b) - Number(a))
+		: [];
+	if (!majors.length)
+		throw new Error(
+			'PostgreSQL is not installed. On Debian/Ubuntu: `apt-get install -y postgresql` (or run with --db=sqlite; see docs/scaling-out.md).',
+		);
 	return join(base, majors[0], 'bin');
 }
 
@@ -135,21 +177,44 @@ async function startPostgres(dir) {
 	mkdirSync(dir, { recursive: true });
 	if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
 	const data = join(dir, 'data');
-	const init = spawnSync(...asPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'n8n', '--auth=trust', '--encoding=UTF8', '--locale=C'], { encoding: 'utf8' }));
+	const init = spawnSync(
+		...asPostgres(
+			join(bin, 'initdb'),
+			['-D', data, '-U', 'n8n', '--auth=trust', '--encoding=UTF8', '--locale=C'],
+			{ encoding: 'utf8' },
+		),
+	);
 	if (init.status !== 0) throw new Error(`initdb failed:\n${init.stderr}`);
 	const logFile = join(dir, 'postgres.log');
-	const [cmd, args] = asPostgres(join(bin, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'max_connections=200']);
+	const [cmd, args] = asPostgres(join(bin, 'postgres'), [
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`unix_socket_directories=${dir}`,
+		'-c',
+		'max_connections=200',
+	]);
 	const out = openSync(logFile, 'a');
 	const child = spawn(cmd, args, { stdio: ['ignore', out, out], detached: true });
 	closeSync(out);
 	children.push(child);
 	for (let i = 0; i < 100; i++) {
-		const ready = spawnSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { encoding: 'utf8' });
+		const ready = spawnSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], {
+			encoding: 'utf8',
+		});
 		if (ready.status === 0) break;
 		if (i === 99) throw new Error(`postgres did not start; log: ${logFile}`);
 		await sleep(100);
 	}
-	const create = spawnSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n'], { encoding: 'utf8' });
+	const create = spawnSync(
+		join(bin, 'createdb'),
+		['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n'],
+		{ encoding: 'utf8' },
+	);
 	if (create.status !== 0) throw new Error(`createdb failed:\n${create.stderr}`);
 	return {
 		port,
@@ -163,7 +228,12 @@ async function startPostgres(dir) {
 			DB_POSTGRESDB_PASSWORD: '',
 		},
 		async stop() {
-			spawnSync(...asPostgres(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w'], { encoding: 'utf8', timeout: 30_000 }));
+			spawnSync(
+				...asPostgres(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w'], {
+					encoding: 'utf8',
+					timeout: 30_000,
+				}),
+			);
 			await stopChild(child, 5000);
 		},
 	};
@@ -178,21 +248,37 @@ async function startWorker(userFolder, index, env) {
 	const logFile = join(userFolder, `worker-${index}.log`);
 	writeFileSync(logFile, '');
 	const out = openSync(logFile, 'a');
-	const child = spawn(node24, [join(ROOT, 'scripts', 'lib', 'n8n-guard.cjs'), node24, n8nBin, 'worker', `--concurrency=${config.workerConcurrency}`], {
-		cwd: userFolder,
-		env: runtime.n8nEnv({ userFolder, brokerPort, extra: env }),
-		stdio: ['ignore', out, out],
-		detached: true,
-	});
+	const child = spawn(
+		node24,
+		[
+			join(ROOT, 'scripts', 'lib', 'n8n-guard.cjs'),
+			node24,
+			n8nBin,
+			'worker',
+			`--concurrency=${config.workerConcurrency}`,
+		],
+		{
+			cwd: userFolder,
+			env: runtime.n8nEnv({ userFolder, brokerPort, extra: env }),
+			stdio: ['ignore', out, out],
+			detached: true,
+		},
+	);
 	closeSync(out);
 	children.push(child);
 	const deadline = Date.now() + 180_000;
 	while (!readFileSync(logFile, 'utf8').includes('n8n worker is now ready')) {
 		if (child.exitCode !== null) throw new Error(`worker ${index} exited early; log: ${logFile}`);
-		if (Date.now() > deadline) throw new Error(`worker ${index} not ready within 180 s; log: ${logFile}`);
+		if (Date.now() > deadline)
+			throw new Error(`worker ${index} not ready within 180 s; log: ${logFile}`);
 		await sleep(250);
 	}
-	return { index, child, logFile, started: () => (readFileSync(logFile, 'utf8').match(/Worker started execution/g) ?? []).length };
+	return {
+		index,
+		child,
+		logFile,
+		started: () => (readFileSync(logFile, 'utf8').match(/Worker started execution/g) ?? []).length,
+	};
 }
 
 /** How many executions each worker started while `fn` ran. */
@@ -205,7 +291,11 @@ async function perWorker(workers, fn) {
 
 // ------------------------------------------------------------------ workflows
 
-const senseShortCred = { id: 'benchQSenseShort', name: 'Sense short tokens (queue bench)', type: 'senseApi' };
+const senseShortCred = {
+	id: 'benchQSenseShort',
+	name: 'Sense short tokens (queue bench)',
+	type: 'senseApi',
+};
 
 function workflows({ ats, sense, senseShort, sesame, sink }) {
 	void sense;
@@ -213,19 +303,36 @@ function workflows({ ats, sense, senseShort, sesame, sink }) {
 		triggerWorkflow(sink),
 		chain('benchQUpsert0001', [
 			webhookNode('q-upsert'),
-			httpNode('Source', { url: `={{ "${ats.url}/candidates?n=" + $json.body.n + "&offset=" + $json.body.offset }}` }),
-			node('Sense', ours('sense'), { resource: 'candidate', operation: 'upsert', dataMode: 'autoMap', options: {} }, credRef(SENSE_CRED)),
+			httpNode('Source', {
+				url: `={{ "${ats.url}/candidates?n=" + $json.body.n + "&offset=" + $json.body.offset }}`,
+			}),
+			node(
+				'Sense',
+				ours('sense'),
+				{ resource: 'candidate', operation: 'upsert', dataMode: 'autoMap', options: {} },
+				credRef(SENSE_CRED),
+			),
 			countNode(),
 		]),
 		chain('benchQTokens0001', [
 			webhookNode('q-tokens'),
 			httpNode('Source', { url: `={{ "${ats.url}/ids?prefix=cand&n=" + $json.body.n }}` }),
-			node('Sense', ours('sense'), { resource: 'candidate', operation: 'get', recordId: '={{ $json.id }}' }, credRef(senseShortCred)),
+			node(
+				'Sense',
+				ours('sense'),
+				{ resource: 'candidate', operation: 'get', recordId: '={{ $json.id }}' },
+				credRef(senseShortCred),
+			),
 			countNode(),
 		]),
 		chain('benchQPaging0001', [
 			webhookNode('q-paging'),
-			node('Sesame HR', ours('sesameHr'), { resource: 'employee', operation: 'listEmployees', returnAll: true, filters: {} }, credRef(SESAME_CRED)),
+			node(
+				'Sesame HR',
+				ours('sesameHr'),
+				{ resource: 'employee', operation: 'listEmployees', returnAll: true, filters: {} },
+				credRef(SESAME_CRED),
+			),
 			countNode(),
 		]),
 	];
@@ -278,9 +385,11 @@ try {
 		env: queueEnv,
 	});
 	await instance.start();
-	for (let i = 1; i <= config.workers; i++) workers.push(await startWorker(instance.userFolder, i, { ...instance.env }));
+	for (let i = 1; i <= config.workers; i++)
+		workers.push(await startWorker(instance.userFolder, i, { ...instance.env }));
 	log(`[queue] main on ${instance.url}, ${workers.length} workers ready`);
-	for (const path of [TRIGGER_PATH, '/webhook/q-upsert', '/webhook/q-tokens', '/webhook/q-paging']) await instance.waitForWebhook(path);
+	for (const path of [TRIGGER_PATH, '/webhook/q-upsert', '/webhook/q-tokens', '/webhook/q-paging'])
+		await instance.waitForWebhook(path);
 
 	// 1. trigger load: main answers and enqueues, workers run
 	const load = await perWorker(workers, () =>
@@ -292,22 +401,38 @@ try {
 			countExecutions: async () => (await instance.executions(TRIGGER_WORKFLOW_ID)).length,
 		}),
 	);
-	results.trigger = { ...load.result, mode: `queue (main + ${config.workers} workers, concurrency ${config.workerConcurrency} each)`, jobsPerWorker: load.jobs };
-	log(`[queue] trigger: pass=${load.result.check.pass}, ${fmt(load.result.requestsPerSecond, 0)} req/s, jobs per worker ${load.jobs}`);
+	results.trigger = {
+		...load.result,
+		mode: `queue (main + ${config.workers} workers, concurrency ${config.workerConcurrency} each)`,
+		jobsPerWorker: load.jobs,
+	};
+	log(
+		`[queue] trigger: pass=${load.result.check.pass}, ${fmt(load.result.requestsPerSecond, 0)} req/s, jobs per worker ${load.jobs}`,
+	);
 
 	// 2. restart main; Sense re-sends every good write-back: acknowledged, nothing runs again
 	await instance.stop();
 	await instance.start();
 	await instance.waitForWebhook(TRIGGER_PATH);
-	results.replay = await replay({ baseUrl: instance.url, sink: fakes.sink, ids: load.result.check.goodIds, concurrency: config.triggerConcurrency });
+	results.replay = await replay({
+		baseUrl: instance.url,
+		sink: fakes.sink,
+		ids: load.result.check.goodIds,
+		concurrency: config.triggerConcurrency,
+	});
 	log(`[queue] replay after main restart: ${JSON.stringify(results.replay)}`);
-	for (const path of ['/webhook/q-upsert', '/webhook/q-tokens', '/webhook/q-paging']) await instance.waitForWebhook(path);
+	for (const path of ['/webhook/q-upsert', '/webhook/q-tokens', '/webhook/q-paging'])
+		await instance.waitForWebhook(path);
 
 	// 3. batch upserts on both workers (one token for all: lifetime 300 s)
 	fakes.sense.resetState();
 	const upsert = await perWorker(workers, () =>
 		pool(
-			Array.from({ length: config.upsertExecutions }, (_, i) => () => instance.post('/webhook/q-upsert', { n: config.upsertN, offset: i * config.upsertN })),
+			Array.from(
+				{ length: config.upsertExecutions },
+				(_, i) => () =>
+					instance.post('/webhook/q-upsert', { n: config.upsertN, offset: i * config.upsertN }),
+			),
 			config.upsertExecutions,
 		),
 	);
@@ -331,12 +456,19 @@ try {
 	fakes.senseShort.resetState();
 	const t0 = Date.now();
 	const tokens = await perWorker(workers, () =>
-		pool(Array.from({ length: config.tokenExecutions }, () => () => instance.post('/webhook/q-tokens', { n: config.tokenCalls })), 4),
+		pool(
+			Array.from(
+				{ length: config.tokenExecutions },
+				() => () => instance.post('/webhook/q-tokens', { n: config.tokenCalls }),
+			),
+			4,
+		),
 	);
 	const tokenMs = Date.now() - t0;
 	results.tokens = {
 		executions: config.tokenExecutions,
-		ok: tokens.result.filter((a) => a.status === 200 && a.body?.count_id === config.tokenCalls).length,
+		ok: tokens.result.filter((a) => a.status === 200 && a.body?.count_id === config.tokenCalls)
+			.length,
 		apiCalls: fakes.senseShort.route('GET /v1/:entity/:id').requests,
 		statuses: fakes.senseShort.route('GET /v1/:entity/:id').statuses,
 		tokens: fakes.senseShort.state.tokensIssued.length,
@@ -350,12 +482,19 @@ try {
 	// 5. paging on both workers
 	fakes.sesame.resetState();
 	const paging = await perWorker(workers, () =>
-		pool(Array.from({ length: config.pagingExecutions }, () => () => instance.post('/webhook/q-paging', {})), config.pagingExecutions),
+		pool(
+			Array.from(
+				{ length: config.pagingExecutions },
+				() => () => instance.post('/webhook/q-paging', {}),
+			),
+			config.pagingExecutions,
+		),
 	);
 	results.paging = {
 		executions: config.pagingExecutions,
 		employees: config.employees,
-		ok: paging.result.filter((a) => a.status === 200 && a.body?.count_id === config.employees).length,
+		ok: paging.result.filter((a) => a.status === 200 && a.body?.count_id === config.employees)
+			.length,
 		requests: fakes.sesame.route('GET /core/v3/employees').requests,
 		expectedRequests: config.pagingExecutions * Math.ceil(config.employees / 1000),
 		rateLimited: fakes.sesame.state.rateLimited,
@@ -373,8 +512,14 @@ try {
 
 results.seconds = Math.round((Date.now() - started) / 1000);
 const partial = quick || tarballArg;
-writeFileSync(join(BENCH_WORK, partial ? 'queue-results.partial.json' : 'queue-results.json'), JSON.stringify(results, null, 2));
-writeQueueResults(join(partial ? BENCH_WORK : BENCH_DIR, partial ? 'QUEUE-RESULTS.partial.md' : 'QUEUE-RESULTS.md'), results);
+writeFileSync(
+	join(BENCH_WORK, partial ? 'queue-results.partial.json' : 'queue-results.json'),
+	JSON.stringify(results, null, 2),
+);
+writeQueueResults(
+	join(partial ? BENCH_WORK : BENCH_DIR, partial ? 'QUEUE-RESULTS.partial.md' : 'QUEUE-RESULTS.md'),
+	results,
+);
 for (const [name, ok] of verdicts(results)) log(`[queue] ${name}: ${ok ? 'pass' : 'FAIL'}`);
 if (!verdicts(results).every(([, ok]) => ok)) process.exitCode = 1;
 
@@ -385,7 +530,13 @@ function verdicts(r) {
 	const p = r.paging;
 	return [
 		['de-duplication under load', r.trigger.check.pass],
-		['upserts', u.ok === u.executions && u.requests <= u.maxRequests && u.distinctIds === u.executions * u.perExecution && u.tokens <= 1],
+		[
+			'upserts',
+			u.ok === u.executions &&
+				u.requests <= u.maxRequests &&
+				u.distinctIds === u.executions * u.perExecution &&
+				u.tokens <= 1,
+		],
 		['tokens', t.ok === t.executions && t.tokens <= t.bound * r.config.workers],
 		['paging', p.ok === p.executions && p.requests === p.expectedRequests],
 	];
@@ -405,7 +556,7 @@ function writeQueueResults(file, r) {
 		`Executions started per worker (worker 1 / worker 2): ${both(r.trigger.jobsPerWorker)}.`,
 		'',
 		`After a restart of main, all ${r.replay.resent} good write-backs re-sent: ${r.replay.acknowledged} acknowledged with 200 {id}, **${r.replay.newRuns} ran again**. ` +
-			'Known limit of queue mode, not one of the checks below: main keeps accepted ids in memory, and the copy that survives a restart (the workflow\'s static data) is saved by the workers, last writer wins (docs/scaling-out.md).',
+			"Known limit of queue mode, not one of the checks below: main keeps accepted ids in memory, and the copy that survives a restart (the workflow's static data) is saved by the workers, last writer wins (docs/scaling-out.md).",
 		'',
 		'## Batch upsert, tokens and paging across workers',
 		'',
@@ -415,7 +566,14 @@ function writeQueueResults(file, r) {
 		`| ${t.executions} executions × ${r.config.tokenCalls} Sense *Get* calls, 4 at a time, token lifetime ${t.lifetimeS} s | ${t.ok}/${t.executions} ok, ${fmt(t.apiCalls, 0)} calls (${JSON.stringify(t.statuses)}), **${t.tokens} tokens in ${fmt(t.ms / 1000, 1)} s** (bound: ceil(T/L) = ${t.bound} per worker, ${t.bound * r.config.workers} for ${r.config.workers} workers) | ${both(t.jobsPerWorker)} |`,
 		`| ${p.executions} Sesame Return All of ${fmt(p.employees, 0)} employees, concurrently | ${p.ok}/${p.executions} returned all ${fmt(p.employees, 0)}, ${p.requests} requests (${p.expectedRequests} expected: 1,000 per page), ${p.rateLimited} answered 429 | ${both(p.jobsPerWorker)} |`,
 		'',
-		`Result of the checks (de-duplication under load, upserts, tokens, paging): ${verdicts(r).every(([, ok]) => ok) ? '**pass**' : `**FAIL** (${verdicts(r).filter(([, ok]) => !ok).map(([name]) => name).join(', ')})`}.`,
+		`Result of the checks (de-duplication under load, upserts, tokens, paging): ${
+			verdicts(r).every(([, ok]) => ok)
+				? '**pass**'
+				: `**FAIL** (${verdicts(r)
+						.filter(([, ok]) => !ok)
+						.map(([name]) => name)
+						.join(', ')})`
+		}.`,
 		'',
 	];
 	writeFileSync(file, `${lines.join('\n')}\n`);

@@ -11,16 +11,34 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { startAtsFake, startHaloFake, startSesameFake, startSessionsFake, startSink } from './fakes/others.mjs';
+import {
+	startAtsFake,
+	startHaloFake,
+	startSesameFake,
+	startSessionsFake,
+	startSink,
+} from './fakes/others.mjs';
 import { startSenseFake } from './fakes/sense.mjs';
 import { createInstance, runtime } from './lib/n8n.mjs';
 import { buildAndPack } from './lib/pkg.mjs';
 import { writeResults } from './lib/report.mjs';
 import { BENCH_DIR, BENCH_WORK, log, ROOT } from './lib/util.mjs';
 import { runPackageLoad } from './scenarios/package-load.mjs';
-import { runSenseUpsert, senseCredentials, senseUpsertWorkflows } from './scenarios/sense-upsert.mjs';
-import { runSesamePaging, sesameCredentials, sesamePagingWorkflows } from './scenarios/sesame-paging.mjs';
-import { runSessionsRate, sessionsCredentials, sessionsWorkflows } from './scenarios/sessions-rate.mjs';
+import {
+	runSenseUpsert,
+	senseCredentials,
+	senseUpsertWorkflows,
+} from './scenarios/sense-upsert.mjs';
+import {
+	runSesamePaging,
+	sesameCredentials,
+	sesamePagingWorkflows,
+} from './scenarios/sesame-paging.mjs';
+import {
+	runSessionsRate,
+	sessionsCredentials,
+	sessionsWorkflows,
+} from './scenarios/sessions-rate.mjs';
 import { runTokens, tokenCredentials, tokenWorkflows } from './scenarios/tokens.mjs';
 import {
 	BASELINE_PATH,
@@ -67,10 +85,23 @@ const config = {
 
 const fakes = {};
 const started = Date.now();
-const results = { quick, runs: RUNS, config, startedAt: new Date().toISOString(), command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}` };
+const results = {
+	quick,
+	runs: RUNS,
+	config,
+	startedAt: new Date().toISOString(),
+	command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+};
 // --merge: run only some scenarios (--only=...) and replace them in the last full run's results
 const merge = Boolean(args.merge);
-const resultsFile = join(BENCH_WORK, args.tag ? `results.${args.tag}.json` : merge || !(quick || only || args.tarball) ? 'results.json' : 'results.partial.json');
+const resultsFile = join(
+	BENCH_WORK,
+	args.tag
+		? `results.${args.tag}.json`
+		: merge || !(quick || only || args.tarball)
+			? 'results.json'
+			: 'results.partial.json',
+);
 const save = () => writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 /** Measurements of bench/diagnostics.mjs builds, shown next to the main results when present. */
@@ -78,13 +109,19 @@ const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'ut
 const extras = () => {
 	const main = readJson(join(BENCH_WORK, 'results.json'));
 	const noLedger = readJson(join(BENCH_WORK, 'results.no-ledger-write.json'));
-	return { noLedger: noLedger && main && noLedger.startedAt >= main.startedAt ? noLedger : undefined };
+	return {
+		noLedger: noLedger && main && noLedger.startedAt >= main.startedAt ? noLedger : undefined,
+	};
 };
 if (merge) {
-	const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+	const previous = existsSync(resultsFile)
+		? JSON.parse(readFileSync(resultsFile, 'utf8'))
+		: undefined;
 	if (!previous) throw new Error(`--merge needs a previous ${resultsFile}`);
 	const runCommand = results.command;
-	Object.assign(results, previous, { merged: [...(previous.merged ?? []), { command: runCommand, at: results.startedAt, only }] });
+	Object.assign(results, previous, {
+		merged: [...(previous.merged ?? []), { command: runCommand, at: results.startedAt, only }],
+	});
 	results.startedAt = previous.startedAt;
 }
 
@@ -101,19 +138,34 @@ try {
 	fakes.sense = await startSenseFake({ tokenLifetimeS: 300 });
 	fakes.senseShort = await startSenseFake({ tokenLifetimeS: config.tokenLifetimeS });
 	fakes.haloShort = await startHaloFake({ tokenLifetimeS: config.tokenLifetimeS });
-	fakes.sesame = await startSesameFake({ employees: config.employees, maxPageSize: config.sesameMaxPageSize });
-	fakes.sessions = await startSessionsFake({ limit: config.sessionsLimit, windowMs: config.sessionsWindowMs });
+	fakes.sesame = await startSesameFake({
+		employees: config.employees,
+		maxPageSize: config.sesameMaxPageSize,
+	});
+	fakes.sessions = await startSessionsFake({
+		limit: config.sessionsLimit,
+		windowMs: config.sessionsWindowMs,
+	});
 	fakes.sink = await startSink();
 
 	const needsMain = ['upsert', 'paging', 'sessions', 'sessions-real', 'tokens', 'load'].some(wants);
 	const instance = needsMain
 		? await createInstance('bench', {
 				tarball,
-				credentials: [...senseCredentials(fakes.sense), ...sesameCredentials(fakes.sesame), ...sessionsCredentials(fakes.sessions), ...tokenCredentials(fakes)],
+				credentials: [
+					...senseCredentials(fakes.sense),
+					...sesameCredentials(fakes.sesame),
+					...sessionsCredentials(fakes.sessions),
+					...tokenCredentials(fakes),
+				],
 				workflows: [
 					...senseUpsertWorkflows(fakes),
 					...sesamePagingWorkflows({ ...fakes, maxPageSize: config.sesameMaxPageSize }),
-					...sessionsWorkflows({ ...fakes, windowMs: config.sessionsWindowMs, limit: config.sessionsLimit }),
+					...sessionsWorkflows({
+						...fakes,
+						windowMs: config.sessionsWindowMs,
+						limit: config.sessionsLimit,
+					}),
 					...tokenWorkflows(fakes),
 				],
 			})
@@ -124,11 +176,23 @@ try {
 		save();
 	}
 	if (wants('upsert')) {
-		results.upsert = await runSenseUpsert({ instance, fakes, n: config.upsertN, baselineN: config.upsertBaselineN, runs: RUNS, baselineRuns: config.upsertBaselineRuns });
+		results.upsert = await runSenseUpsert({
+			instance,
+			fakes,
+			n: config.upsertN,
+			baselineN: config.upsertBaselineN,
+			runs: RUNS,
+			baselineRuns: config.upsertBaselineRuns,
+		});
 		save();
 	}
 	if (wants('paging')) {
-		results.paging = await runSesamePaging({ instance, fakes, runs: RUNS, employees: config.employees });
+		results.paging = await runSesamePaging({
+			instance,
+			fakes,
+			runs: RUNS,
+			employees: config.employees,
+		});
 		results.paging.maxPageSize = config.sesameMaxPageSize;
 		save();
 	}
@@ -155,9 +219,21 @@ try {
 		});
 		save();
 	}
-	if ((only && only.includes('sessions-real')) || (wants('sessions') && args['real-sessions-window'])) {
+	if (
+		(only && only.includes('sessions-real')) ||
+		(wants('sessions') && args['real-sessions-window'])
+	) {
 		fakes.sessions.configure(10, 60_000);
-		results.sessionsReal = await runSessionsRate({ instance, fakes, runs: 1, baselineRuns: 0, ops: config.sessionsOps, windowMs: 60_000, limit: 10, variants: ['ours'] });
+		results.sessionsReal = await runSessionsRate({
+			instance,
+			fakes,
+			runs: 1,
+			baselineRuns: 0,
+			ops: config.sessionsOps,
+			windowMs: 60_000,
+			limit: 10,
+			variants: ['ours'],
+		});
 		save();
 	}
 	if (wants('trigger')) {
@@ -195,7 +271,12 @@ try {
 			await trigger.stop();
 			await trigger.start();
 			await trigger.waitForWebhook(TRIGGER_PATH);
-			results.triggerReplay = await replay({ baseUrl: trigger.url, sink: fakes.sink, ids: results.trigger.check.goodIds, concurrency: config.triggerConcurrency });
+			results.triggerReplay = await replay({
+				baseUrl: trigger.url,
+				sink: fakes.sink,
+				ids: results.trigger.check.goodIds,
+				concurrency: config.triggerConcurrency,
+			});
 			log(`[trigger] replay after restart ${JSON.stringify(results.triggerReplay)}`);
 		} finally {
 			await trigger.stop();
@@ -205,7 +286,10 @@ try {
 	results.finishedAt = new Date().toISOString();
 	if (!merge) results.seconds = Math.round((Date.now() - started) / 1000);
 	save();
-	const file = !merge && (quick || only || args.tarball || args.tag) ? join(BENCH_WORK, `RESULTS.${args.tag ?? 'partial'}.md`) : join(BENCH_DIR, 'RESULTS.md');
+	const file =
+		!merge && (quick || only || args.tarball || args.tag)
+			? join(BENCH_WORK, `RESULTS.${args.tag ?? 'partial'}.md`)
+			: join(BENCH_DIR, 'RESULTS.md');
 	writeResults(file, results, file.endsWith(join('bench', 'RESULTS.md')) ? extras() : {});
 	log(`[bench] wrote ${file}`);
 } finally {

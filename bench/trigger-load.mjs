@@ -9,12 +9,20 @@ import { percentile, sleep } from './lib/util.mjs';
 import { postJson } from './lib/n8n.mjs';
 
 export const TRIGGER_TOKEN = 'bench-sense-writeback-token-7c1e';
-export const TRIGGER_CRED = { id: 'benchSenseWbCred', name: 'Sense write-back (bench)', type: 'senseWebhookApi' };
+export const TRIGGER_CRED = {
+	id: 'benchSenseWbCred',
+	name: 'Sense write-back (bench)',
+	type: 'senseWebhookApi',
+};
 export const TRIGGER_WORKFLOW_ID = 'benchTriggerLoad';
 const WEBHOOK_ID = '5e05e7b1-0000-4000-8000-00000000b0a1';
 export const TRIGGER_PATH = `/webhook/${WEBHOOK_ID}/webhook`;
 
-export const BASELINE_CRED = { id: 'benchWebhookHdr1', name: 'Webhook header auth (bench)', type: 'httpHeaderAuth' };
+export const BASELINE_CRED = {
+	id: 'benchWebhookHdr1',
+	name: 'Webhook header auth (bench)',
+	type: 'httpHeaderAuth',
+};
 export const BASELINE_WORKFLOW_ID = 'benchTriggerBase';
 const BASELINE_PATH_NAME = 'bench-writeback-baseline';
 export const BASELINE_PATH = `/webhook/${BASELINE_PATH_NAME}`;
@@ -30,7 +38,19 @@ export const triggerCredentials = () => [
  */
 export function baselineWorkflow(sink) {
 	const hook = {
-		...node('Webhook', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path: BASELINE_PATH_NAME, authentication: 'headerAuth', responseMode: 'onReceived', options: {} }, credRef(BASELINE_CRED), 2),
+		...node(
+			'Webhook',
+			'n8n-nodes-base.webhook',
+			{
+				httpMethod: 'POST',
+				path: BASELINE_PATH_NAME,
+				authentication: 'headerAuth',
+				responseMode: 'onReceived',
+				options: {},
+			},
+			credRef(BASELINE_CRED),
+			2,
+		),
 		webhookId: '5e05e7b1-0000-4000-8000-00000000b0a2',
 		position: [0, 0],
 	};
@@ -53,7 +73,12 @@ export function baselineWorkflow(sink) {
 
 export function triggerWorkflow(sink) {
 	const trigger = {
-		...node('Sense Trigger', ours('senseTrigger'), { authentication: 'token' }, credRef(TRIGGER_CRED)),
+		...node(
+			'Sense Trigger',
+			ours('senseTrigger'),
+			{ authentication: 'token' },
+			credRef(TRIGGER_CRED),
+		),
 		webhookId: WEBHOOK_ID,
 		position: [0, 0],
 	};
@@ -92,7 +117,14 @@ const writeBack = (id, i) => ({
 	version: 1.1,
 	created_date: '2026-11-20T09:30:00+00:00',
 	data: {
-		sms: [{ to: [{ entity: { id: 'u-1', type: 'AE_INTERNAL_USER' } }], from: { entity: { id: `c-${i}`, type: 'AE_CANDIDATE' } }, body: `Reply ${i}`, direction: 'incoming' }],
+		sms: [
+			{
+				to: [{ entity: { id: 'u-1', type: 'AE_INTERNAL_USER' } }],
+				from: { entity: { id: `c-${i}`, type: 'AE_CANDIDATE' } },
+				body: `Reply ${i}`,
+				direction: 'incoming',
+			},
+		],
 		summary: `Candidate ${i} replied`,
 		user_defined_data: {},
 		associated_entities: [],
@@ -101,13 +133,27 @@ const writeBack = (id, i) => ({
 });
 
 /** The request plan: originals, duplicates of earlier originals, bad-token requests; shuffled. */
-export function plan({ total = 1000, dupRate = 0.1, badRate = 0.05, seed = 42, runTag = Date.now().toString(36) }) {
+export function plan({
+	total = 1000,
+	dupRate = 0.1,
+	badRate = 0.05,
+	seed = 42,
+	runTag = Date.now().toString(36),
+}) {
 	const random = rng(seed);
 	const dups = Math.round(total * dupRate);
 	const bad = Math.round(total * badRate);
 	const good = total - dups - bad;
-	const originals = Array.from({ length: good }, (_, i) => ({ kind: 'good', id: `wb-${runTag}-${i + 1}`, i }));
-	const bads = Array.from({ length: bad }, (_, i) => ({ kind: 'bad', id: `wb-${runTag}-bad-${i + 1}`, i: good + i }));
+	const originals = Array.from({ length: good }, (_, i) => ({
+		kind: 'good',
+		id: `wb-${runTag}-${i + 1}`,
+		i,
+	}));
+	const bads = Array.from({ length: bad }, (_, i) => ({
+		kind: 'bad',
+		id: `wb-${runTag}-bad-${i + 1}`,
+		i: good + i,
+	}));
 	const sequence = [...originals, ...bads];
 	for (let k = sequence.length - 1; k > 0; k--) {
 		const j = Math.floor(random() * (k + 1));
@@ -127,7 +173,18 @@ export function plan({ total = 1000, dupRate = 0.1, badRate = 0.05, seed = 42, r
  * Sends the plan against `baseUrl` + TRIGGER_PATH and waits (bounded) for the sink to see every good id.
  * Returns throughput, latency percentiles and the correctness counts.
  */
-export async function runTriggerLoad({ baseUrl, sink, total = 1000, dupRate = 0.1, badRate = 0.05, concurrency = 50, waitMs = 300_000, countExecutions, path = TRIGGER_PATH, baseline = false }) {
+export async function runTriggerLoad({
+	baseUrl,
+	sink,
+	total = 1000,
+	dupRate = 0.1,
+	badRate = 0.05,
+	concurrency = 50,
+	waitMs = 300_000,
+	countExecutions,
+	path = TRIGGER_PATH,
+	baseline = false,
+}) {
 	const { sequence, good, dups, bad } = plan({ total, dupRate, badRate });
 	// the baseline has no de-duplication: every accepted request runs
 	const expectedRuns = baseline ? good + dups : good;
@@ -141,8 +198,16 @@ export async function runTriggerLoad({ baseUrl, sink, total = 1000, dupRate = 0.
 			const entry = sequence[index];
 			const token = entry.kind === 'bad' ? 'not-the-token' : TRIGGER_TOKEN;
 			try {
-				const answer = await postJson(`${baseUrl}${path}`, writeBack(entry.id, entry.i), { headers: { authorization: `Bearer ${token}` }, timeoutMs: 60_000 });
-				results[index] = { ...entry, status: answer.status, bodyId: answer.body?.id, ms: answer.ms };
+				const answer = await postJson(`${baseUrl}${path}`, writeBack(entry.id, entry.i), {
+					headers: { authorization: `Bearer ${token}` },
+					timeoutMs: 60_000,
+				});
+				results[index] = {
+					...entry,
+					status: answer.status,
+					bodyId: answer.body?.id,
+					ms: answer.ms,
+				};
 			} catch (error) {
 				results[index] = { ...entry, status: 0, error: error.message, ms: NaN };
 			}
@@ -162,9 +227,15 @@ export async function runTriggerLoad({ baseUrl, sink, total = 1000, dupRate = 0.
 	const goodIds = new Set(results.filter((r) => r.kind === 'good').map((r) => r.id));
 	const badIds = new Set(results.filter((r) => r.kind === 'bad').map((r) => r.id));
 	const check = {
-		goodAnswered200: results.filter((r) => r.kind === 'good' && r.status === 200 && (baseline || r.bodyId === r.id)).length,
-		dupAnswered200: results.filter((r) => r.kind === 'dup' && r.status === 200 && (baseline || r.bodyId === r.id)).length,
-		badAnswered401: results.filter((r) => r.kind === 'bad' && (r.status === 401 || (baseline && r.status === 403))).length,
+		goodAnswered200: results.filter(
+			(r) => r.kind === 'good' && r.status === 200 && (baseline || r.bodyId === r.id),
+		).length,
+		dupAnswered200: results.filter(
+			(r) => r.kind === 'dup' && r.status === 200 && (baseline || r.bodyId === r.id),
+		).length,
+		badAnswered401: results.filter(
+			(r) => r.kind === 'bad' && (r.status === 401 || (baseline && r.status === 403)),
+		).length,
 		goodRunOnce: [...goodIds].filter((id) => sink.seen.get(id) === 1).length,
 		goodRunTwiceOrMore: [...goodIds].filter((id) => (sink.seen.get(id) ?? 0) > 1).length,
 		goodNeverRun: [...goodIds].filter((id) => !sink.seen.has(id)).length,
@@ -174,19 +245,25 @@ export async function runTriggerLoad({ baseUrl, sink, total = 1000, dupRate = 0.
 		executions,
 	};
 	check.pass = baseline
-		? check.goodRunOnce + check.goodRunTwiceOrMore === good && check.badRun === 0 && check.sinkDeliveries === expectedRuns
-		:
-		check.goodAnswered200 === good &&
-		check.dupAnswered200 === dups &&
-		check.badAnswered401 === bad &&
-		check.goodRunOnce === good &&
-		check.goodRunTwiceOrMore === 0 &&
-		check.badRun === 0 &&
-		check.sinkDeliveries === good &&
-		(executions === undefined || executions === good);
+		? check.goodRunOnce + check.goodRunTwiceOrMore === good &&
+			check.badRun === 0 &&
+			check.sinkDeliveries === expectedRuns
+		: check.goodAnswered200 === good &&
+			check.dupAnswered200 === dups &&
+			check.badAnswered401 === bad &&
+			check.goodRunOnce === good &&
+			check.goodRunTwiceOrMore === 0 &&
+			check.badRun === 0 &&
+			check.sinkDeliveries === good &&
+			(executions === undefined || executions === good);
 	const lat = (kind) => {
 		const values = results.filter((r) => !kind || r.kind === kind).map((r) => r.ms);
-		return { p50: percentile(values, 50), p90: percentile(values, 90), p99: percentile(values, 99), max: percentile(values, 100) };
+		return {
+			p50: percentile(values, 50),
+			p90: percentile(values, 90),
+			p99: percentile(values, 99),
+			max: percentile(values, 100),
+		};
 	};
 	Object.defineProperty(check, 'goodIds', { value: [...goodIds], enumerable: false });
 	return {
@@ -209,7 +286,14 @@ export async function runTriggerLoad({ baseUrl, sink, total = 1000, dupRate = 0.
  * Re-sends every good write-back of a finished load (as Sense does after a lost answer), e.g. after
  * n8n restarted: each must be acknowledged with 200 {id} and start nothing (the persisted ledger).
  */
-export async function replay({ baseUrl, sink, ids, concurrency = 50, path = TRIGGER_PATH, settleMs = 5000 }) {
+export async function replay({
+	baseUrl,
+	sink,
+	ids,
+	concurrency = 50,
+	path = TRIGGER_PATH,
+	settleMs = 5000,
+}) {
 	const before = [...sink.seen.values()].reduce((a, b) => a + b, 0);
 	let next = 0;
 	let acknowledged = 0;
@@ -218,7 +302,10 @@ export async function replay({ baseUrl, sink, ids, concurrency = 50, path = TRIG
 		while (next < ids.length) {
 			const id = ids[next++];
 			try {
-				const answer = await postJson(`${baseUrl}${path}`, writeBack(id, 0), { headers: { authorization: `Bearer ${TRIGGER_TOKEN}` }, timeoutMs: 60_000 });
+				const answer = await postJson(`${baseUrl}${path}`, writeBack(id, 0), {
+					headers: { authorization: `Bearer ${TRIGGER_TOKEN}` },
+					timeoutMs: 60_000,
+				});
 				latencies.push(answer.ms);
 				if (answer.status === 200 && answer.body?.id === id) acknowledged++;
 			} catch {
@@ -229,5 +316,11 @@ export async function replay({ baseUrl, sink, ids, concurrency = 50, path = TRIG
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	await sleep(settleMs);
 	const after = [...sink.seen.values()].reduce((a, b) => a + b, 0);
-	return { resent: ids.length, acknowledged, newRuns: after - before, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+	return {
+		resent: ids.length,
+		acknowledged,
+		newRuns: after - before,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+	};
 }

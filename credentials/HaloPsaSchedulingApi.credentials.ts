@@ -10,7 +10,12 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { secretKey } from '../nodes/common/singleFlight';
-import { cachedToken, TokenCache, tokenLifetimeMs, type CachedToken } from '../nodes/common/tokenCache';
+import {
+	cachedToken,
+	TokenCache,
+	tokenLifetimeMs,
+	type CachedToken,
+} from '../nodes/common/tokenCache';
 
 import { parseBody, vendorMessage } from '../nodes/common/errors';
 import { failureOf } from '../nodes/common/transport';
@@ -30,7 +35,10 @@ import { failureOf } from '../nodes/common/transport';
  * - A refused exchange throws a UserError saying what to fix: client ID/secret, tenant, URL.
  */
 
-const stripSlashes = (value: unknown) => String(value ?? '').trim().replace(/\/+$/, '');
+const stripSlashes = (value: unknown) =>
+	String(value ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 
 /** `<Resource Server URL>` or `<Halo URL>/api`. */
 export function haloResourceUrl(credentials: IDataObject): string {
@@ -43,7 +51,8 @@ export function haloAuthUrl(credentials: IDataObject): string {
 }
 
 const isHosted = (credentials: IDataObject) => credentials.hosting !== 'selfHosted';
-const tenantOf = (credentials: IDataObject) => (isHosted(credentials) ? String(credentials.tenant ?? '').trim() : '');
+const tenantOf = (credentials: IDataObject) =>
+	isHosted(credentials) ? String(credentials.tenant ?? '').trim() : '';
 
 /** `<auth server>/token`, with `?tenant=<tenant>` for hosted Halo. */
 export function haloTokenUrl(credentials: IDataObject): string {
@@ -86,7 +95,8 @@ function exchangeError(error: unknown, ctx: ExchangeContext): UserError | undefi
 	// dropped connections and timeouts are passing conditions: the caller's retry logic handles them
 	if (failure.status === undefined && failure.code && TRANSIENT.has(failure.code)) return undefined;
 	if (failure.status === undefined) {
-		const reason = (failure.code && NETWORK_REASONS[failure.code]) ?? failure.message ?? 'no response';
+		const reason =
+			(failure.code && NETWORK_REASONS[failure.code]) ?? failure.message ?? 'no response';
 		return new UserError(`Could not reach the Halo authorisation server ${ctx.host}: ${reason}`, {
 			description: `Check the Halo URL (and the Authorisation Server URL override, if set). The token request went to ${where}.`,
 		});
@@ -98,17 +108,24 @@ function exchangeError(error: unknown, ctx: ExchangeContext): UserError | undefi
 	const code = String(record.error ?? '').toLowerCase();
 	const detail = vendorMessage(body);
 	const answered = `The server answered ${failure.status}${detail ? `: ${detail}` : ''}.`;
-	if (ctx.hosted && (/tenant/i.test(typeof body === 'string' ? body : JSON.stringify(body ?? '')) || failure.status === 404)) {
+	if (
+		ctx.hosted &&
+		(/tenant/i.test(typeof body === 'string' ? body : JSON.stringify(body ?? '')) ||
+			failure.status === 404)
+	) {
 		return new UserError(`HaloPSA does not know the tenant "${ctx.tenant}"`, {
 			description: `Check the Tenant field (Halo shows it under Configuration → Integrations → Halo API). ${answered}`,
 		});
 	}
 	if (code === 'invalid_client' || code === 'unauthorized_client' || failure.status === 401) {
-		return new UserError(`HaloPSA rejected the client ID or client secret (${code || failure.status})`, {
-			description:
-				'Copy the Client ID and Client Secret again from the API application in Halo (Configuration → Integrations → Halo API → View Applications); ' +
-				`its authentication method must be "Client ID and Secret (Services)".${ctx.hosted ? ' If both are right, check the tenant.' : ''}`,
-		});
+		return new UserError(
+			`HaloPSA rejected the client ID or client secret (${code || failure.status})`,
+			{
+				description:
+					'Copy the Client ID and Client Secret again from the API application in Halo (Configuration → Integrations → Halo API → View Applications); ' +
+					`its authentication method must be "Client ID and Secret (Services)".${ctx.hosted ? ' If both are right, check the tenant.' : ''}`,
+			},
+		);
 	}
 	if (code === 'invalid_scope') {
 		return new UserError(`HaloPSA refused the scope "${ctx.scope}"`, {
@@ -120,10 +137,17 @@ function exchangeError(error: unknown, ctx: ExchangeContext): UserError | undefi
 			description: `Check the Halo URL, or set the Authorisation Server URL shown in Halo under Configuration → Integrations → Halo API. ${answered}`,
 		});
 	}
-	return new UserError(`HaloPSA's token request failed (HTTP ${failure.status}${code ? `, ${code}` : ''})`, { description: answered });
+	return new UserError(
+		`HaloPSA's token request failed (HTTP ${failure.status}${code ? `, ${code}` : ''})`,
+		{ description: answered },
+	);
 }
 
-async function exchangeToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, ctx: ExchangeContext): Promise<CachedToken> {
+async function exchangeToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	ctx: ExchangeContext,
+): Promise<CachedToken> {
 	let body: unknown;
 	try {
 		body = await helper.helpers.httpRequest({
@@ -147,21 +171,28 @@ async function exchangeToken(helper: IHttpRequestHelper, credentials: ICredentia
 	const token = parsed && typeof parsed === 'object' ? parsed.access_token : undefined;
 	if (typeof token !== 'string' || !token) {
 		throw new UserError(`${ctx.host} answered the token request without an access token`, {
-			description: 'The Authorisation Server URL should point at Halo\'s authorisation server (usually <Halo URL>/auth), not at a web page.',
+			description:
+				"The Authorisation Server URL should point at Halo's authorisation server (usually <Halo URL>/auth), not at a web page.",
 		});
 	}
 	return cachedToken(token, tokenLifetimeMs(parsed as IDataObject, token));
 }
 
 function validated(credentials: ICredentialDataDecryptedObject): ExchangeContext {
-	if (!stripSlashes(credentials.appUrl) && !(stripSlashes(credentials.authUrl) && stripSlashes(credentials.resourceUrl))) {
-		throw new UserError('Enter the Halo URL in the HaloPSA credential', { description: 'For example https://yourcompany.halopsa.com' });
+	if (
+		!stripSlashes(credentials.appUrl) &&
+		!(stripSlashes(credentials.authUrl) && stripSlashes(credentials.resourceUrl))
+	) {
+		throw new UserError('Enter the Halo URL in the HaloPSA credential', {
+			description: 'For example https://yourcompany.halopsa.com',
+		});
 	}
 	const hosted = isHosted(credentials);
 	const tenant = tenantOf(credentials);
 	if (hosted && !tenant) {
 		throw new UserError('Enter the Halo tenant in the HaloPSA credential', {
-			description: 'Hosted Halo needs the tenant name; Halo shows it under Configuration → Integrations → Halo API.',
+			description:
+				'Hosted Halo needs the tenant name; Halo shows it under Configuration → Integrations → Halo API.',
 		});
 	}
 	const tokenUrl = haloTokenUrl(credentials);
@@ -169,7 +200,9 @@ function validated(credentials: ICredentialDataDecryptedObject): ExchangeContext
 	try {
 		host = new URL(tokenUrl).host;
 	} catch {
-		throw new UserError(`"${tokenUrl.split('?')[0]}" is not a valid URL`, { description: 'Enter the Halo URL with https://, e.g. https://yourcompany.halopsa.com' });
+		throw new UserError(`"${tokenUrl.split('?')[0]}" is not a valid URL`, {
+			description: 'Enter the Halo URL with https://, e.g. https://yourcompany.halopsa.com',
+		});
 	}
 	return { tokenUrl, host, hosted, tenant, scope: String(credentials.scope ?? '').trim() || 'all' };
 }
@@ -181,7 +214,8 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/halopsa.svg', dark: 'file:../icons/halopsa.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-workforce/n8n-nodes-workforce#halopsa-scheduling';
+	documentationUrl =
+		'https://github.com/n8n-nodes-workforce/n8n-nodes-workforce#halopsa-scheduling';
 
 	properties: INodeProperties[] = [
 		{
@@ -201,7 +235,8 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'https://yourcompany.halopsa.com',
-			description: 'Address of your Halo web application. The API is called at <Halo URL>/api and tokens come from <Halo URL>/auth unless you override them below.',
+			description:
+				'Address of your Halo web application. The API is called at <Halo URL>/api and tokens come from <Halo URL>/auth unless you override them below.',
 		},
 		{
 			displayName: 'Tenant',
@@ -219,7 +254,8 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'Of an API application with the "Client ID and Secret (Services)" authentication method',
+			description:
+				'Of an API application with the "Client ID and Secret (Services)" authentication method',
 		},
 		{
 			displayName: 'Client Secret',
@@ -242,7 +278,8 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://yourcompany.halopsa.com/api',
-			description: 'Only if the API is not at <Halo URL>/api (Halo shows the Resource Server under Configuration → Integrations → Halo API)',
+			description:
+				'Only if the API is not at <Halo URL>/api (Halo shows the Resource Server under Configuration → Integrations → Halo API)',
 		},
 		{
 			displayName: 'Authorisation Server URL (Override)',
@@ -250,19 +287,39 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://yourcompany.halopsa.com/auth',
-			description: 'Only if tokens do not come from <Halo URL>/auth; the token request goes to <this URL>/token',
+			description:
+				'Only if tokens do not come from <Halo URL>/auth; the token request goes to <this URL>/token',
 		},
 		// Kept by n8n with the credential (see the comment at the top of this file).
-		{ displayName: 'Token Validity', name: 'validity', type: 'hidden', typeOptions: { expirable: true }, default: '' },
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Token Validity',
+			name: 'validity',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Token Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const ctx = validated(credentials);
 		const clientId = String(credentials.clientId ?? '').trim();
-		const key = secretKey(ctx.tokenUrl, clientId, ctx.scope, String(credentials.clientSecret ?? ''));
-		return await tokens.get(key, credentials.accessToken, () => exchangeToken(this, credentials, ctx));
+		const key = secretKey(
+			ctx.tokenUrl,
+			clientId,
+			ctx.scope,
+			String(credentials.clientSecret ?? ''),
+		);
+		return await tokens.get(key, credentials.accessToken, () =>
+			exchangeToken(this, credentials, ctx),
+		);
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -276,11 +333,19 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'Halo issued a token, but the API application may not read agents: check its permissions' },
+				properties: {
+					value: 403,
+					message:
+						'Halo issued a token, but the API application may not read agents: check its permissions',
+				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 404, message: 'Halo issued a token, but there is no Halo API at this address: check the Halo URL or the Resource Server URL' },
+				properties: {
+					value: 404,
+					message:
+						'Halo issued a token, but there is no Halo API at this address: check the Halo URL or the Resource Server URL',
+				},
 			},
 		],
 	};

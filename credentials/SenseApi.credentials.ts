@@ -10,7 +10,12 @@ import { sleep, UserError } from 'n8n-workflow';
 
 import { secretKey } from '../nodes/common/singleFlight';
 import { failureOf } from '../nodes/common/transport';
-import { cachedToken, TokenCache, tokenLifetimeMs, type CachedToken } from '../nodes/common/tokenCache';
+import {
+	cachedToken,
+	TokenCache,
+	tokenLifetimeMs,
+	type CachedToken,
+} from '../nodes/common/tokenCache';
 
 /**
  * Sense API: OAuth2 client credentials exchanged for a short-lived bearer token.
@@ -36,10 +41,14 @@ const tokens = new TokenCache();
 function tokenError(error: unknown): UserError {
 	const { status, body, code } = failureOf(error);
 	const data = (body !== null && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-	const reason = [data.error, data.error_description ?? data.message].filter((v) => typeof v === 'string' && v).join(': ');
+	const reason = [data.error, data.error_description ?? data.message]
+		.filter((v) => typeof v === 'string' && v)
+		.join(': ');
 	const what = status ? `HTTP ${status}` : (code ?? 'no response');
 	const hint = status === 400 || status === 401 ? ' Check the client ID and client secret.' : '';
-	return new UserError(`Sense token request failed (${what})${reason ? `: ${reason}` : ''}.${hint}`);
+	return new UserError(
+		`Sense token request failed (${what})${reason ? `: ${reason}` : ''}.${hint}`,
+	);
 }
 
 const retryable = (error: unknown) => {
@@ -47,14 +56,20 @@ const retryable = (error: unknown) => {
 	return status === undefined ? !!code : status === 429 || status >= 500;
 };
 
-async function requestToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<CachedToken> {
+async function requestToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<CachedToken> {
 	const tokenUrl = String(credentials.tokenUrl || PRODUCTION_TOKEN_URL).trim();
 	for (let attempt = 0; ; attempt++) {
 		try {
 			const body = (await helper.helpers.httpRequest({
 				method: 'POST',
 				url: tokenUrl,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
 				body: {
 					grant_type: 'client_credentials',
 					client_id: String(credentials.clientId ?? '').trim(),
@@ -63,7 +78,8 @@ async function requestToken(helper: IHttpRequestHelper, credentials: ICredential
 				json: true,
 			})) as Record<string, unknown>;
 			const accessToken = typeof body?.access_token === 'string' ? body.access_token : '';
-			if (!accessToken) throw new UserError('Sense token request failed: the answer holds no access_token.');
+			if (!accessToken)
+				throw new UserError('Sense token request failed: the answer holds no access_token.');
 			const now = Date.now();
 			return cachedToken(accessToken, tokenLifetimeMs(body, accessToken, now), now);
 		} catch (error) {
@@ -116,17 +132,34 @@ export class SenseApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: PRODUCTION_BASE_URL,
-			description: 'API base URL including the version, e.g. https://partner-api.sensehq.com/v1. Change only for a staging or sandbox environment.',
+			description:
+				'API base URL including the version, e.g. https://partner-api.sensehq.com/v1. Change only for a staging or sandbox environment.',
 		},
 		// Kept by n8n with the credential (see the comment at the top of this file).
-		{ displayName: 'Token Validity', name: 'validity', type: 'hidden', typeOptions: { expirable: true }, default: '' },
-		{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Token Validity',
+			name: 'validity',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Token Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		// a hash of token URL, client id and secret: no secret is kept in clear as a key
-		const key = secretKey(String(credentials.tokenUrl ?? ''), String(credentials.clientId ?? ''), String(credentials.clientSecret ?? ''));
+		const key = secretKey(
+			String(credentials.tokenUrl ?? ''),
+			String(credentials.clientId ?? ''),
+			String(credentials.clientSecret ?? ''),
+		);
 		return await tokens.get(key, credentials.accessToken, () => requestToken(this, credentials));
 	}
 

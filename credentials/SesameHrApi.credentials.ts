@@ -1,4 +1,9 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class SesameHrApi implements ICredentialType {
 	name = 'sesameHrApi';
@@ -17,7 +22,8 @@ export class SesameHrApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'In Sesame: Settings → Integrations → API → Create New Token (needs admin permissions)',
+			description:
+				'In Sesame: Settings → Integrations → API → Create New Token (needs admin permissions)',
 		},
 		{
 			displayName: 'Region',
@@ -28,7 +34,11 @@ export class SesameHrApi implements ICredentialType {
 				{ name: 'EU2 (api-eu2.sesametime.com)', value: 'eu2' },
 				{ name: 'EU3 (api-eu3.sesametime.com)', value: 'eu3' },
 				{ name: 'EU4 (api-eu4.sesametime.com)', value: 'eu4' },
-				{ name: 'Custom URL', value: 'custom', description: 'Another region, a sandbox or a proxy' },
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'Another region, a sandbox or a proxy',
+				},
 			],
 			default: 'eu1',
 			description:
@@ -41,7 +51,8 @@ export class SesameHrApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://api-eu1.sesametime.com',
-			description: 'The API base URL, e.g. https://api-eu5.sesametime.com or the URL of a sandbox or proxy',
+			description:
+				'The API base URL, e.g. https://api-eu5.sesametime.com or the URL of a sandbox or proxy',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 	];
@@ -62,14 +73,16 @@ export class SesameHrApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Sesame HR rejected the API token (401): check that the token is active and belongs to the selected region',
+					message:
+						'Sesame HR rejected the API token (401): check that the token is active and belongs to the selected region',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Sesame HR accepted the token but denied access (403): the token lacks permission for the API',
+					message:
+						'Sesame HR accepted the token but denied access (403): the token lacks permission for the API',
 				},
 			},
 		],

@@ -1,4 +1,9 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 export class SessionsApi implements ICredentialType {
 	name = 'sessionsApi';
@@ -17,7 +22,8 @@ export class SessionsApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Workspace settings → Public API → New key (role USER, or GUEST for guest actions only)',
+			description:
+				'Workspace settings → Public API → New key (role USER, or GUEST for guest actions only)',
 		},
 		{
 			displayName: 'Base URL',

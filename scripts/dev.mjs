@@ -24,13 +24,16 @@ async function shutdown(signal) {
 	log('n8n stopped');
 	process.exit(signal === 'SIGINT' ? 130 : 143);
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(signal));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+	process.on(signal, () => void shutdown(signal));
 
 try {
 	runtime.ensureN8n({ log });
 	log('building and installing the package');
 	runtime.packAndInstall(userFolder, { log });
-	log(`starting n8n ${runtime.N8N_VERSION} on http://127.0.0.1:${port} (user folder ${userFolder})`);
+	log(
+		`starting n8n ${runtime.N8N_VERSION} on http://127.0.0.1:${port} (user folder ${userFolder})`,
+	);
 	n8n = await runtime.startN8n({ userFolder, port, echo: true, log });
 	const owner = await runtime.ensureOwner(n8n.url, userFolder);
 	const { name, n8n: section } = runtime.projectPackage();

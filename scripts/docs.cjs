@@ -17,7 +17,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
-const DOCUMENTS = ['README.md', 'docs/sesame-hr.md', 'docs/halopsa-scheduling.md', 'docs/sense.md', 'docs/triggers.md'];
+const DOCUMENTS = [
+	'README.md',
+	'docs/sesame-hr.md',
+	'docs/halopsa-scheduling.md',
+	'docs/sense.md',
+	'docs/triggers.md',
+];
 const CATALOGUES = {
 	sesame: 'sesame-endpoints.json',
 	sessions: 'sessions-endpoints.json',
@@ -33,7 +39,8 @@ function operationRows(description) {
 	const rows = [];
 	for (const resource of resourceProperty ? resourceProperty.options : []) {
 		const pickers = description.properties.filter(
-			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource.value),
+			(p) =>
+				p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource.value),
 		);
 		for (const picker of pickers) {
 			for (const op of picker.options) {
@@ -86,26 +93,46 @@ function counts(descriptions, specs) {
 /** The document with every generated block and count filled in; throws on an unknown key. */
 function render(text, descriptions, values, file = 'document') {
 	const byName = new Map(descriptions.map((d) => [d.name, d]));
-	let result = text.replace(/(<!-- operations:([\w.-]+) -->)\n[\s\S]*?\n?(<!-- \/operations:\2 -->)/g, (_m, open, key, close) => {
-		const description = byName.get(key);
-		if (!description) throw new Error(`${file}: no node named "${key}" for <!-- operations:${key} -->`);
-		return `${open}\n${operationTable(description)}\n${close}`;
-	});
-	result = result.replace(/(<!-- count:([\w.-]+) -->)[^<]*(<!-- \/count:\2 -->)/g, (_m, open, key, close) => {
-		if (values[key] === undefined) throw new Error(`${file}: no count "${key}" (known: ${Object.keys(values).join(', ')})`);
-		return `${open}${values[key]}${close}`;
-	});
+	let result = text.replace(
+		/(<!-- operations:([\w.-]+) -->)\n[\s\S]*?\n?(<!-- \/operations:\2 -->)/g,
+		(_m, open, key, close) => {
+			const description = byName.get(key);
+			if (!description)
+				throw new Error(`${file}: no node named "${key}" for <!-- operations:${key} -->`);
+			return `${open}\n${operationTable(description)}\n${close}`;
+		},
+	);
+	result = result.replace(
+		/(<!-- count:([\w.-]+) -->)[^<]*(<!-- \/count:\2 -->)/g,
+		(_m, open, key, close) => {
+			if (values[key] === undefined)
+				throw new Error(`${file}: no count "${key}" (known: ${Object.keys(values).join(', ')})`);
+			return `${open}${values[key]}${close}`;
+		},
+	);
 	return result;
 }
 
-/** Rewrites (or, with check, compares) the documents under `out`. Returns the stale ones. */
-function apply({ descriptions, specs = path.join(ROOT, 'specs'), out = ROOT, check = false }) {
+/** Markdown as `prettier --check` wants it (tables aligned), with the repository's settings. */
+async function format(file, text) {
+	const prettier = require('prettier');
+	const config = (await prettier.resolveConfig(path.join(ROOT, file))) ?? {};
+	return prettier.format(text, { ...config, filepath: path.join(ROOT, file) });
+}
+
+/** Rewrites (or, with check, compares) the documents under `out`. Resolves the stale ones. */
+async function apply({
+	descriptions,
+	specs = path.join(ROOT, 'specs'),
+	out = ROOT,
+	check = false,
+}) {
 	const values = counts(descriptions, specs);
 	const stale = [];
 	for (const file of DOCUMENTS) {
 		const target = path.join(out, file);
 		const current = fs.readFileSync(target, 'utf8');
-		const next = render(current, descriptions, values, file);
+		const next = await format(file, render(current, descriptions, values, file));
 		if (next === current) continue;
 		stale.push(file);
 		if (!check) fs.writeFileSync(target, next);
@@ -129,17 +156,22 @@ module.exports = { apply, counts, operationRows, operationTable, render, DOCUMEN
 
 if (require.main === module) {
 	const args = process.argv.slice(2);
-	const option = (name) => (args.includes(name) ? path.resolve(args[args.indexOf(name) + 1]) : undefined);
+	const option = (name) =>
+		args.includes(name) ? path.resolve(args[args.indexOf(name) + 1]) : undefined;
 	const check = args.includes('--check');
-	try {
-		const stale = apply({ descriptions: builtDescriptions(option('--dist')), out: option('--out') ?? ROOT, check });
-		if (check && stale.length) {
-			process.stderr.write(`Out of date (run npm run docs):\n  ${stale.join('\n  ')}\n`);
-			process.exit(1);
-		}
-		process.stdout.write(check ? 'docs: up to date\n' : `docs: ${stale.length} file(s) written${stale.length ? `: ${stale.join(', ')}` : ''}\n`);
-	} catch (error) {
-		process.stderr.write(`docs: ${error.message}\n`);
-		process.exit(2);
-	}
+	apply({ descriptions: builtDescriptions(option('--dist')), out: option('--out') ?? ROOT, check })
+		.then((stale) => {
+			if (check && stale.length) {
+				process.stderr.write(`Out of date (run npm run docs):\n  ${stale.join('\n  ')}\n`);
+				process.exit(1);
+			}
+			const written = stale.length ? `: ${stale.join(', ')}` : '';
+			process.stdout.write(
+				check ? 'docs: up to date\n' : `docs: ${stale.length} file(s) written${written}\n`,
+			);
+		})
+		.catch((error) => {
+			process.stderr.write(`docs: ${error.message}\n`);
+			process.exit(2);
+		});
 }

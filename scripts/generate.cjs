@@ -17,7 +17,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
-const GENERATORS = [require('./generators/sesame.cjs'), require('./generators/halopsa.cjs'), require('./generators/sense.cjs')];
+const GENERATORS = [
+	require('./generators/sesame.cjs'),
+	require('./generators/halopsa.cjs'),
+	require('./generators/sense.cjs'),
+];
 
 function parseArgs(argv) {
 	const options = { specs: path.join(ROOT, 'specs'), out: ROOT, check: false, only: [] };
@@ -32,7 +36,8 @@ function parseArgs(argv) {
 		else options.only.push(arg);
 	}
 	for (const name of options.only) {
-		if (!GENERATORS.some((g) => g.name === name)) throw new Error(`unknown generator "${name}" (${GENERATORS.map((g) => g.name).join(', ')})`);
+		if (!GENERATORS.some((g) => g.name === name))
+			throw new Error(`unknown generator "${name}" (${GENERATORS.map((g) => g.name).join(', ')})`);
 	}
 	return options;
 }
@@ -92,12 +97,16 @@ if (require.main === module) {
 		const { files, stale } = await run(options);
 		if (options.check) {
 			if (stale.length) {
-				process.stderr.write(`Out of date with specs/ (run npm run generate):\n  ${stale.join('\n  ')}\n`);
+				process.stderr.write(
+					`Out of date with specs/ (run npm run generate):\n  ${stale.join('\n  ')}\n`,
+				);
 				process.exit(1);
 			}
 			process.stdout.write(`generate: ${files.size} generated files are up to date with specs/\n`);
 		} else {
-			process.stdout.write(`generate: ${files.size} files, ${stale.length} written${stale.length ? `:\n  ${stale.join('\n  ')}` : ''}\n`);
+			process.stdout.write(
+				`generate: ${files.size} files, ${stale.length} written${stale.length ? `:\n  ${stale.join('\n  ')}` : ''}\n`,
+			);
 		}
 	})().catch((error) => {
 		process.stderr.write(`generate: ${error.message}\n`);

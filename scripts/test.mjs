@@ -59,7 +59,13 @@ async function commandStage(name, cmd, args, timeoutMs) {
 	const started = Date.now();
 	const code = await exec(cmd, args, { timeoutMs });
 	const ok = code === 0;
-	results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, ok, seconds: (Date.now() - started) / 1000 });
+	results.push({
+		name,
+		passed: ok ? 1 : 0,
+		failed: ok ? 0 : 1,
+		ok,
+		seconds: (Date.now() - started) / 1000,
+	});
 	return ok;
 }
 
@@ -72,12 +78,27 @@ async function jestStage(project, { env = process.env, timeoutMs, extraArgs = []
 	const jest = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 	const code = await exec(
 		process.execPath,
-		[jest, '--ci', '--selectProjects', project, '--json', `--outputFile=${outputFile}`, ...extraArgs],
+		[
+			jest,
+			'--ci',
+			'--selectProjects',
+			project,
+			'--json',
+			`--outputFile=${outputFile}`,
+			...extraArgs,
+		],
 		{ env, timeoutMs },
 	);
 	const seconds = (Date.now() - started) / 1000;
 	if (!existsSync(outputFile)) {
-		results.push({ name: project, passed: 0, failed: 1, ok: false, seconds, note: `jest wrote no results (exit ${code})` });
+		results.push({
+			name: project,
+			passed: 0,
+			failed: 1,
+			ok: false,
+			seconds,
+			note: `jest wrote no results (exit ${code})`,
+		});
 		return;
 	}
 	const report = JSON.parse(readFileSync(outputFile, 'utf8'));
@@ -123,7 +144,14 @@ try {
 	console.log(`ready in ${Math.round((Date.now() - started) / 1000)}s`);
 } catch (error) {
 	console.error(`[test] e2e not run: ${error.message}`);
-	results.push({ name: 'e2e', passed: 0, failed: 1, ok: false, seconds: 0, note: `not run: ${error.message.split('\n')[0]}` });
+	results.push({
+		name: 'e2e',
+		passed: 0,
+		failed: 1,
+		ok: false,
+		seconds: 0,
+		note: `not run: ${error.message.split('\n')[0]}`,
+	});
 }
 if (tarball) {
 	await jestStage('e2e', { env: { ...process.env, WF_E2E_TARBALL: tarball }, timeoutMs: 45 * MIN });
@@ -132,7 +160,9 @@ if (tarball) {
 banner('summary');
 for (const r of results) {
 	const counts = `${r.passed} passed, ${r.failed} failed`;
-	console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(10)} ${counts.padEnd(24)} ${r.seconds.toFixed(1)}s${r.note ? `  (${r.note})` : ''}`);
+	console.log(
+		`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(10)} ${counts.padEnd(24)} ${r.seconds.toFixed(1)}s${r.note ? `  (${r.note})` : ''}`,
+	);
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);

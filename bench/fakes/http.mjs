@@ -16,7 +16,11 @@ function match(pattern, path) {
 	return params;
 }
 
-export const route = (method, pattern, handler) => ({ method: method.toUpperCase(), pattern, handler });
+export const route = (method, pattern, handler) => ({
+	method: method.toUpperCase(),
+	pattern,
+	handler,
+});
 
 export function json(request) {
 	if (request.jsonBody !== undefined) return request.jsonBody;
@@ -50,8 +54,16 @@ export async function startFake({ name = 'fake', routes, before, headers: extraH
 			const raw = Buffer.concat(chunks);
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 			let headerBytes = `${req.method} ${req.url} HTTP/1.1\r\n`.length + 2;
-			for (let i = 0; i < req.rawHeaders.length; i += 2) headerBytes += req.rawHeaders[i].length + req.rawHeaders[i + 1].length + 4;
-			const request = { method: req.method.toUpperCase(), path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, raw, params: {} };
+			for (let i = 0; i < req.rawHeaders.length; i += 2)
+				headerBytes += req.rawHeaders[i].length + req.rawHeaders[i + 1].length + 4;
+			const request = {
+				method: req.method.toUpperCase(),
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				headers: req.headers,
+				raw,
+				params: {},
+			};
 			let matched;
 			for (const r of routes) {
 				const params = r.method === request.method ? match(r.pattern, request.path) : undefined;
@@ -63,7 +75,11 @@ export async function startFake({ name = 'fake', routes, before, headers: extraH
 			}
 			let response;
 			try {
-				response = before?.(request, matched) ?? (matched ? await matched.handler(request) : { status: 404, body: { message: 'Not found' } });
+				response =
+					before?.(request, matched) ??
+					(matched
+						? await matched.handler(request)
+						: { status: 404, body: { message: 'Not found' } });
 			} catch (error) {
 				response = { status: 500, body: { message: error.message } };
 			}

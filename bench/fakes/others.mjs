@@ -44,12 +44,19 @@ export async function startAtsFake() {
 				const offset = Number(request.query.offset ?? 0);
 				const key = `${n}:${offset}`;
 				if (!cache.has(key)) cache.set(key, JSON.stringify(candidates(n, offset)));
-				return { status: 200, text: cache.get(key), headers: { 'content-type': 'application/json' } };
+				return {
+					status: 200,
+					text: cache.get(key),
+					headers: { 'content-type': 'application/json' },
+				};
 			}),
 			route('GET', '/ids', (request) => {
 				const n = Number(request.query.n ?? 10);
 				const prefix = String(request.query.prefix ?? 'id');
-				return { status: 200, body: Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}` })) };
+				return {
+					status: 200,
+					body: Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}` })),
+				};
 			}),
 		],
 	});
@@ -86,17 +93,27 @@ function employee(i) {
  * Bearer token; 1,000 requests per minute per company (429 + Retry-After beyond). `limit` above
  * `maxPageSize` is clamped (the documentation gives no maximum; the cap is an assumption).
  */
-export async function startSesameFake({ token = 'sesame-bench-token', employees = 10_000, maxPageSize = 1000, rateLimit = { limit: 1000, windowMs: 60_000 } } = {}) {
+export async function startSesameFake({
+	token = 'sesame-bench-token',
+	employees = 10_000,
+	maxPageSize = 1000,
+	rateLimit = { limit: 1000, windowMs: 60_000 },
+} = {}) {
 	const data = Array.from({ length: employees }, (_, i) => employee(i));
 	const window = fixedWindow(rateLimit.limit, rateLimit.windowMs);
 	const state = { pages: [], rateLimited: 0 };
 	const fake = await startFake({
 		name: 'sesame',
 		before: (request) => {
-			if (request.headers.authorization !== `Bearer ${token}`) return { status: 401, body: { message: 'Unauthenticated' } };
+			if (request.headers.authorization !== `Bearer ${token}`)
+				return { status: 401, body: { message: 'Unauthenticated' } };
 			if (!window.take()) {
 				state.rateLimited++;
-				return { status: 429, body: { error: 'rate_limit_exceeded' }, headers: { 'retry-after': String(window.resetSeconds()) } };
+				return {
+					status: 429,
+					body: { error: 'rate_limit_exceeded' },
+					headers: { 'retry-after': String(window.resetSeconds()) },
+				};
 			}
 			return undefined;
 		},
@@ -107,7 +124,10 @@ export async function startSesameFake({ token = 'sesame-bench-token', employees 
 				state.pages.push({ page, perPage });
 				const slice = data.slice((page - 1) * perPage, page * perPage);
 				const lastPage = Math.max(1, Math.ceil(data.length / perPage));
-				return { status: 200, body: { data: slice, meta: { currentPage: page, lastPage, total: data.length, perPage } } };
+				return {
+					status: 200,
+					body: { data: slice, meta: { currentPage: page, lastPage, total: data.length, perPage } },
+				};
 			}),
 		],
 	});
@@ -134,14 +154,19 @@ export async function startSesameFake({ token = 'sesame-bench-token', employees 
  * (documented: 10 per minute), x-ratelimit-limit/-remaining/-reset (seconds) on every answer,
  * 429 beyond the limit (rejected requests do not use the quota).
  */
-export async function startSessionsFake({ apiKey = 'sessions-bench-key', limit = 10, windowMs = 60_000 } = {}) {
+export async function startSessionsFake({
+	apiKey = 'sessions-bench-key',
+	limit = 10,
+	windowMs = 60_000,
+} = {}) {
 	const window = fixedWindow(limit, windowMs);
 	const state = { created: 0, rateLimited: 0, accepted: [] };
 	const current = { limit, windowMs };
 	const fake = await startFake({
 		name: 'sessions',
 		before: (request) => {
-			if (request.headers['x-api-key'] !== apiKey) return { status: 401, body: { message: 'Invalid API key' } };
+			if (request.headers['x-api-key'] !== apiKey)
+				return { status: 401, body: { message: 'Invalid API key' } };
 			if (!window.take()) {
 				state.rateLimited++;
 				return { status: 429, body: { message: 'Too many requests' } };
@@ -157,7 +182,14 @@ export async function startSessionsFake({ apiKey = 'sessions-bench-key', limit =
 		routes: [
 			route('POST', '/api/:collection', (request) => {
 				state.created++;
-				return { status: 201, body: { ...(json(request) ?? {}), id: randomBytes(8).toString('hex'), createdAt: new Date().toISOString() } };
+				return {
+					status: 201,
+					body: {
+						...(json(request) ?? {}),
+						id: randomBytes(8).toString('hex'),
+						createdAt: new Date().toISOString(),
+					},
+				};
 			}),
 		],
 	});
@@ -190,7 +222,12 @@ export async function startSessionsFake({ apiKey = 'sessions-bench-key', limit =
  * HaloPSA: POST /auth/token?tenant= (client credentials, form) -> {access_token, expires_in};
  * /api/* needs a live bearer token (401 once it expired).
  */
-export async function startHaloFake({ tenant = 'bench', clientId = 'halo-client', clientSecret = 'halo-secret', tokenLifetimeS = 3600 } = {}) {
+export async function startHaloFake({
+	tenant = 'bench',
+	clientId = 'halo-client',
+	clientSecret = 'halo-secret',
+	tokenLifetimeS = 3600,
+} = {}) {
 	const tokens = new Map();
 	const state = { tokensIssued: [], expiredRejected: 0 };
 	const fake = await startFake({
@@ -211,15 +248,33 @@ export async function startHaloFake({ tenant = 'bench', clientId = 'halo-client'
 				let id = form.get('client_id');
 				let secret = form.get('client_secret');
 				const basic = /^Basic (.+)$/i.exec(String(request.headers.authorization ?? ''));
-				if (basic) [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':').map(decodeURIComponent);
-				if (request.query.tenant !== tenant) return { status: 400, body: { error: 'invalid_request', error_description: 'unknown tenant' } };
-				if (id !== clientId || secret !== clientSecret) return { status: 401, body: { error: 'invalid_client' } };
+				if (basic)
+					[id, secret] = Buffer.from(basic[1], 'base64')
+						.toString('utf8')
+						.split(':')
+						.map(decodeURIComponent);
+				if (request.query.tenant !== tenant)
+					return {
+						status: 400,
+						body: { error: 'invalid_request', error_description: 'unknown tenant' },
+					};
+				if (id !== clientId || secret !== clientSecret)
+					return { status: 401, body: { error: 'invalid_client' } };
 				const token = `halo-${state.tokensIssued.length + 1}-${randomBytes(6).toString('hex')}`;
 				tokens.set(token, Date.now() + tokenLifetimeS * 1000);
 				state.tokensIssued.push(Date.now());
-				return { status: 200, body: { access_token: token, expires_in: tokenLifetimeS, token_type: 'Bearer' } };
+				return {
+					status: 200,
+					body: { access_token: token, expires_in: tokenLifetimeS, token_type: 'Bearer' },
+				};
 			}),
-			route('GET', '/api/Appointment/:id', (request) => ({ status: 200, body: { id: Number(request.params.id) || request.params.id, subject: `Appointment ${request.params.id}` } })),
+			route('GET', '/api/Appointment/:id', (request) => ({
+				status: 200,
+				body: {
+					id: Number(request.params.id) || request.params.id,
+					subject: `Appointment ${request.params.id}`,
+				},
+			})),
 		],
 	});
 	return {

@@ -9,22 +9,41 @@ import { json, route, startFake } from './http.mjs';
 export const SENSE_MAX_ENTITIES = 500;
 export const SENSE_MAX_GZIP_BYTES = 256 * 1024;
 
-export async function startSenseFake({ clientId = 'bench-client', clientSecret = 'bench-secret', tokenLifetimeS = 300, checkGzip = true } = {}) {
+export async function startSenseFake({
+	clientId = 'bench-client',
+	clientSecret = 'bench-secret',
+	tokenLifetimeS = 300,
+	checkGzip = true,
+} = {}) {
 	const tokens = new Map(); // token -> expiresAt (ms)
-	const state = { tokensIssued: [], entities: 0, ids: new Set(), rejected: { tooMany: 0, tooLarge: 0, expired: 0, unknown: 0 } };
+	const state = {
+		tokensIssued: [],
+		entities: 0,
+		ids: new Set(),
+		rejected: { tooMany: 0, tooLarge: 0, expired: 0, unknown: 0 },
+	};
 
 	const issue = (request) => {
 		const form = new URLSearchParams(request.raw.toString('utf8'));
 		let id = form.get('client_id');
 		let secret = form.get('client_secret');
 		const basic = /^Basic (.+)$/i.exec(String(request.headers.authorization ?? ''));
-		if (basic) [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':').map(decodeURIComponent);
-		if (form.get('grant_type') !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } };
-		if (id !== clientId || secret !== clientSecret) return { status: 401, body: { error: 'invalid_client' } };
+		if (basic)
+			[id, secret] = Buffer.from(basic[1], 'base64')
+				.toString('utf8')
+				.split(':')
+				.map(decodeURIComponent);
+		if (form.get('grant_type') !== 'client_credentials')
+			return { status: 400, body: { error: 'unsupported_grant_type' } };
+		if (id !== clientId || secret !== clientSecret)
+			return { status: 401, body: { error: 'invalid_client' } };
 		const token = `sense-${state.tokensIssued.length + 1}-${randomBytes(6).toString('hex')}`;
 		tokens.set(token, Date.now() + tokenLifetimeS * 1000);
 		state.tokensIssued.push(Date.now());
-		return { status: 200, body: { access_token: token, expires_in: tokenLifetimeS, token_type: 'Bearer' } };
+		return {
+			status: 200,
+			body: { access_token: token, expires_in: tokenLifetimeS, token_type: 'Bearer' },
+		};
 	};
 
 	const authorised = (request) => {
@@ -49,14 +68,24 @@ export async function startSenseFake({ clientId = 'bench-client', clientSecret =
 			route('POST', '/oauth2/token', issue),
 			route('POST', '/v1/:entity', (request) => {
 				const body = json(request);
-				if (!Array.isArray(body)) return { status: 400, body: { errors: [{ message: 'body must be an array of entities' }] } };
+				if (!Array.isArray(body))
+					return {
+						status: 400,
+						body: { errors: [{ message: 'body must be an array of entities' }] },
+					};
 				if (body.length > SENSE_MAX_ENTITIES) {
 					state.rejected.tooMany++;
-					return { status: 400, body: { errors: [{ message: `at most ${SENSE_MAX_ENTITIES} entities per request` }] } };
+					return {
+						status: 400,
+						body: { errors: [{ message: `at most ${SENSE_MAX_ENTITIES} entities per request` }] },
+					};
 				}
 				if (checkGzip && gzipSync(request.raw).length > SENSE_MAX_GZIP_BYTES) {
 					state.rejected.tooLarge++;
-					return { status: 413, body: { errors: [{ message: 'payload exceeds 256 KB after compression' }] } };
+					return {
+						status: 413,
+						body: { errors: [{ message: 'payload exceeds 256 KB after compression' }] },
+					};
 				}
 				for (const entity of body) {
 					state.entities++;
@@ -64,7 +93,10 @@ export async function startSenseFake({ clientId = 'bench-client', clientSecret =
 				}
 				return { status: 200, body: { request_id: `req-${++requestNo}`, message: 'received' } };
 			}),
-			route('GET', '/v1/:entity/:id', (request) => ({ status: 200, body: { data: { id: request.params.id, entity: request.params.entity } } })),
+			route('GET', '/v1/:entity/:id', (request) => ({
+				status: 200,
+				body: { data: { id: request.params.id, entity: request.params.entity } },
+			})),
 		],
 	});
 	return {
@@ -80,12 +112,28 @@ export async function startSenseFake({ clientId = 'bench-client', clientSecret =
 			state.ids = new Set();
 			state.rejected = { tooMany: 0, tooLarge: 0, expired: 0, unknown: 0 };
 		},
-		credentials: { clientId, clientSecret, tokenUrl: `${fake.url}/oauth2/token`, baseUrl: `${fake.url}/v1` },
+		credentials: {
+			clientId,
+			clientSecret,
+			tokenUrl: `${fake.url}/oauth2/token`,
+			baseUrl: `${fake.url}/v1`,
+		},
 	};
 }
 
 const FIRST = ['Ana', 'Linus', 'Grace', 'Ada', 'Tim', 'Mia', 'Omar', 'Zoe', 'Ivan', 'Lea'];
-const LAST = ['Garcia', 'Torvalds', 'Hopper', 'Lovelace', 'Berners', 'Khan', 'Haddad', 'Smith', 'Petrov', 'Meyer'];
+const LAST = [
+	'Garcia',
+	'Torvalds',
+	'Hopper',
+	'Lovelace',
+	'Berners',
+	'Khan',
+	'Haddad',
+	'Smith',
+	'Petrov',
+	'Meyer',
+];
 const CITIES = ['Austin', 'Berlin', 'Madrid', 'Toronto', 'Lyon', 'Porto', 'Leeds', 'Denver'];
 
 /** N realistic candidates (documented Candidate fields), deterministic. */

@@ -27,7 +27,9 @@ function describe(loader) {
 	if (what === 'all') await loader.loadAll();
 	else loader.loadNodeFromFile(what);
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
-	process.stdout.write(`${JSON.stringify({ ms, nodes: describe(loader), dir: path.basename(packageDir) })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ ms, nodes: describe(loader), dir: path.basename(packageDir) })}\n`,
+	);
 })().catch((error) => {
 	process.stderr.write(`${error.stack}\n`);
 	process.exit(1);

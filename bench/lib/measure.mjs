@@ -7,7 +7,12 @@ import { rssSampler } from './util.mjs';
  * baseline's load n8n can miss its database health ping and answer 503 "Database is not ready" for
  * a while. Each refused attempt is counted and reported.
  */
-export async function measureOk(instance, path, body, { attempts = 4, pauseMs = 10_000, onRefused } = {}) {
+export async function measureOk(
+	instance,
+	path,
+	body,
+	{ attempts = 4, pauseMs = 10_000, onRefused } = {},
+) {
 	for (let attempt = 1; ; attempt++) {
 		const m = await measureRun(instance, path, body);
 		if (m.status === 200 || attempt >= attempts) return { ...m, refused: attempt - 1 };
@@ -21,7 +26,13 @@ export async function measureRun(instance, path, body, { headers, timeoutMs } = 
 	const sampler = rssSampler(pid, 50);
 	const answer = await instance.post(`/webhook/${path}`, body, { headers, timeoutMs });
 	const { start, peak } = sampler.stop();
-	return { ms: answer.ms, status: answer.status, body: answer.body, rssStart: start, rssPeak: peak };
+	return {
+		ms: answer.ms,
+		status: answer.status,
+		body: answer.body,
+		rssStart: start,
+		rssPeak: peak,
+	};
 }
 
 /** Runs `fn(runIndex)` `runs` times on a freshly started server (started once for all runs). */

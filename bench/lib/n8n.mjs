@@ -31,7 +31,8 @@ export const BASE_ENV = {
 
 async function cli(userFolder, args, env) {
 	const res = await runtime.runN8nCli(userFolder, args, { timeoutMs: 300_000, env });
-	if (res.code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout}\n${res.stderr}`);
+	if (res.code !== 0)
+		throw new Error(`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout}\n${res.stderr}`);
 	return res;
 }
 
@@ -39,7 +40,10 @@ async function cli(userFolder, args, env) {
  * Creates bench/.work/<name> (fresh), installs the package, imports credentials and workflows and
  * publishes the workflows listed in `publish` (default: all). Returns an Instance (not started).
  */
-export async function createInstance(name, { tarball, credentials = [], workflows = [], publish, env = {} }) {
+export async function createInstance(
+	name,
+	{ tarball, credentials = [], workflows = [], publish, env = {} },
+) {
 	const userFolder = join(BENCH_WORK, name);
 	rmSync(userFolder, { recursive: true, force: true });
 	mkdirSync(userFolder, { recursive: true });
@@ -49,14 +53,28 @@ export async function createInstance(name, { tarball, credentials = [], workflow
 	mkdirSync(imports, { recursive: true });
 	if (credentials.length) {
 		writeFileSync(join(imports, 'credentials.json'), JSON.stringify(credentials, null, 2));
-		await cli(userFolder, ['import:credentials', `--input=${join(imports, 'credentials.json')}`], fullEnv);
+		await cli(
+			userFolder,
+			['import:credentials', `--input=${join(imports, 'credentials.json')}`],
+			fullEnv,
+		);
 	}
 	if (workflows.length) {
-		const list = workflows.map((wf) => ({ active: false, settings: { executionOrder: 'v1' }, connections: {}, ...wf }));
+		const list = workflows.map((wf) => ({
+			active: false,
+			settings: { executionOrder: 'v1' },
+			connections: {},
+			...wf,
+		}));
 		writeFileSync(join(imports, 'workflows.json'), JSON.stringify(list, null, 2));
-		await cli(userFolder, ['import:workflow', `--input=${join(imports, 'workflows.json')}`], fullEnv);
+		await cli(
+			userFolder,
+			['import:workflow', `--input=${join(imports, 'workflows.json')}`],
+			fullEnv,
+		);
 		for (const wf of workflows) {
-			if (!publish || publish.includes(wf.id)) await cli(userFolder, ['publish:workflow', `--id=${wf.id}`], fullEnv);
+			if (!publish || publish.includes(wf.id))
+				await cli(userFolder, ['publish:workflow', `--id=${wf.id}`], fullEnv);
 		}
 	}
 	return new Instance(userFolder, fullEnv);
@@ -71,7 +89,11 @@ export class Instance {
 
 	/** Starts `n8n start` (or, with `command`, e.g. ['worker'], another n8n command kept running). */
 	async start(extraEnv = {}) {
-		this.server = await runtime.startN8n({ userFolder: this.userFolder, env: { ...this.env, ...extraEnv }, log });
+		this.server = await runtime.startN8n({
+			userFolder: this.userFolder,
+			env: { ...this.env, ...extraEnv },
+			log,
+		});
 		this.url = this.server.url;
 		this.owner = await runtime.ensureOwner(this.url, this.userFolder);
 		return this;
@@ -102,7 +124,8 @@ export class Instance {
 			} catch {
 				/* not yet */
 			}
-			if (Date.now() > deadline) throw new Error(`webhook ${path} not registered within ${timeoutMs / 1000}s`);
+			if (Date.now() > deadline)
+				throw new Error(`webhook ${path} not registered within ${timeoutMs / 1000}s`);
 			await sleep(250);
 		}
 	}
@@ -151,7 +174,10 @@ export function postJson(url, body, { headers = {}, timeoutMs = 600_000 } = {}) 
 			agent: keepAliveAgent,
 			headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers },
 		});
-		const timer = setTimeout(() => req.destroy(new Error(`POST ${url}: no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+		const timer = setTimeout(
+			() => req.destroy(new Error(`POST ${url}: no answer within ${timeoutMs / 1000} s`)),
+			timeoutMs,
+		);
 		req.on('response', (res) => {
 			const chunks = [];
 			res.on('data', (chunk) => chunks.push(chunk));

@@ -2,7 +2,15 @@
 // checks use are left alone), packs it with `npm pack` and installs the tarball into an n8n user
 // folder the way a community install does (scripts/lib/n8n-runtime.cjs installTarball).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 
@@ -31,22 +39,44 @@ export function buildAndPack() {
 	rmSync(PKG_DIR, { recursive: true, force: true });
 	mkdirSync(PKG_DIR, { recursive: true });
 	log(`[pkg] tsc -> ${relative(ROOT, PKG_DIR)}/dist`);
-	execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--outDir', join(PKG_DIR, 'dist'), '--sourceMap', 'false', '--declaration', 'false'], {
-		cwd: ROOT,
-		stdio: 'inherit',
-	});
-	copyMatching(join(ROOT, 'icons'), join(PKG_DIR, 'dist', 'icons'), (name) => name.endsWith('.svg'));
-	copyMatching(join(ROOT, 'nodes'), join(PKG_DIR, 'dist', 'nodes'), (name) => name.endsWith('.node.json'));
+	execFileSync(
+		join(ROOT, 'node_modules', '.bin', 'tsc'),
+		[
+			'-p',
+			'tsconfig.json',
+			'--outDir',
+			join(PKG_DIR, 'dist'),
+			'--sourceMap',
+			'false',
+			'--declaration',
+			'false',
+		],
+		{
+			cwd: ROOT,
+			stdio: 'inherit',
+		},
+	);
+	copyMatching(join(ROOT, 'icons'), join(PKG_DIR, 'dist', 'icons'), (name) =>
+		name.endsWith('.svg'),
+	);
+	copyMatching(join(ROOT, 'nodes'), join(PKG_DIR, 'dist', 'nodes'), (name) =>
+		name.endsWith('.node.json'),
+	);
 	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 	delete pkg.scripts;
 	writeFileSync(join(PKG_DIR, 'package.json'), JSON.stringify(pkg, null, 2));
-	for (const file of ['README.md', 'LICENSE']) if (existsSync(join(ROOT, file))) cpSync(join(ROOT, file), join(PKG_DIR, file));
-	const res = spawnSync('npm', ['pack', '--json', '--pack-destination', BENCH_WORK, '--loglevel=error', '--ignore-scripts'], {
-		cwd: PKG_DIR,
-		env: cleanNpmEnv(),
-		encoding: 'utf8',
-		timeout: 5 * 60 * 1000,
-	});
+	for (const file of ['README.md', 'LICENSE'])
+		if (existsSync(join(ROOT, file))) cpSync(join(ROOT, file), join(PKG_DIR, file));
+	const res = spawnSync(
+		'npm',
+		['pack', '--json', '--pack-destination', BENCH_WORK, '--loglevel=error', '--ignore-scripts'],
+		{
+			cwd: PKG_DIR,
+			env: cleanNpmEnv(),
+			encoding: 'utf8',
+			timeout: 5 * 60 * 1000,
+		},
+	);
 	if (res.status !== 0) throw new Error(`npm pack failed:\n${res.stderr}`);
 	const [{ filename }] = JSON.parse(res.stdout);
 	const tarball = join(BENCH_WORK, filename.split('/').pop());

@@ -7,7 +7,12 @@ import { BENCH_DIR, fmt, mb } from './util.mjs';
 const s = (ms) => fmt(ms / 1000, 2);
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : NaN);
 const verdict = (ok) => (ok ? '**met**' : '**missed**');
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (head, rows) =>
+	[
+		`| ${head.join(' | ')} |`,
+		`|${head.map(() => ' --- ').join('|')}|`,
+		...rows.map((r) => `| ${r.join(' | ')} |`),
+	].join('\n');
 
 function upsertSection(r, config) {
 	const { ours, theirs, sourceOurs, sourceTheirs } = r;
@@ -24,21 +29,81 @@ function upsertSection(r, config) {
 		`Workflow: Webhook → Source (HTTP Request GET of the N candidates from a fake ATS, one item each) → **ours**: Sense *Candidate → Create or Update* (Fields to Send: auto-map) / **theirs**: HTTP Request POST \`/v1/candidates\` with body \`[$json]\` per item and n8n's generic OAuth2 credential (client credentials). ` +
 			`The fake Sense API rejects more than 500 entities or more than 256 KB after gzip per request and checks bearer tokens (lifetime 300 s).`,
 		'',
-		`The per-item baseline was measured at N = ${fmt(theirs.n, 0)} (${theirs.runs} runs) and **extrapolated linearly** ×${fmt(scale, 1)} to N = ${fmt(ours.n, 0)} (at N = ${fmt(ours.n, 0)} one run would take about ${fmt((theirsMsAtN / 60000), 0)} minutes; the fake saw at most ${Math.max(...theirs.raw.map((x) => x.maxConcurrent ?? 0))} request(s) in flight, so the cost per item is constant).`,
+		`The per-item baseline was measured at N = ${fmt(theirs.n, 0)} (${theirs.runs} runs) and **extrapolated linearly** ×${fmt(scale, 1)} to N = ${fmt(ours.n, 0)} (at N = ${fmt(ours.n, 0)} one run would take about ${fmt(theirsMsAtN / 60000, 0)} minutes; the fake saw at most ${Math.max(...theirs.raw.map((x) => x.maxConcurrent ?? 0))} request(s) in flight, so the cost per item is constant).`,
 		'',
 		table(
-			['', `ours (N=${fmt(ours.n, 0)})`, `theirs (N=${fmt(theirs.n, 0)}, measured)`, `theirs at N=${fmt(ours.n, 0)} (extrapolated)`, 'ours / theirs'],
+			[
+				'',
+				`ours (N=${fmt(ours.n, 0)})`,
+				`theirs (N=${fmt(theirs.n, 0)}, measured)`,
+				`theirs at N=${fmt(ours.n, 0)} (extrapolated)`,
+				'ours / theirs',
+			],
 			[
 				['runs (median of)', ours.runs, theirs.runs, '', ''],
-				['requests to /v1/candidates', fmt(ours.requests, 0), fmt(theirs.requests, 0), fmt(theirs.requests * scale, 0), fmt(ratio(ours.requests, theirs.requests * scale), 4)],
-				['bytes sent (request line + headers + body)', `${fmt(mb(ours.bytes), 1)} MB`, `${fmt(mb(theirs.bytes), 1)} MB`, `${fmt(mb(theirs.bytes * scale), 1)} MB`, fmt(ratio(ours.bytes, theirs.bytes * scale), 3)],
-				['token requests (measured runs)', fmt(ours.tokenRequests, 0), fmt(theirs.tokenRequests, 0), '', ''],
-				['wall time, whole execution', `${s(ours.ms)} s`, `${s(theirs.ms)} s`, `${s(theirsMsAtN)} s`, fmt(ratio(ours.ms, theirsMsAtN), 4)],
-				['wall time minus the Source step', `${s(netOurs)} s`, `${s(theirs.ms - sourceTheirs.ms)} s`, `${s(netTheirsAtN)} s`, fmt(ratio(netOurs, netTheirsAtN), 4)],
-				['peak RSS of the n8n process', `${fmt(mb(ours.rssPeak), 0)} MB`, `${fmt(mb(theirs.rssPeak), 0)} MB`, 'n/a (not linear)', ''],
-				['RSS before the run', `${fmt(mb(ours.rssStart), 0)} MB`, `${fmt(mb(theirs.rssStart), 0)} MB`, '', ''],
-				['every entity received once', ours.complete ? 'yes' : 'NO', theirs.complete ? 'yes' : 'NO', '', ''],
-				['attempts refused by n8n (503, retried)', fmt(ours.refused ?? 0, 0), fmt(theirs.refused ?? 0, 0), '', ''],
+				[
+					'requests to /v1/candidates',
+					fmt(ours.requests, 0),
+					fmt(theirs.requests, 0),
+					fmt(theirs.requests * scale, 0),
+					fmt(ratio(ours.requests, theirs.requests * scale), 4),
+				],
+				[
+					'bytes sent (request line + headers + body)',
+					`${fmt(mb(ours.bytes), 1)} MB`,
+					`${fmt(mb(theirs.bytes), 1)} MB`,
+					`${fmt(mb(theirs.bytes * scale), 1)} MB`,
+					fmt(ratio(ours.bytes, theirs.bytes * scale), 3),
+				],
+				[
+					'token requests (measured runs)',
+					fmt(ours.tokenRequests, 0),
+					fmt(theirs.tokenRequests, 0),
+					'',
+					'',
+				],
+				[
+					'wall time, whole execution',
+					`${s(ours.ms)} s`,
+					`${s(theirs.ms)} s`,
+					`${s(theirsMsAtN)} s`,
+					fmt(ratio(ours.ms, theirsMsAtN), 4),
+				],
+				[
+					'wall time minus the Source step',
+					`${s(netOurs)} s`,
+					`${s(theirs.ms - sourceTheirs.ms)} s`,
+					`${s(netTheirsAtN)} s`,
+					fmt(ratio(netOurs, netTheirsAtN), 4),
+				],
+				[
+					'peak RSS of the n8n process',
+					`${fmt(mb(ours.rssPeak), 0)} MB`,
+					`${fmt(mb(theirs.rssPeak), 0)} MB`,
+					'n/a (not linear)',
+					'',
+				],
+				[
+					'RSS before the run',
+					`${fmt(mb(ours.rssStart), 0)} MB`,
+					`${fmt(mb(theirs.rssStart), 0)} MB`,
+					'',
+					'',
+				],
+				[
+					'every entity received once',
+					ours.complete ? 'yes' : 'NO',
+					theirs.complete ? 'yes' : 'NO',
+					'',
+					'',
+				],
+				[
+					'attempts refused by n8n (503, retried)',
+					fmt(ours.refused ?? 0, 0),
+					fmt(theirs.refused ?? 0, 0),
+					'',
+					'',
+				],
 			],
 		),
 		'',
@@ -64,11 +129,31 @@ function pagingSection(r) {
 			[
 				['runs (median of)', ours.runs, theirs.runs, theirs100.runs],
 				['requests', fmt(ours.requests, 0), fmt(theirs.requests, 0), fmt(theirs100.requests, 0)],
-				['page size asked', String(ours.pageSizes), String(theirs.pageSizes), String(theirs100.pageSizes)],
-				['bytes sent', `${fmt(ours.bytes / 1024, 1)} KB`, `${fmt(theirs.bytes / 1024, 1)} KB`, `${fmt(theirs100.bytes / 1024, 1)} KB`],
+				[
+					'page size asked',
+					String(ours.pageSizes),
+					String(theirs.pageSizes),
+					String(theirs100.pageSizes),
+				],
+				[
+					'bytes sent',
+					`${fmt(ours.bytes / 1024, 1)} KB`,
+					`${fmt(theirs.bytes / 1024, 1)} KB`,
+					`${fmt(theirs100.bytes / 1024, 1)} KB`,
+				],
 				['wall time', `${s(ours.ms)} s`, `${s(theirs.ms)} s`, `${s(theirs100.ms)} s`],
-				['peak RSS of the n8n process', `${fmt(mb(ours.rssPeak), 0)} MB`, `${fmt(mb(theirs.rssPeak), 0)} MB`, `${fmt(mb(theirs100.rssPeak), 0)} MB`],
-				['all items, no 429', ours.ok ? 'yes' : 'NO', theirs.ok ? 'yes' : 'NO', theirs100.ok ? 'yes' : 'NO'],
+				[
+					'peak RSS of the n8n process',
+					`${fmt(mb(ours.rssPeak), 0)} MB`,
+					`${fmt(mb(theirs.rssPeak), 0)} MB`,
+					`${fmt(mb(theirs100.rssPeak), 0)} MB`,
+				],
+				[
+					'all items, no 429',
+					ours.ok ? 'yes' : 'NO',
+					theirs.ok ? 'yes' : 'NO',
+					theirs100.ok ? 'yes' : 'NO',
+				],
 			],
 		),
 		'',
@@ -82,10 +167,21 @@ function sessionsSection(r, real) {
 	for (const [label, v, t] of [
 		['ours (Sessions node)', r.ours, r.theoreticalMs],
 		['theirs (HTTP Request, Batching 10 per window + 1 s)', r.theirs, r.theoreticalMs],
-		...(real?.ours ? [['ours at the real limit, 10 per 60 s (1 run)', real.ours, real.theoreticalMs]] : []),
+		...(real?.ours
+			? [['ours at the real limit, 10 per 60 s (1 run)', real.ours, real.theoreticalMs]]
+			: []),
 	]) {
 		if (!v) continue;
-		rows.push([label, v.runs, `${s(v.spanMs)} s`, `${s(t)} s`, fmt(ratio(v.spanMs, t), 3), `${s(v.ms)} s`, fmt(v.failures, 0), fmt(v.rateLimited, 0)]);
+		rows.push([
+			label,
+			v.runs,
+			`${s(v.spanMs)} s`,
+			`${s(t)} s`,
+			fmt(ratio(v.spanMs, t), 3),
+			`${s(v.ms)} s`,
+			fmt(v.failures, 0),
+			fmt(v.rateLimited, 0),
+		]);
 	}
 	const ok = r.ours && r.ours.failures === 0 && ratio(r.ours.spanMs, r.theoreticalMs) <= 1.1;
 	return [
@@ -95,7 +191,19 @@ function sessionsSection(r, real) {
 			`The fake allows ${r.limit} requests per fixed window (scaled down from 60 s to **${s(r.windowMs)} s**, opened by the first request after the previous window ended), sends \`x-ratelimit-limit/-remaining/-reset\` (whole seconds, as Sessions documents) and answers 429 beyond. ` +
 			`Theoretical minimum: ${Math.ceil(r.ops / r.limit)} windows → ${Math.ceil(r.ops / r.limit) - 1} full windows between the first and the last request = ${s(r.theoreticalMs)} s.`,
 		'',
-		table(['', 'runs', 'first → last request', 'theoretical minimum', 'ratio', 'whole execution', 'failed operations', '429 answers'], rows),
+		table(
+			[
+				'',
+				'runs',
+				'first → last request',
+				'theoretical minimum',
+				'ratio',
+				'whole execution',
+				'failed operations',
+				'429 answers',
+			],
+			rows,
+		),
 		'',
 		`- Ours: 0 failures and within 10% of the minimum: ${verdict(ok)}.`,
 		'',
@@ -103,7 +211,17 @@ function sessionsSection(r, real) {
 }
 
 function tokensSection(r, config) {
-	const row = (label, v) => [label, fmt(v.apiCalls, 0), `${v.okExecutions}/${v.executions}`, `${s(v.ms)} s`, fmt(v.tokens, 0), fmt(v.bound, 0), fmt(v.tokensPerLifetime, 2), v.minGapMs === null ? 'n/a' : `${s(v.minGapMs)} s`, fmt(v.statuses?.['401'] ?? 0, 0)];
+	const row = (label, v) => [
+		label,
+		fmt(v.apiCalls, 0),
+		`${v.okExecutions}/${v.executions}`,
+		`${s(v.ms)} s`,
+		fmt(v.tokens, 0),
+		fmt(v.bound, 0),
+		fmt(v.tokensPerLifetime, 2),
+		v.minGapMs === null ? 'n/a' : `${s(v.minGapMs)} s`,
+		fmt(v.statuses?.['401'] ?? 0, 0),
+	];
 	const c = r.senseOurs;
 	return [
 		'## 4. Token requests',
@@ -111,7 +229,17 @@ function tokensSection(r, config) {
 		`${c.executions} executions × ${fmt(c.apiCalls / c.executions, 0)} API calls (one *Get* per item), ${config.tokenConcurrency} executions at a time, token lifetime **${c.lifetimeS} s** (\`expires_in\`; the fake answers 401 to expired tokens). Bound = ceil(phase duration / lifetime). One run per row (each row is itself 100 executions).`,
 		'',
 		table(
-			['', 'API calls', 'executions ok', 'duration', 'tokens fetched', 'bound (1 per lifetime)', 'tokens per lifetime', 'shortest gap between fetches', 'API answers 401 (retried)'],
+			[
+				'',
+				'API calls',
+				'executions ok',
+				'duration',
+				'tokens fetched',
+				'bound (1 per lifetime)',
+				'tokens per lifetime',
+				'shortest gap between fetches',
+				'API answers 401 (retried)',
+			],
 			[
 				row('Sense, ours', r.senseOurs),
 				row('Sense, theirs (HTTP Request + generic OAuth2)', r.senseTheirs),
@@ -126,8 +254,18 @@ function tokensSection(r, config) {
 }
 
 function loadSection(r) {
-	const rows = r.perNode.map((n) => [`\`${n.name}\` (${n.file.split('/').pop()})`, `${fmt(n.ms, 1)} ms`, fmt(n.bytes, 0), fmt(n.properties, 0)]);
-	rows.push([`n8n-nodes-base \`${r.halo.name}\` (HaloPSA.node.js)`, `${fmt(r.halo.ms, 1)} ms`, fmt(r.halo.bytes, 0), fmt(r.halo.properties, 0)]);
+	const rows = r.perNode.map((n) => [
+		`\`${n.name}\` (${n.file.split('/').pop()})`,
+		`${fmt(n.ms, 1)} ms`,
+		fmt(n.bytes, 0),
+		fmt(n.properties, 0),
+	]);
+	rows.push([
+		`n8n-nodes-base \`${r.halo.name}\` (HaloPSA.node.js)`,
+		`${fmt(r.halo.ms, 1)} ms`,
+		fmt(r.halo.bytes, 0),
+		fmt(r.halo.properties, 0),
+	]);
 	const total = r.perNode.reduce((sum, n) => sum + n.bytes, 0);
 	return [
 		'## 5. Package load',
@@ -143,19 +281,38 @@ function loadSection(r) {
 }
 
 function triggerComparison(ours, base, replayed, noLedger) {
-	const row = (label, v) => [label, fmt(v.requestsPerSecond, 1), fmt(v.executionsPerSecond, 1), fmt(v.latency.good.p50, 0), fmt(v.latency.good.p99, 0), fmt(v.latency.dup.p50, 0), fmt(v.latency.bad.p50, 0)];
+	const row = (label, v) => [
+		label,
+		fmt(v.requestsPerSecond, 1),
+		fmt(v.executionsPerSecond, 1),
+		fmt(v.latency.good.p50, 0),
+		fmt(v.latency.good.p99, 0),
+		fmt(v.latency.dup.p50, 0),
+		fmt(v.latency.bad.p50, 0),
+	];
 	const lines = [
-		'### Compared with n8n\'s Webhook node',
+		"### Compared with n8n's Webhook node",
 		'',
 		`The same load against *Webhook (header auth, respond immediately) → the same HTTP Request*, on the same n8n, just before (what a user builds without the package; it has no de-duplication, so the ${base.dups} re-sends run again and its bad-token answer is 403).`,
 		'',
 		table(
-			['workflow', 'requests/s', 'executions/s', 'good p50 ms', 'good p99 ms', 're-send p50 ms', 'bad token p50 ms'],
+			[
+				'workflow',
+				'requests/s',
+				'executions/s',
+				'good p50 ms',
+				'good p99 ms',
+				're-send p50 ms',
+				'bad token p50 ms',
+			],
 			[
 				row('Sense Trigger (ours)', ours),
 				row('Webhook node (baseline)', base),
 				...(noLedger?.trigger && noLedger?.triggerBaseline
-					? [row('diagnostic: ours without the static-data ledger write', noLedger.trigger), row('Webhook node, same diagnostic run', noLedger.triggerBaseline)]
+					? [
+							row('diagnostic: ours without the static-data ledger write', noLedger.trigger),
+							row('Webhook node, same diagnostic run', noLedger.triggerBaseline),
+						]
 					: []),
 			],
 		),
@@ -202,7 +359,13 @@ function triggerSection(r, title = 'Load and faults on the Sense Trigger') {
 		'',
 		table(
 			['latency (ms)', 'p50', 'p90', 'p99', 'max'],
-			Object.entries(l).map(([k, v]) => [k, fmt(v.p50, 0), fmt(v.p90, 0), fmt(v.p99, 0), fmt(v.max, 0)]),
+			Object.entries(l).map(([k, v]) => [
+				k,
+				fmt(v.p50, 0),
+				fmt(v.p90, 0),
+				fmt(v.p99, 0),
+				fmt(v.max, 0),
+			]),
 		),
 		'',
 	].join('\n');
@@ -216,14 +379,21 @@ export function writeResults(file, results, { noLedger } = {}) {
 			`Medians of ${results.runs} runs unless a row says otherwise. Each variant runs on a freshly started n8n (one warm-up execution first, not counted); n8n stores no successful execution data during the measurements (\`EXECUTIONS_DATA_SAVE_ON_SUCCESS=none\`, same for both sides). Raw numbers: \`bench/.work/results.json\`.`,
 		'',
 	];
-	for (const m of results.merged ?? []) parts.push(`Re-run afterwards and merged into these results: \`${m.command}\` (${m.at.slice(0, 16).replace('T', ' ')} UTC).`, '');
+	for (const m of results.merged ?? [])
+		parts.push(
+			`Re-run afterwards and merged into these results: \`${m.command}\` (${m.at.slice(0, 16).replace('T', ' ')} UTC).`,
+			'',
+		);
 	if (results.upsert) parts.push(upsertSection(results.upsert, results.config));
 	if (results.paging) parts.push(pagingSection(results.paging));
 	if (results.sessions) parts.push(sessionsSection(results.sessions, results.sessionsReal));
 	if (results.tokens) parts.push(tokensSection(results.tokens, results.config));
 	if (results.load) parts.push(loadSection(results.load));
 	if (results.trigger) parts.push(triggerSection(results.trigger));
-	if (results.trigger && results.triggerBaseline) parts.push(triggerComparison(results.trigger, results.triggerBaseline, results.triggerReplay, noLedger));
+	if (results.trigger && results.triggerBaseline)
+		parts.push(
+			triggerComparison(results.trigger, results.triggerBaseline, results.triggerReplay, noLedger),
+		);
 	const notes = join(BENCH_DIR, 'NOTES.md');
 	if (existsSync(notes)) parts.push(readFileSync(notes, 'utf8').trim(), '');
 	writeFileSync(file, `${parts.join('\n')}\n`);

@@ -47,7 +47,11 @@ export function procStatusBytes(pid, field) {
 /** The direct children of a process (from /proc/<pid>/task/<pid>/children). */
 export function childPids(pid) {
 	try {
-		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+			.trim()
+			.split(/\s+/)
+			.filter(Boolean)
+			.map(Number);
 	} catch {
 		return [];
 	}

@@ -12,7 +12,10 @@ let seq = 0;
 const nodeId = () => `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
 
 /** Webhook trigger answering with the first item of the last node (so the caller waits for the run). */
-export function webhookNode(path, { responseMode = 'lastNode', responseData = 'firstEntryJson' } = {}) {
+export function webhookNode(
+	path,
+	{ responseMode = 'lastNode', responseData = 'firstEntryJson' } = {},
+) {
 	return {
 		id: nodeId(),
 		name: 'Webhook',
@@ -37,7 +40,15 @@ export function httpNode(name, parameters, credentials) {
 }
 
 export function node(name, type, parameters, credentials, typeVersion = 1) {
-	return { id: nodeId(), name, type, typeVersion, position: [0, 0], parameters, ...(credentials ? { credentials } : {}) };
+	return {
+		id: nodeId(),
+		name,
+		type,
+		typeVersion,
+		position: [0, 0],
+		parameters,
+		...(credentials ? { credentials } : {}),
+	};
 }
 
 /** A linear workflow: nodes[0] -> nodes[1] -> ... */
@@ -45,9 +56,18 @@ export function chain(id, nodes, settings = {}) {
 	const connections = {};
 	nodes.forEach((n, i) => {
 		n.position = [i * 240, 0];
-		if (i > 0) connections[nodes[i - 1].name] = { main: [[{ node: n.name, type: 'main', index: 0 }]] };
+		if (i > 0)
+			connections[nodes[i - 1].name] = { main: [[{ node: n.name, type: 'main', index: 0 }]] };
 	});
-	return { id, name: `bench ${id}`, nodes, connections, settings: { executionOrder: 'v1', ...settings } };
+	return {
+		id,
+		name: `bench ${id}`,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1', ...settings },
+	};
 }
 
-export const credRef = (credential) => ({ [credential.type]: { id: credential.id, name: credential.name } });
+export const credRef = (credential) => ({
+	[credential.type]: { id: credential.id, name: credential.name },
+});

@@ -16,7 +16,11 @@ function probe(packageDir, what) {
 		cwd: packageDir,
 		encoding: 'utf8',
 		timeout: 120_000,
-		env: { ...process.env, N8N_LOG_LEVEL: 'silent', NODE_PATH: join(runtime.CACHE_DIR, 'node_modules') },
+		env: {
+			...process.env,
+			N8N_LOG_LEVEL: 'silent',
+			NODE_PATH: join(runtime.CACHE_DIR, 'node_modules'),
+		},
 	});
 	if (res.status !== 0) throw new Error(`load probe failed (${what}):\n${res.stderr}`);
 	return JSON.parse(res.stdout.trim().split('\n').pop());
@@ -28,16 +32,27 @@ export async function runPackageLoad({ userFolder, runs }) {
 	const pkg = runtime.projectPackage();
 	const measure = (dir, what) => {
 		const samples = Array.from({ length: runs }, () => probe(dir, what));
-		return { ms: median(samples.map((s) => s.ms)), nodes: samples[0].nodes, samples: samples.map((s) => s.ms) };
+		return {
+			ms: median(samples.map((s) => s.ms)),
+			nodes: samples[0].nodes,
+			samples: samples.map((s) => s.ms),
+		};
 	};
 	const all = measure(ourDir, 'all');
 	log(`[s5] our package loadAll: ${all.ms.toFixed(1)} ms`);
 	const perNode = pkg.n8n.nodes.map((file) => {
 		const m = measure(ourDir, file);
-		log(`[s5] ${file}: ${m.ms.toFixed(1)} ms, ${m.nodes.map((n) => `${n.name} ${n.bytes} B`).join(', ')}`);
+		log(
+			`[s5] ${file}: ${m.ms.toFixed(1)} ms, ${m.nodes.map((n) => `${n.name} ${n.bytes} B`).join(', ')}`,
+		);
 		return { file, ms: m.ms, ...m.nodes[0] };
 	});
 	const halo = measure(baseDir, 'dist/nodes/HaloPSA/HaloPSA.node.js');
 	log(`[s5] n8n-nodes-base HaloPSA: ${halo.ms.toFixed(1)} ms, ${halo.nodes[0].bytes} B`);
-	return { runs, all: { ms: all.ms, samples: all.samples }, perNode, halo: { ms: halo.ms, ...halo.nodes[0] } };
+	return {
+		runs,
+		all: { ms: all.ms, samples: all.samples },
+		perNode,
+		halo: { ms: halo.ms, ...halo.nodes[0] },
+	};
 }

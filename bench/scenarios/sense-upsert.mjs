@@ -5,7 +5,11 @@ import { measureOk, measureRun } from '../lib/measure.mjs';
 import { log, median } from '../lib/util.mjs';
 
 export const SENSE_CRED = { id: 'benchSenseCred01', name: 'Sense (bench)', type: 'senseApi' };
-export const SENSE_OAUTH_CRED = { id: 'benchSenseOAuth1', name: 'Sense OAuth2 (bench, generic)', type: 'oAuth2Api' };
+export const SENSE_OAUTH_CRED = {
+	id: 'benchSenseOAuth1',
+	name: 'Sense OAuth2 (bench, generic)',
+	type: 'oAuth2Api',
+};
 
 export function senseCredentials(sense) {
 	return [
@@ -25,14 +29,20 @@ export function senseCredentials(sense) {
 	];
 }
 
-const source = (ats) => httpNode('Source', { url: `={{ "${ats.url}/candidates?n=" + $json.body.n }}` });
+const source = (ats) =>
+	httpNode('Source', { url: `={{ "${ats.url}/candidates?n=" + $json.body.n }}` });
 
 export function senseUpsertWorkflows({ ats, sense }) {
 	return [
 		chain('benchS1Ours00001', [
 			webhookNode('s1-ours'),
 			source(ats),
-			node('Sense', ours('sense'), { resource: 'candidate', operation: 'upsert', dataMode: 'autoMap', options: {} }, credRef(SENSE_CRED)),
+			node(
+				'Sense',
+				ours('sense'),
+				{ resource: 'candidate', operation: 'upsert', dataMode: 'autoMap', options: {} },
+				credRef(SENSE_CRED),
+			),
 		]),
 		chain('benchS1Theirs001', [
 			webhookNode('s1-theirs'),
@@ -64,12 +74,19 @@ async function variant(instance, sense, path, n, runs) {
 		await measureRun(instance, path, { n: 50 });
 		for (let r = 0; r < runs; r++) {
 			sense.resetState();
-			const m = await measureOk(instance, path, { n }, {
-				onRefused: (r) => {
-					log(`[s1] ${path}: n8n answered ${r.status} ${String(r.body?.message ?? r.text ?? '').slice(0, 80)}; retrying in 10 s`);
-					sense.resetState();
+			const m = await measureOk(
+				instance,
+				path,
+				{ n },
+				{
+					onRefused: (r) => {
+						log(
+							`[s1] ${path}: n8n answered ${r.status} ${String(r.body?.message ?? r.text ?? '').slice(0, 80)}; retrying in 10 s`,
+						);
+						sense.resetState();
+					},
 				},
-			});
+			);
 			const api = sense.route('POST /v1/:entity');
 			const token = sense.route('POST /oauth2/token');
 			const row = {
@@ -87,7 +104,9 @@ async function variant(instance, sense, path, n, runs) {
 				maxConcurrent: sense.stats.maxConcurrent,
 				refused: m.refused,
 			};
-			log(`[s1] ${path} n=${n} run ${r + 1}/${runs}: ${Math.round(m.ms)} ms, ${row.requests} requests, ${row.entities} entities (${row.distinctIds} distinct), peak ${(m.rssPeak / 2 ** 20).toFixed(0)} MB, status ${m.status}`);
+			log(
+				`[s1] ${path} n=${n} run ${r + 1}/${runs}: ${Math.round(m.ms)} ms, ${row.requests} requests, ${row.entities} entities (${row.distinctIds} distinct), peak ${(m.rssPeak / 2 ** 20).toFixed(0)} MB, status ${m.status}`,
+			);
 			results.push(row);
 		}
 	} finally {
@@ -117,6 +136,12 @@ export async function runSenseUpsert({ instance, fakes, n, baselineN, runs, base
 	const oursRows = await variant(instance, sense, 's1-ours', n, runs);
 	const theirsRows = await variant(instance, sense, 's1-theirs', baselineN, baselineRuns);
 	const sourceOurs = await variant(instance, sense, 's1-source', n, runs);
-	const sourceTheirs = baselineN === n ? sourceOurs : await variant(instance, sense, 's1-source', baselineN, runs);
-	return { ours: summary(oursRows), theirs: summary(theirsRows), sourceOurs: summary(sourceOurs), sourceTheirs: summary(sourceTheirs) };
+	const sourceTheirs =
+		baselineN === n ? sourceOurs : await variant(instance, sense, 's1-source', baselineN, runs);
+	return {
+		ours: summary(oursRows),
+		theirs: summary(theirsRows),
+		sourceOurs: summary(sourceOurs),
+		sourceTheirs: summary(sourceTheirs),
+	};
 }

@@ -6,7 +6,11 @@ import { measureOk, measureRun } from '../lib/measure.mjs';
 import { log, median } from '../lib/util.mjs';
 
 export const SESAME_CRED = { id: 'benchSesameCred1', name: 'Sesame (bench)', type: 'sesameHrApi' };
-export const SESAME_HEADER_CRED = { id: 'benchSesameHdr01', name: 'Sesame header (bench)', type: 'httpHeaderAuth' };
+export const SESAME_HEADER_CRED = {
+	id: 'benchSesameHdr01',
+	name: 'Sesame header (bench)',
+	type: 'httpHeaderAuth',
+};
 
 export function sesameCredentials(sesame) {
 	return [
@@ -28,9 +32,12 @@ function tunedHttp(sesame, pageSize) {
 				pagination: {
 					pagination: {
 						paginationMode: 'updateAParameterInEachRequest',
-						parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+						parameters: {
+							parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+						},
 						paginationCompleteWhen: 'other',
-						completeExpression: '={{ $response.body.meta.currentPage >= $response.body.meta.lastPage }}',
+						completeExpression:
+							'={{ $response.body.meta.currentPage >= $response.body.meta.lastPage }}',
 						limitPagesFetched: true,
 						maxRequests: 10000,
 					},
@@ -43,19 +50,45 @@ function tunedHttp(sesame, pageSize) {
 
 /** One item {count_id: <number of items>}: proves the item count without sending 10,000 items back. */
 export const countNode = (field = 'id') =>
-	node('Count', 'n8n-nodes-base.summarize', { fieldsToSummarize: { values: [{ aggregation: 'count', field }] }, options: {} }, undefined, 1.1);
+	node(
+		'Count',
+		'n8n-nodes-base.summarize',
+		{ fieldsToSummarize: { values: [{ aggregation: 'count', field }] }, options: {} },
+		undefined,
+		1.1,
+	);
 
-const splitOut = () => node('Split Out', 'n8n-nodes-base.splitOut', { fieldToSplitOut: 'data', include: 'noOtherFields', options: {} });
+const splitOut = () =>
+	node('Split Out', 'n8n-nodes-base.splitOut', {
+		fieldToSplitOut: 'data',
+		include: 'noOtherFields',
+		options: {},
+	});
 
 export function sesamePagingWorkflows({ sesame, maxPageSize }) {
 	return [
 		chain('benchS2Ours00001', [
 			webhookNode('s2-ours'),
-			node('Sesame HR', ours('sesameHr'), { resource: 'employee', operation: 'listEmployees', returnAll: true, filters: {} }, credRef(SESAME_CRED)),
+			node(
+				'Sesame HR',
+				ours('sesameHr'),
+				{ resource: 'employee', operation: 'listEmployees', returnAll: true, filters: {} },
+				credRef(SESAME_CRED),
+			),
 			countNode(),
 		]),
-		chain('benchS2Theirs001', [webhookNode('s2-theirs'), tunedHttp(sesame, maxPageSize), splitOut(), countNode()]),
-		chain('benchS2Theirs100', [webhookNode('s2-theirs-100'), tunedHttp(sesame, 100), splitOut(), countNode()]),
+		chain('benchS2Theirs001', [
+			webhookNode('s2-theirs'),
+			tunedHttp(sesame, maxPageSize),
+			splitOut(),
+			countNode(),
+		]),
+		chain('benchS2Theirs100', [
+			webhookNode('s2-theirs-100'),
+			tunedHttp(sesame, 100),
+			splitOut(),
+			countNode(),
+		]),
 	];
 }
 
@@ -70,10 +103,22 @@ async function variant(instance, sesame, path, runs, expected) {
 			sesame.resetState();
 			const m = await measureOk(instance, path, {}, { onRefused: () => sesame.resetState() });
 			const api = sesame.route('GET /core/v3/employees');
-			const row = { ms: m.ms, status: m.status, rssPeak: m.rssPeak, rssStart: m.rssStart, requests: api.requests, bytes: api.bytes, pageSizes: [...new Set(sesame.state.pages.map((p) => p.perPage))], rateLimited: sesame.state.rateLimited, first: m.body };
+			const row = {
+				ms: m.ms,
+				status: m.status,
+				rssPeak: m.rssPeak,
+				rssStart: m.rssStart,
+				requests: api.requests,
+				bytes: api.bytes,
+				pageSizes: [...new Set(sesame.state.pages.map((p) => p.perPage))],
+				rateLimited: sesame.state.rateLimited,
+				first: m.body,
+			};
 			row.count = m.body?.count_id;
 			row.ok = m.status === 200 && row.count === expected && row.rateLimited === 0;
-			log(`[s2] ${path} run ${r + 1}/${runs}: ${Math.round(m.ms)} ms, ${row.requests} requests (page ${row.pageSizes}), ${row.count} items, peak ${(m.rssPeak / 2 ** 20).toFixed(0)} MB, status ${m.status}`);
+			log(
+				`[s2] ${path} run ${r + 1}/${runs}: ${Math.round(m.ms)} ms, ${row.requests} requests (page ${row.pageSizes}), ${row.count} items, peak ${(m.rssPeak / 2 ** 20).toFixed(0)} MB, status ${m.status}`,
+			);
 			rows.push(row);
 		}
 	} finally {

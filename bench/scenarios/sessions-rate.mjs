@@ -7,8 +7,16 @@ import { measureRun } from '../lib/measure.mjs';
 import { log, median } from '../lib/util.mjs';
 import { countNode } from './sesame-paging.mjs';
 
-export const SESSIONS_CRED = { id: 'benchSessionsCr1', name: 'Sessions (bench)', type: 'sessionsApi' };
-export const SESSIONS_HEADER_CRED = { id: 'benchSessionsHd1', name: 'Sessions header (bench)', type: 'httpHeaderAuth' };
+export const SESSIONS_CRED = {
+	id: 'benchSessionsCr1',
+	name: 'Sessions (bench)',
+	type: 'sessionsApi',
+};
+export const SESSIONS_HEADER_CRED = {
+	id: 'benchSessionsHd1',
+	name: 'Sessions header (bench)',
+	type: 'httpHeaderAuth',
+};
 
 export function sessionsCredentials(sessions) {
 	return [
@@ -17,14 +25,20 @@ export function sessionsCredentials(sessions) {
 	];
 }
 
-const source = (ats) => httpNode('Source', { url: `={{ "${ats.url}/ids?prefix=room&n=" + $json.body.n }}` });
+const source = (ats) =>
+	httpNode('Source', { url: `={{ "${ats.url}/ids?prefix=room&n=" + $json.body.n }}` });
 
 export function sessionsWorkflows({ ats, sessions, windowMs, limit }) {
 	return [
 		chain('benchS3Ours00001', [
 			webhookNode('s3-ours'),
 			source(ats),
-			node('Sessions', ours('sessions'), { resource: 'room', operation: 'create', name: '={{ $json.id }}' }, credRef(SESSIONS_CRED)),
+			node(
+				'Sessions',
+				ours('sessions'),
+				{ resource: 'room', operation: 'create', name: '={{ $json.id }}' },
+				credRef(SESSIONS_CRED),
+			),
 			countNode(),
 		]),
 		chain('benchS3Theirs001', [
@@ -49,7 +63,16 @@ export function sessionsWorkflows({ ats, sessions, windowMs, limit }) {
 	];
 }
 
-export async function runSessionsRate({ instance, fakes, runs, baselineRuns, ops, windowMs, limit, variants = ['ours', 'theirs'] }) {
+export async function runSessionsRate({
+	instance,
+	fakes,
+	runs,
+	baselineRuns,
+	ops,
+	windowMs,
+	limit,
+	variants = ['ours', 'theirs'],
+}) {
 	const { sessions } = fakes;
 	const windows = Math.ceil(ops / limit);
 	const theoreticalMs = (windows - 1) * windowMs;
@@ -78,7 +101,9 @@ export async function runSessionsRate({ instance, fakes, runs, baselineRuns, ops
 					rssPeak: m.rssPeak,
 				};
 				row.failures = ops - row.created;
-				log(`[s3] ${which} run ${r + 1}/${count}: ${Math.round(m.ms)} ms (first->last request ${row.spanMs} ms; minimum ${theoreticalMs} ms), created ${row.created}/${ops}, 429s ${row.rateLimited}, status ${m.status}`);
+				log(
+					`[s3] ${which} run ${r + 1}/${count}: ${Math.round(m.ms)} ms (first->last request ${row.spanMs} ms; minimum ${theoreticalMs} ms), created ${row.created}/${ops}, 429s ${row.rateLimited}, status ${m.status}`,
+				);
 				rows.push(row);
 			}
 		} finally {

@@ -40,7 +40,8 @@ export class HaloPsaScheduling implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage appointments, schedules, timesheets, holidays, workdays and downtime in HaloPSA',
+		description:
+			'Manage appointments, schedules, timesheets, holidays, workdays and downtime in HaloPSA',
 		defaults: { name: 'HaloPSA Scheduling' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -96,6 +97,13 @@ export class HaloPsaScheduling implements INodeType {
 			searchTimesheets,
 			searchWorkdays,
 		},
-		loadOptions: { getAgents, getAppointmentTypes, getBookingTypes, getClients, getSites, getWorkdays },
+		loadOptions: {
+			getAgents,
+			getAppointmentTypes,
+			getBookingTypes,
+			getClients,
+			getSites,
+			getWorkdays,
+		},
 	};
 }

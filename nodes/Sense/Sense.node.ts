@@ -52,7 +52,9 @@ export class Sense implements INodeType {
 		const entity = SENSE_ENTITIES.find((e) => e.resource === resource);
 		if (!entity) throw new NodeOperationError(this.getNode(), `Unknown resource "${resource}"`);
 		const credentials = (await this.getCredentials('senseApi')) as IDataObject;
-		const baseURL = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+		const baseURL = String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 
 		if (operation === 'upsert') return [await upsert.call(this, entity, items, baseURL)];
 

@@ -37,7 +37,6 @@ import {
 	senseOutput,
 } from './writeback';
 
-
 export class SenseTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sense Trigger',
@@ -46,7 +45,8 @@ export class SenseTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["types"] || []).length + " write-back type(s)" }}',
-		description: 'Starts the workflow when Sense sends a write-back (messages, engagement, entity changes)',
+		description:
+			'Starts the workflow when Sense sends a write-back (messages, engagement, entity changes)',
 		defaults: { name: 'Sense Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -83,7 +83,8 @@ export class SenseTrigger implements INodeType {
 				options: SENSE_WRITEBACK_TYPES.map((value) => ({ name: SENSE_TYPE_LABELS[value], value })),
 				default: [...SENSE_WRITEBACK_TYPES],
 				required: true,
-				description: 'Write-backs of other types are acknowledged (200 with their ID) without starting the workflow',
+				description:
+					'Write-backs of other types are acknowledged (200 with their ID) without starting the workflow',
 			},
 			{
 				displayName: 'Authentication',
@@ -103,7 +104,8 @@ export class SenseTrigger implements INodeType {
 				name: 'queryParameterName',
 				type: 'string',
 				default: DEFAULT_TOKEN_QUERY,
-				description: 'Name of the query parameter holding the token when Sense does not send the Authorization header',
+				description:
+					'Name of the query parameter holding the token when Sense does not send the Authorization header',
 				displayOptions: { show: { authentication: ['token'] } },
 			},
 			{
@@ -120,12 +122,14 @@ export class SenseTrigger implements INodeType {
 					{
 						name: 'When Last Node Finishes',
 						value: 'lastNode',
-						description: 'Answer with the first item of the last node, which must hold the write-back ID',
+						description:
+							'Answer with the first item of the last node, which must hold the write-back ID',
 					},
 					{
 						name: "Using 'Respond to Webhook' Node",
 						value: 'responseNode',
-						description: 'Answer from a Respond to Webhook node, e.g. the write-back ID plus entity_id for ENTITY_CREATE',
+						description:
+							'Answer from a Respond to Webhook node, e.g. the write-back ID plus entity_id for ENTITY_CREATE',
 					},
 				],
 				default: 'onReceived',
@@ -159,10 +163,15 @@ export class SenseTrigger implements INodeType {
 						type: 'options',
 						options: [
 							{ name: 'Start the Workflow', value: 'run' },
-							{ name: 'Acknowledge Only', value: 'ignore', description: 'Answer 200 with the ID without starting the workflow' },
+							{
+								name: 'Acknowledge Only',
+								value: 'ignore',
+								description: 'Answer 200 with the ID without starting the workflow',
+							},
 						],
 						default: 'run',
-						description: 'What to do with a write-back type Sense adds later (none of the documented ones)',
+						description:
+							'What to do with a write-back type Sense adds later (none of the documented ones)',
 					},
 				],
 			},
@@ -211,7 +220,8 @@ export class SenseTrigger implements INodeType {
 			const headers = this.getHeaderData() as HeaderBag;
 			const queryName = this.getNodeParameter('queryParameterName', DEFAULT_TOKEN_QUERY) as string;
 			const received =
-				bearerToken(headerValue(headers, 'authorization')) ?? queryValue(this.getQueryData() as QueryBag, queryName)?.trim();
+				bearerToken(headerValue(headers, 'authorization')) ??
+				queryValue(this.getQueryData() as QueryBag, queryName)?.trim();
 			if (!secretsMatch(received, token)) return respond(this, 401, INVALID_TOKEN);
 		}
 
@@ -226,7 +236,8 @@ export class SenseTrigger implements INodeType {
 		const advanced = this.getNodeParameter('advanced', {}) as IDataObject;
 		const selected = this.getNodeParameter('types', []) as string[];
 		const unknown = (advanced.unknownTypes as UnknownEventPolicy | undefined) ?? 'run';
-		if (!eventSelected(envelope.type, SENSE_WRITEBACK_TYPES, selected, unknown)) return respond(this, 200, received);
+		if (!eventSelected(envelope.type, SENSE_WRITEBACK_TYPES, selected, unknown))
+			return respond(this, 200, received);
 
 		// an id accepted before is acknowledged again (Sense re-sends until it gets 200 + id) without a run
 		if (this.getMode() !== 'manual') {

@@ -47,14 +47,20 @@ function isObject(value: unknown): value is IDataObject {
 }
 
 /** The envelope, or the list of problems (for the 400 answer). */
-export function checkEnvelope(body: IDataObject): { ok: true; envelope: WriteBackEnvelope } | { ok: false; error: string } {
+export function checkEnvelope(
+	body: IDataObject,
+): { ok: true; envelope: WriteBackEnvelope } | { ok: false; error: string } {
 	const problems: string[] = [];
 	const id = scalarString(body.id);
-	if (id === undefined) problems.push(body.id === undefined ? 'id is missing' : 'id must be a non-empty string');
+	if (id === undefined)
+		problems.push(body.id === undefined ? 'id is missing' : 'id must be a non-empty string');
 	const type = typeof body.type === 'string' && body.type.trim() ? body.type.trim() : undefined;
-	if (type === undefined) problems.push(body.type === undefined ? 'type is missing' : 'type must be a non-empty string');
-	if (!isObject(body.data)) problems.push(body.data === undefined ? 'data is missing' : 'data must be an object');
-	if (problems.length > 0) return { ok: false, error: `unable to store the write-back: ${problems.join(', ')}` };
+	if (type === undefined)
+		problems.push(body.type === undefined ? 'type is missing' : 'type must be a non-empty string');
+	if (!isObject(body.data))
+		problems.push(body.data === undefined ? 'data is missing' : 'data must be an object');
+	if (problems.length > 0)
+		return { ok: false, error: `unable to store the write-back: ${problems.join(', ')}` };
 	return { ok: true, envelope: { ...body, id: id!, type: type!, data: body.data as IDataObject } };
 }
 

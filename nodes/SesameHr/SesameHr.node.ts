@@ -13,7 +13,8 @@ export class SesameHr implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage employees, time tracking, absences, vacations, contracts, recruitment and more in Sesame HR',
+		description:
+			'Manage employees, time tracking, absences, vacations, contracts, recruitment and more in Sesame HR',
 		defaults: { name: 'Sesame HR' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

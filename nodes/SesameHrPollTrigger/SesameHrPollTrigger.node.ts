@@ -1,10 +1,21 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { metaPages } from '../common/paging';
 import { vendorJson } from '../common/transport';
 import { DeliveryLedger } from '../common/webhook';
-import { SESAME_CREDENTIAL, SESAME_SMALL_PAGE_SIZE, sesameBaseUrl, sesameVendor } from '../SesameHr/shared/vendor';
+import {
+	SESAME_CREDENTIAL,
+	SESAME_SMALL_PAGE_SIZE,
+	sesameBaseUrl,
+	sesameVendor,
+} from '../SesameHr/shared/vendor';
 import {
 	byTime,
 	clockEvents,
@@ -26,10 +37,20 @@ import {
 const MAX_PAGES = 1000;
 
 /** The pages of a Sesame list, one request each, until meta.lastPage (or MAX_PAGES). */
-async function* pages(ctx: IPollFunctions, baseURL: string, path: string, qs: IDataObject): AsyncGenerator<IDataObject[]> {
+async function* pages(
+	ctx: IPollFunctions,
+	baseURL: string,
+	path: string,
+	qs: IDataObject,
+): AsyncGenerator<IDataObject[]> {
 	const paging = metaPages(SESAME_SMALL_PAGE_SIZE);
 	for (let page = 1; page <= MAX_PAGES; page++) {
-		const body = await vendorJson(ctx, sesameVendor, { method: 'GET', baseURL, url: path, qs: { ...qs, ...paging.query(page, undefined) } });
+		const body = await vendorJson(ctx, sesameVendor, {
+			method: 'GET',
+			baseURL,
+			url: path,
+			qs: { ...qs, ...paging.query(page, undefined) },
+		});
 		const { items, hasMore } = paging.read(body, page);
 		yield items;
 		if (!hasMore) return;
@@ -43,8 +64,10 @@ export class SesameHrPollTrigger implements INodeType {
 		icon: { light: 'file:../../icons/sesame.svg', dark: 'file:../../icons/sesame.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] === "workEntry" ? "New clock-in/clock-out" : "New or updated employee" }}',
-		description: 'Starts the workflow when employees or clock-ins/clock-outs change in Sesame HR (polling the API)',
+		subtitle:
+			'={{ $parameter["event"] === "workEntry" ? "New clock-in/clock-out" : "New or updated employee" }}',
+		description:
+			'Starts the workflow when employees or clock-ins/clock-outs change in Sesame HR (polling the API)',
 		defaults: { name: 'Sesame HR Poll Trigger' },
 		polling: true,
 		inputs: [],
@@ -60,12 +83,14 @@ export class SesameHrPollTrigger implements INodeType {
 					{
 						name: 'New or Updated Employee',
 						value: 'employee',
-						description: 'An employee was created or changed (GET /core/v3/employees, newest first)',
+						description:
+							'An employee was created or changed (GET /core/v3/employees, newest first)',
 					},
 					{
 						name: 'New Clock-In/Clock-Out',
 						value: 'workEntry',
-						description: 'A work entry got a clock-in or a clock-out (GET /schedule/v1/work-entries changed since the last poll)',
+						description:
+							'A work entry got a clock-in or a clock-out (GET /schedule/v1/work-entries changed since the last poll)',
 					},
 				],
 				default: 'employee',
@@ -145,7 +170,9 @@ export class SesameHrPollTrigger implements INodeType {
 				event === 'employee'
 					? scanEmployees(latest, timeField, 0, empty).changes
 					: clockEvents(latest, timeField, empty).sort(byTime).slice(-MANUAL_SAMPLE_SIZE);
-			return items.length ? [this.helpers.returnJsonArray(items.map((change) => change.item))] : null;
+			return items.length
+				? [this.helpers.returnJsonArray(items.map((change) => change.item))]
+				: null;
 		}
 
 		const stored = this.getWorkflowStaticData('node');
@@ -155,11 +182,20 @@ export class SesameHrPollTrigger implements INodeType {
 			// "Now" is the newest change on the server (its own clock; the local time if the list is
 			// empty), and the records of that first page count as already seen.
 			const path = event === 'employee' ? EMPLOYEES_PATH : WORK_ENTRIES_PATH;
-			const newest = await fetchPage(path, { ...workEntryFilters, orderBy: `${timeField} desc`, page: 1, limit: SESAME_SMALL_PAGE_SIZE });
+			const newest = await fetchPage(path, {
+				...workEntryFilters,
+				orderBy: `${timeField} desc`,
+				page: 1,
+				limit: SESAME_SMALL_PAGE_SIZE,
+			});
 			const seen = new DeliveryLedger(EMITTED_LEDGER_SIZE);
 			const changes =
-				event === 'employee' ? scanEmployees(newest, timeField, 0, seen).changes : clockEvents(newest, timeField, seen);
-			const times = newest.map((record) => timeOf(record[timeField])).filter((t): t is number => t !== undefined);
+				event === 'employee'
+					? scanEmployees(newest, timeField, 0, seen).changes
+					: clockEvents(newest, timeField, seen);
+			const times = newest
+				.map((record) => timeOf(record[timeField]))
+				.filter((t): t is number => t !== undefined);
 			const position = times.length > 0 ? Math.max(...times) : Date.now();
 			for (const change of changes) seen.add(change.key);
 			Object.assign(stored, initialState(event, position), { emitted: seen.toJSON() });
@@ -180,7 +216,11 @@ export class SesameHrPollTrigger implements INodeType {
 				if (scan.reachedOlder) break;
 			}
 		} else {
-			const qs = { ...workEntryFilters, [`${timeField}[gte]`]: sesameDateTime(start), orderBy: `${timeField} asc` };
+			const qs = {
+				...workEntryFilters,
+				[`${timeField}[gte]`]: sesameDateTime(start),
+				orderBy: `${timeField} asc`,
+			};
 			for await (const page of fetchPages(WORK_ENTRIES_PATH, qs)) {
 				found.push(...clockEvents(page, timeField, emitted, state.since));
 				// entries changed without a new clock event (edits) still move the position on

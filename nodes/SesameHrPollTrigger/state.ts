@@ -30,7 +30,12 @@ export interface PollState {
 }
 
 export function isState(value: IDataObject, event: PollEvent): boolean {
-	return value.version === STATE_VERSION && value.event === event && typeof value.cursor === 'number' && typeof value.since === 'number';
+	return (
+		value.version === STATE_VERSION &&
+		value.event === event &&
+		typeof value.cursor === 'number' &&
+		typeof value.since === 'number'
+	);
 }
 
 export function initialState(event: PollEvent, now: number): PollState {
@@ -61,7 +66,9 @@ function idOf(record: IDataObject): string | undefined {
 
 function objectAt(record: IDataObject, key: string): IDataObject | undefined {
 	const value = record[key];
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,7 +90,12 @@ export interface EmployeeScan {
  * Scans one page of employees ordered by `timeField` descending: the records changed in the window
  * and not emitted yet. Records without a readable time are skipped (they cannot be placed).
  */
-export function scanEmployees(page: IDataObject[], timeField: string, start: number, emitted: DeliveryLedger): EmployeeScan {
+export function scanEmployees(
+	page: IDataObject[],
+	timeField: string,
+	start: number,
+	emitted: DeliveryLedger,
+): EmployeeScan {
 	const changes: EmployeeChange[] = [];
 	let reachedOlder = false;
 	for (const employee of page) {
@@ -101,7 +113,8 @@ export function scanEmployees(page: IDataObject[], timeField: string, start: num
 			key,
 			time,
 			item: {
-				event: created !== undefined && created >= time - 1000 ? 'employeeCreated' : 'employeeUpdated',
+				event:
+					created !== undefined && created >= time - 1000 ? 'employeeCreated' : 'employeeUpdated',
 				employeeId: id,
 				changedAt: employee[timeField],
 				employee,
@@ -141,7 +154,12 @@ function employeeIdOf(entry: IDataObject): string | undefined {
  * clock-out for each entry with an out-date, none dated before `since`. `time` orders them (the change
  * time, else the clock time).
  */
-export function clockEvents(entries: IDataObject[], timeField: string, emitted: DeliveryLedger, since = 0): ClockEvent[] {
+export function clockEvents(
+	entries: IDataObject[],
+	timeField: string,
+	emitted: DeliveryLedger,
+	since = 0,
+): ClockEvent[] {
 	const events: ClockEvent[] = [];
 	for (const entry of entries) {
 		const id = idOf(entry);

@@ -38,7 +38,6 @@ import {
 	sesameOutput,
 } from './delivery';
 
-
 /** The ledger key of a delivery and how long it counts (none when duplicates by body are off). */
 function sesameLedgerEntry(
 	{ key, byId }: { key: string; byId: boolean },
@@ -46,7 +45,11 @@ function sesameLedgerEntry(
 ): { key: string; ttlMs?: number; max: number } | undefined {
 	const windowSeconds = Number(advanced.duplicateWindow ?? 300);
 	if (!byId && !(windowSeconds > 0)) return undefined;
-	return { key, ttlMs: byId ? undefined : windowSeconds * 1000, max: Number(advanced.ledgerSize ?? DEFAULT_LEDGER_SIZE) };
+	return {
+		key,
+		ttlMs: byId ? undefined : windowSeconds * 1000,
+		max: Number(advanced.ledgerSize ?? DEFAULT_LEDGER_SIZE),
+	};
 }
 
 export class SesameHrTrigger implements INodeType {
@@ -57,7 +60,8 @@ export class SesameHrTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).length + " event(s)" }}',
-		description: 'Starts the workflow when Sesame HR sends an employee or clock-in/clock-out webhook',
+		description:
+			'Starts the workflow when Sesame HR sends an employee or clock-in/clock-out webhook',
 		defaults: { name: 'Sesame HR Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -127,7 +131,8 @@ export class SesameHrTrigger implements INodeType {
 				name: 'headerName',
 				type: 'string',
 				default: DEFAULT_SECRET_HEADER,
-				description: 'Header carrying the secret (for `Authorization` a `Bearer ` prefix is accepted)',
+				description:
+					'Header carrying the secret (for `Authorization` a `Bearer ` prefix is accepted)',
 				displayOptions: { show: { authentication: ['sharedSecret'], secretLocation: ['header'] } },
 			},
 			{
@@ -135,7 +140,8 @@ export class SesameHrTrigger implements INodeType {
 				name: 'queryParameterName',
 				type: 'string',
 				default: DEFAULT_SECRET_QUERY,
-				description: 'Query parameter carrying the secret: give Sesame the URL with "?name=secret" appended',
+				description:
+					'Query parameter carrying the secret: give Sesame the URL with "?name=secret" appended',
 				displayOptions: { show: { authentication: ['sharedSecret'], secretLocation: ['query'] } },
 			},
 			{
@@ -169,7 +175,8 @@ export class SesameHrTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. data.eventName',
-						description: 'Dotted path of the event name in the body, tried before the usual names (event, type, eventType, ...)',
+						description:
+							'Dotted path of the event name in the body, tried before the usual names (event, type, eventType, ...)',
 					},
 					{
 						displayName: 'Remembered Deliveries',
@@ -184,8 +191,16 @@ export class SesameHrTrigger implements INodeType {
 						name: 'unknownEvents',
 						type: 'options',
 						options: [
-							{ name: 'Start the Workflow', value: 'run', description: 'Output them with the event name found (or null)' },
-							{ name: 'Acknowledge Only', value: 'ignore', description: 'Answer 200 without starting the workflow' },
+							{
+								name: 'Start the Workflow',
+								value: 'run',
+								description: 'Output them with the event name found (or null)',
+							},
+							{
+								name: 'Acknowledge Only',
+								value: 'ignore',
+								description: 'Answer 200 without starting the workflow',
+							},
 						],
 						default: 'run',
 						description: 'What to do with a delivery whose event is none of the documented ones',
@@ -238,7 +253,10 @@ export class SesameHrTrigger implements INodeType {
 			const { secret } = await this.getCredentials<{ secret: string }>('sesameHrWebhookApi');
 			let received: string | undefined;
 			if (this.getNodeParameter('secretLocation', 'header') === 'query') {
-				received = queryValue(this.getQueryData() as QueryBag, this.getNodeParameter('queryParameterName', DEFAULT_SECRET_QUERY) as string);
+				received = queryValue(
+					this.getQueryData() as QueryBag,
+					this.getNodeParameter('queryParameterName', DEFAULT_SECRET_QUERY) as string,
+				);
 			} else {
 				const name = this.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string;
 				received = headerValue(headers, name);
@@ -262,7 +280,11 @@ export class SesameHrTrigger implements INodeType {
 		const selected = this.getNodeParameter('events', []) as string[];
 		const unknown = (advanced.unknownEvents as UnknownEventPolicy | undefined) ?? 'run';
 		if (!eventSelected(delivery.event, SESAME_EVENTS, selected, unknown)) {
-			return respond(this, 200, { status: 'ignored', reason: 'event not selected', event: delivery.event ?? null });
+			return respond(this, 200, {
+				status: 'ignored',
+				reason: 'event not selected',
+				event: delivery.event ?? null,
+			});
 		}
 
 		// re-deliveries start no second run (not in manual tests: there every delivery is shown)
@@ -277,7 +299,8 @@ export class SesameHrTrigger implements INodeType {
 					// written by the run instead (see execute)
 					persist: false,
 				});
-				if (!fresh) return respond(this, 200, { status: 'duplicate', event: delivery.event ?? null });
+				if (!fresh)
+					return respond(this, 200, { status: 'duplicate', event: delivery.event ?? null });
 			}
 		}
 
@@ -300,9 +323,19 @@ export class SesameHrTrigger implements INodeType {
 			for (const item of items) {
 				const body = item.json.body as IDataObject | undefined;
 				if (body === undefined || body === null || typeof body !== 'object') continue;
-				const deliveryId = typeof item.json.deliveryId === 'string' ? item.json.deliveryId : undefined;
-				const ledger = sesameLedgerEntry(sesameDeliveryKey({ recognised: true, deliveryId }, body), advanced);
-				if (ledger) rememberDelivery({ scope: ledgerScope(this), store: this.getWorkflowStaticData('node'), now: Date.now(), ...ledger });
+				const deliveryId =
+					typeof item.json.deliveryId === 'string' ? item.json.deliveryId : undefined;
+				const ledger = sesameLedgerEntry(
+					sesameDeliveryKey({ recognised: true, deliveryId }, body),
+					advanced,
+				);
+				if (ledger)
+					rememberDelivery({
+						scope: ledgerScope(this),
+						store: this.getWorkflowStaticData('node'),
+						now: Date.now(),
+						...ledger,
+					});
 			}
 		}
 		return [items];

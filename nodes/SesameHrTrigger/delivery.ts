@@ -6,7 +6,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { fingerprint, firstScalar, matchKnownEvent, scalarString, valueAtPath, type HeaderBag, headerValue } from '../common/webhook';
+import {
+	fingerprint,
+	firstScalar,
+	matchKnownEvent,
+	scalarString,
+	valueAtPath,
+	type HeaderBag,
+	headerValue,
+} from '../common/webhook';
 
 /** The events Sesame HR documents for webhooks. */
 export const SESAME_EVENTS = [
@@ -131,7 +139,11 @@ function paths(first: string | undefined, rest: readonly string[]): string[] {
 	return first && first.trim() ? [first.trim(), ...rest] : [...rest];
 }
 
-export function describeSesameDelivery(body: IDataObject, headers: HeaderBag, options: SesameDeliveryOptions = {}): SesameDelivery {
+export function describeSesameDelivery(
+	body: IDataObject,
+	headers: HeaderBag,
+	options: SesameDeliveryOptions = {},
+): SesameDelivery {
 	let event: string | undefined;
 	let recognised = false;
 	const eventPaths = paths(options.eventField, EVENT_PATHS);
@@ -146,7 +158,10 @@ export function describeSesameDelivery(body: IDataObject, headers: HeaderBag, op
 	}
 	if (!recognised) {
 		// nothing matched a documented event: report the most likely raw value (configured path or `event`/`type`)
-		event = firstScalar(body, eventPaths.filter((p) => p !== 'name'))?.value;
+		event = firstScalar(
+			body,
+			eventPaths.filter((p) => p !== 'name'),
+		)?.value;
 	}
 
 	// `{id, event, data: {...}}` is an envelope: its top-level id names the delivery, not the employee
@@ -155,7 +170,8 @@ export function describeSesameDelivery(body: IDataObject, headers: HeaderBag, op
 	const isCheckEvent = recognised && event!.startsWith('Check');
 	const ownIdPaths = envelope ? ['data.id'] : ['data.id', 'id'];
 	let employeeId = firstScalar(body, EMPLOYEE_ID_PATHS)?.value;
-	if (!employeeId && isEmployeeEvent) employeeId = firstScalar(body, ['employee', ...ownIdPaths])?.value;
+	if (!employeeId && isEmployeeEvent)
+		employeeId = firstScalar(body, ['employee', ...ownIdPaths])?.value;
 	let checkId = isCheckEvent || !recognised ? firstScalar(body, CHECK_ID_PATHS)?.value : undefined;
 	if (!checkId && isCheckEvent) checkId = firstScalar(body, ownIdPaths)?.value;
 
@@ -174,7 +190,10 @@ export function describeSesameDelivery(body: IDataObject, headers: HeaderBag, op
 }
 
 /** The de-duplication key: the delivery id, else the body's fingerprint (then only within a window). */
-export function sesameDeliveryKey(delivery: SesameDelivery, body: IDataObject): { key: string; byId: boolean } {
+export function sesameDeliveryKey(
+	delivery: SesameDelivery,
+	body: IDataObject,
+): { key: string; byId: boolean } {
 	if (delivery.deliveryId) return { key: `id:${delivery.deliveryId}`, byId: true };
 	return { key: `body:${fingerprint(body)}`, byId: false };
 }

@@ -55,7 +55,12 @@ async function flush(
 	if (openBatches.get(key) === members) openBatches.delete(key);
 	try {
 		const body = members.flatMap((m) => m.records);
-		const response = await vendorRequest(ctx, profile, { ...options, body: body as IHttpRequestOptions['body'] }, members[0].itemIndex);
+		const response = await vendorRequest(
+			ctx,
+			profile,
+			{ ...options, body: body as IHttpRequestOptions['body'] },
+			members[0].itemIndex,
+		);
 		split(members, response.body).forEach((share, i) => members[i].resolve(share));
 	} catch (error) {
 		for (const member of members) member.reject(error);
@@ -69,7 +74,13 @@ export function sendInBatch(
 	options: IHttpRequestOptions,
 	itemIndex: number,
 ): Promise<BatchShare> {
-	const key = [ctx.getExecutionId(), ctx.getNode().id, options.method, options.baseURL, options.url].join('\u0000');
+	const key = [
+		ctx.getExecutionId(),
+		ctx.getNode().id,
+		options.method,
+		options.baseURL,
+		options.url,
+	].join('\u0000');
 	const records = Array.isArray(options.body) ? (options.body as unknown[]) : [options.body];
 	return new Promise<BatchShare>((resolve, reject) => {
 		let members = openBatches.get(key);

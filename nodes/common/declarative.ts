@@ -87,17 +87,28 @@ function parseJsonParameter(
 	if (typeof raw === 'object') return raw as IDataObject;
 	try {
 		const parsed = JSON.parse(String(raw)) as unknown;
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+			throw new Error('not an object');
 		return parsed as IDataObject;
 	} catch {
-		throw new NodeOperationError(ctx.getNode(), `The JSON in "${name.split('.').pop()}" is not a valid JSON object`, {
-			itemIndex,
-			description: 'Enter an object such as {"key": "value"}, or use an expression that returns one.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The JSON in "${name.split('.').pop()}" is not a valid JSON object`,
+			{
+				itemIndex,
+				description:
+					'Enter an object such as {"key": "value"}, or use an expression that returns one.',
+			},
+		);
 	}
 }
 
-function fillPath(ctx: IExecutePaginationFunctions, template: string, labels: ParameterLabels, itemIndex: number): string {
+function fillPath(
+	ctx: IExecutePaginationFunctions,
+	template: string,
+	labels: ParameterLabels,
+	itemIndex: number,
+): string {
 	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const value = ctx.getNodeParameter(name, '', { extractValue: true }) as unknown;
 		const text = value === undefined || value === null ? '' : String(value).trim();
@@ -112,20 +123,41 @@ function fillPath(ctx: IExecutePaginationFunctions, template: string, labels: Pa
 }
 
 function toItems(body: unknown, spec: OperationSpec): IDataObject[] {
-	if (body === undefined || body === null || body === '' || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body as object).length === 0 && spec.method === 'DELETE')) {
+	if (
+		body === undefined ||
+		body === null ||
+		body === '' ||
+		(typeof body === 'object' &&
+			!Array.isArray(body) &&
+			Object.keys(body as object).length === 0 &&
+			spec.method === 'DELETE')
+	) {
 		return [{ success: true }];
 	}
 	let value: unknown = body;
-	if (spec.rootProperty && value && typeof value === 'object' && !Array.isArray(value) && spec.rootProperty in (value as IDataObject)) {
+	if (
+		spec.rootProperty &&
+		value &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		spec.rootProperty in (value as IDataObject)
+	) {
 		value = (value as IDataObject)[spec.rootProperty];
 	}
-	if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' ? (v as IDataObject) : { value: v }));
+	if (Array.isArray(value))
+		return value.map((v) =>
+			v !== null && typeof v === 'object' ? (v as IDataObject) : { value: v },
+		);
 	if (value !== null && typeof value === 'object') return [value as IDataObject];
 	return [{ value: value as string }];
 }
 
-function withoutContentType(headers: IHttpRequestOptions['headers']): IHttpRequestOptions['headers'] {
-	return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type'));
+function withoutContentType(
+	headers: IHttpRequestOptions['headers'],
+): IHttpRequestOptions['headers'] {
+	return Object.fromEntries(
+		Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-type'),
+	);
 }
 
 /** multipart/form-data with the body fields and the file of the input binary property. */
@@ -142,15 +174,23 @@ async function multipartBody(
 		if (value === undefined || value === null) continue;
 		form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
 	}
-	const fileField = (upload.fileFieldParam ? String(ctx.getNodeParameter(upload.fileFieldParam, '')).trim() : '') || upload.fileField;
-	const file = new Blob([new Uint8Array(buffer)], { type: binary.mimeType || 'application/octet-stream' });
+	const fileField =
+		(upload.fileFieldParam ? String(ctx.getNodeParameter(upload.fileFieldParam, '')).trim() : '') ||
+		upload.fileField;
+	const file = new Blob([new Uint8Array(buffer)], {
+		type: binary.mimeType || 'application/octet-stream',
+	});
 	form.append(fileField, file, binary.fileName ?? 'file');
 	return form;
 }
 
 /** `filename*=UTF-8''...` or `filename="..."` of a Content-Disposition header. */
 export function fileNameOf(disposition: unknown): string | undefined {
-	const text = Array.isArray(disposition) ? String(disposition[0]) : typeof disposition === 'string' ? disposition : '';
+	const text = Array.isArray(disposition)
+		? String(disposition[0])
+		: typeof disposition === 'string'
+			? disposition
+			: '';
 	const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)?''([^;]+)/.exec(text);
 	if (extended) {
 		try {
@@ -171,7 +211,12 @@ async function downloadFile(
 	output: NonNullable<OperationSpec['binaryOutput']>,
 	itemIndex: number,
 ): Promise<INodeExecutionData> {
-	const response = await vendorRequest(ctx, vendor, { ...options, json: false, encoding: 'arraybuffer' }, itemIndex);
+	const response = await vendorRequest(
+		ctx,
+		vendor,
+		{ ...options, json: false, encoding: 'arraybuffer' },
+		itemIndex,
+	);
 	const body = response.body as unknown;
 	const data = Buffer.isBuffer(body)
 		? body
@@ -180,24 +225,42 @@ async function downloadFile(
 			: ArrayBuffer.isView(body)
 				? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
 				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
-	const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
-	const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'].split(';')[0].trim() : '';
+	const headers = Object.fromEntries(
+		Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+	);
+	const contentType =
+		typeof headers['content-type'] === 'string' ? headers['content-type'].split(';')[0].trim() : '';
 	const property = String(ctx.getNodeParameter(output.propertyParam, 'data')).trim() || 'data';
-	const binary = await ctx.helpers.prepareBinaryData(data, fileNameOf(headers['content-disposition']), contentType || undefined);
+	const binary = await ctx.helpers.prepareBinaryData(
+		data,
+		fileNameOf(headers['content-disposition']),
+		contentType || undefined,
+	);
 	return {
-		json: { fileName: binary.fileName ?? null, mimeType: binary.mimeType, fileSize: binary.fileSize ?? data.length },
+		json: {
+			fileName: binary.fileName ?? null,
+			mimeType: binary.mimeType,
+			fileSize: binary.fileSize ?? data.length,
+		},
 		binary: { [property]: binary },
 	};
 }
 
 /** The `pagination` hook that executes one operation for one item. */
-export function executeOperation(vendor: DeclarativeVendor, spec: OperationSpec, labels: ParameterLabels) {
+export function executeOperation(
+	vendor: DeclarativeVendor,
+	spec: OperationSpec,
+	labels: ParameterLabels,
+) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const itemIndex = this.getItemIndex();
-		const paired = (json: IDataObject): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } });
+		const paired = (json: IDataObject): INodeExecutionData => ({
+			json,
+			pairedItem: { item: itemIndex },
+		});
 		try {
 			const base = requestData.options as IHttpRequestOptions;
 			const options: IHttpRequestOptions = {
@@ -212,17 +275,30 @@ export function executeOperation(vendor: DeclarativeVendor, spec: OperationSpec,
 			for (const [key, value] of Object.entries((base.body ?? {}) as IDataObject)) {
 				if (value !== '' && value !== undefined) body[key] = value;
 			}
-			if (spec.jsonBody) body = { ...body, ...(parseJsonParameter(this, spec.jsonBody, itemIndex) ?? {}) };
-			if (spec.jsonQuery) Object.assign(options.qs as IDataObject, parseJsonParameter(this, spec.jsonQuery, itemIndex) ?? {});
-			if (['POST', 'PUT', 'PATCH'].includes(spec.method) || (spec.method === 'DELETE' && Object.keys(body).length > 0)) {
+			if (spec.jsonBody)
+				body = { ...body, ...(parseJsonParameter(this, spec.jsonBody, itemIndex) ?? {}) };
+			if (spec.jsonQuery)
+				Object.assign(
+					options.qs as IDataObject,
+					parseJsonParameter(this, spec.jsonQuery, itemIndex) ?? {},
+				);
+			if (
+				['POST', 'PUT', 'PATCH'].includes(spec.method) ||
+				(spec.method === 'DELETE' && Object.keys(body).length > 0)
+			) {
 				options.body = spec.bodyAsArray ? [body] : body;
-				if (spec.buildBody) options.body = spec.buildBody.call(this, body, itemIndex) as IHttpRequestOptions['body'];
+				if (spec.buildBody)
+					options.body = spec.buildBody.call(this, body, itemIndex) as IHttpRequestOptions['body'];
 			} else {
 				delete options.body;
 			}
 
 			// joins the batch synchronously (see ./batch.ts): nothing above may await
-			if (spec.batchParameter && spec.bodyAsArray && this.getNodeParameter(spec.batchParameter, false) === true) {
+			if (
+				spec.batchParameter &&
+				spec.bodyAsArray &&
+				this.getNodeParameter(spec.batchParameter, false) === true
+			) {
 				const share = await sendInBatch(this, vendor, options, itemIndex);
 				return share.received ? toItems(share.response, spec).map(paired) : [];
 			}
@@ -232,7 +308,12 @@ export function executeOperation(vendor: DeclarativeVendor, spec: OperationSpec,
 				options.headers = withoutContentType(options.headers);
 			}
 			if (spec.binaryOutput) {
-				return [{ ...(await downloadFile(this, vendor, options, spec.binaryOutput, itemIndex)), pairedItem: { item: itemIndex } }];
+				return [
+					{
+						...(await downloadFile(this, vendor, options, spec.binaryOutput, itemIndex)),
+						pairedItem: { item: itemIndex },
+					},
+				];
 			}
 
 			if (!spec.list) {
@@ -241,13 +322,21 @@ export function executeOperation(vendor: DeclarativeVendor, spec: OperationSpec,
 			}
 
 			const strategy = spec.list === true ? vendor.paging : spec.list;
-			if (!strategy) throw new NodeOperationError(this.getNode(), 'No paging strategy configured', { itemIndex });
+			if (!strategy)
+				throw new NodeOperationError(this.getNode(), 'No paging strategy configured', {
+					itemIndex,
+				});
 			const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 			const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
 			const items = await collectPages(
 				strategy,
 				async (query) => {
-					const response = await vendorRequest(this, vendor, { ...options, qs: { ...options.qs, ...query } }, itemIndex);
+					const response = await vendorRequest(
+						this,
+						vendor,
+						{ ...options, qs: { ...options.qs, ...query } },
+						itemIndex,
+					);
 					return response.body;
 				},
 				limit,

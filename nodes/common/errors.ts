@@ -60,7 +60,15 @@ export function vendorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
-	for (const key of ['message', 'error_description', 'detail', 'title', 'msg', 'error', 'Message']) {
+	for (const key of [
+		'message',
+		'error_description',
+		'detail',
+		'title',
+		'msg',
+		'error',
+		'Message',
+	]) {
 		const text = asText(record[key]);
 		if (text) return text;
 	}
@@ -76,7 +84,11 @@ export function vendorMessage(body: unknown): string | undefined {
 export function fieldErrors(body: unknown): string[] {
 	if (!body || typeof body !== 'object') return [];
 	const record = body as Record<string, unknown>;
-	const source = record.errors ?? record.violations ?? record.fieldErrors ?? (record.error as Record<string, unknown> | undefined)?.errors;
+	const source =
+		record.errors ??
+		record.violations ??
+		record.fieldErrors ??
+		(record.error as Record<string, unknown> | undefined)?.errors;
 	const lines: string[] = [];
 	if (Array.isArray(source)) {
 		for (const entry of source) {
@@ -84,7 +96,9 @@ export function fieldErrors(body: unknown): string[] {
 				lines.push(entry);
 			} else if (entry && typeof entry === 'object') {
 				const e = entry as Record<string, unknown>;
-				const field = asText(e.field ?? e.property ?? e.propertyPath ?? e.path ?? e.name ?? e.entity_id);
+				const field = asText(
+					e.field ?? e.property ?? e.propertyPath ?? e.path ?? e.name ?? e.entity_id,
+				);
 				const message = asText(e.message ?? e.msg ?? e.detail ?? e.error) ?? JSON.stringify(entry);
 				lines.push(field ? `${field}: ${message}` : message);
 			}
@@ -92,7 +106,8 @@ export function fieldErrors(body: unknown): string[] {
 	} else if (source && typeof source === 'object') {
 		for (const [field, messages] of Object.entries(source as Record<string, unknown>)) {
 			const list = Array.isArray(messages) ? messages : [messages];
-			for (const message of list) lines.push(`${field}: ${asText(message) ?? JSON.stringify(message)}`);
+			for (const message of list)
+				lines.push(`${field}: ${asText(message) ?? JSON.stringify(message)}`);
 		}
 	}
 	return lines;
@@ -109,9 +124,15 @@ const NETWORK_HINTS: Record<string, string> = {
 	DEPTH_ZERO_SELF_SIGNED_CERT: 'the server uses a self-signed certificate',
 };
 
-export function describeFailure(vendor: string, failure: FailedResponse): { message: string; description: string } {
+export function describeFailure(
+	vendor: string,
+	failure: FailedResponse,
+): { message: string; description: string } {
 	if (failure.status === undefined && failure.userError) {
-		return { message: failure.userError.message, description: failure.userError.description || failure.userError.message };
+		return {
+			message: failure.userError.message,
+			description: failure.userError.description || failure.userError.message,
+		};
 	}
 	if (failure.status === undefined) {
 		const hint = (failure.code && NETWORK_HINTS[failure.code]) ?? failure.message ?? 'no response';

@@ -26,7 +26,12 @@ export function bodyField(
 	operations: string[],
 	options: FieldOptions = {},
 ): INodeProperties {
-	const defaults: Record<FieldType, string | number | boolean> = { string: '', dateTime: '', number: 0, boolean: false };
+	const defaults: Record<FieldType, string | number | boolean> = {
+		string: '',
+		dateTime: '',
+		number: 0,
+		boolean: false,
+	};
 	return {
 		displayName,
 		name,
@@ -47,7 +52,12 @@ export function collectionOption(
 	name: string,
 	options: FieldOptions & { location?: 'body' | 'query' } = {},
 ): INodeProperties {
-	const defaults: Record<FieldType, string | number | boolean> = { string: '', dateTime: '', number: 0, boolean: false };
+	const defaults: Record<FieldType, string | number | boolean> = {
+		string: '',
+		dateTime: '',
+		number: 0,
+		boolean: false,
+	};
 	return {
 		displayName,
 		name,
@@ -91,13 +101,21 @@ export function idLocator(
 			},
 		],
 		...(options.sendAsBody
-			? { routing: { send: { type: 'body' as const, property: options.sendAsBody, value: '={{ $value }}' } } }
+			? {
+					routing: {
+						send: { type: 'body' as const, property: options.sendAsBody, value: '={{ $value }}' },
+					},
+				}
 			: {}),
 	};
 }
 
 /** "Additional Body Fields (JSON)": an object merged into the request body last. */
-export function jsonBodyField(resource: string, operations: string[], name = 'jsonBody'): INodeProperties {
+export function jsonBodyField(
+	resource: string,
+	operations: string[],
+	name = 'jsonBody',
+): INodeProperties {
 	return {
 		displayName: 'Additional Body Fields (JSON)',
 		name,

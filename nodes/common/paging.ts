@@ -33,7 +33,10 @@ export interface PagingStrategy {
 }
 
 function asItems(value: unknown): IDataObject[] {
-	if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' ? (v as IDataObject) : { value: v }));
+	if (Array.isArray(value))
+		return value.map((v) =>
+			v !== null && typeof v === 'object' ? (v as IDataObject) : { value: v },
+		);
 	if (value === undefined || value === null || value === '') return [];
 	return [value as IDataObject];
 }
@@ -58,7 +61,12 @@ export function fixedSizePages(pageSize: number, pageParam = 'page'): PagingStra
  */
 export function metaPages(
 	maxPageSize: number,
-	options: { dataKey?: string; pageParam?: string; sizeParam?: string; fallbackPageSize?: number } = {},
+	options: {
+		dataKey?: string;
+		pageParam?: string;
+		sizeParam?: string;
+		fallbackPageSize?: number;
+	} = {},
 ): PagingStrategy {
 	const { dataKey = 'data', pageParam = 'page', sizeParam = 'limit', fallbackPageSize } = options;
 	return {
@@ -96,16 +104,27 @@ export interface CountedPagesOptions {
 }
 
 /** The items of an answer that is either a bare array or an envelope `{<countKey>: n, <any>: [...]}`. */
-export function unwrapEnvelope(body: unknown, countKey = 'record_count', itemsKey?: string): { items: IDataObject[]; total?: number } {
+export function unwrapEnvelope(
+	body: unknown,
+	countKey = 'record_count',
+	itemsKey?: string,
+): { items: IDataObject[]; total?: number } {
 	if (Array.isArray(body)) return { items: asItems(body) };
 	if (body === null || typeof body !== 'object') return { items: asItems(body) };
 	const record = body as IDataObject;
 	const count = Number(record[countKey]);
-	const total = record[countKey] !== undefined && record[countKey] !== null && Number.isFinite(count) ? count : undefined;
-	const key = itemsKey && Array.isArray(record[itemsKey])
-		? itemsKey
-		: (Object.keys(record).find((k) => Array.isArray(record[k]) && (record[k] as unknown[]).some((v) => v !== null && typeof v === 'object')) ??
-			Object.keys(record).find((k) => Array.isArray(record[k])));
+	const total =
+		record[countKey] !== undefined && record[countKey] !== null && Number.isFinite(count)
+			? count
+			: undefined;
+	const key =
+		itemsKey && Array.isArray(record[itemsKey])
+			? itemsKey
+			: (Object.keys(record).find(
+					(k) =>
+						Array.isArray(record[k]) &&
+						(record[k] as unknown[]).some((v) => v !== null && typeof v === 'object'),
+				) ?? Object.keys(record).find((k) => Array.isArray(record[k])));
 	if (key) return { items: asItems(record[key]), total };
 	// an envelope without an items array is an empty page; anything else is one record
 	return { items: total !== undefined ? [] : [record], total };
@@ -118,13 +137,25 @@ export function unwrapEnvelope(body: unknown, countKey = 'record_count', itemsKe
  * Stops on a short page, once `record_count` items were read, on a page larger than asked for (the
  * server ignored paging and sent everything) or on a repeated page.
  */
-export function countedPages(maxPageSize: number, options: CountedPagesOptions = {}): PagingStrategy {
-	const { pageParam = 'page_no', sizeParam = 'page_size', countKey = 'record_count', itemsKey, fixedQuery = {} } = options;
+export function countedPages(
+	maxPageSize: number,
+	options: CountedPagesOptions = {},
+): PagingStrategy {
+	const {
+		pageParam = 'page_no',
+		sizeParam = 'page_size',
+		countKey = 'record_count',
+		itemsKey,
+		fixedQuery = {},
+	} = options;
 	return {
 		stopOnRepeat: true,
 		query: (page, wanted) => ({
 			...fixedQuery,
-			[sizeParam]: page === 1 && wanted !== undefined ? Math.min(maxPageSize, Math.max(1, wanted)) : maxPageSize,
+			[sizeParam]:
+				page === 1 && wanted !== undefined
+					? Math.min(maxPageSize, Math.max(1, wanted))
+					: maxPageSize,
 			[pageParam]: page,
 		}),
 		read: (body, page) => {
@@ -144,8 +175,14 @@ export function singlePage(dataKey = 'data'): PagingStrategy {
 	return {
 		query: () => ({}),
 		read: (body) => {
-			const record = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
-			return { items: asItems(record && dataKey in record ? record[dataKey] : body), hasMore: false };
+			const record =
+				body !== null && typeof body === 'object' && !Array.isArray(body)
+					? (body as IDataObject)
+					: undefined;
+			return {
+				items: asItems(record && dataKey in record ? record[dataKey] : body),
+				hasMore: false,
+			};
 		},
 	};
 }

@@ -15,7 +15,11 @@ import { sleep } from 'n8n-workflow';
 
 type Headers = Record<string, unknown>;
 
-const REMAINING_HEADERS = ['x-ratelimit-remaining', 'ratelimit-remaining', 'x-rate-limit-remaining'];
+const REMAINING_HEADERS = [
+	'x-ratelimit-remaining',
+	'ratelimit-remaining',
+	'x-rate-limit-remaining',
+];
 const RESET_HEADERS = ['x-ratelimit-reset', 'ratelimit-reset', 'x-rate-limit-reset'];
 
 function header(headers: Headers | undefined, names: string[]): string | undefined {

@@ -17,7 +17,8 @@
 import { SingleFlight } from './singleFlight';
 
 /** Resolves to "valid" until the stored expiry has passed, then to "" (which makes n8n renew the token). */
-export const VALIDITY_EXPRESSION = '={{ Number($self.expiresAt) > $now.toMillis() ? "valid" : "" }}';
+export const VALIDITY_EXPRESSION =
+	'={{ Number($self.expiresAt) > $now.toMillis() ? "valid" : "" }}';
 
 /**
  * Renew this long before the announced expiry: a hundredth of the lifetime, at most 5 seconds (3 s
@@ -36,15 +37,27 @@ export type CachedToken = {
 };
 
 /** Lifetime from `expires_in` (seconds), else from the `exp` claim of a JWT; undefined when neither is known. */
-export function tokenLifetimeMs(body: Record<string, unknown>, token: string, now = Date.now()): number | undefined {
+export function tokenLifetimeMs(
+	body: Record<string, unknown>,
+	token: string,
+	now = Date.now(),
+): number | undefined {
 	const seconds = Number(body.expires_in);
-	if (body.expires_in !== undefined && body.expires_in !== null && body.expires_in !== '' && Number.isFinite(seconds) && seconds > 0) {
+	if (
+		body.expires_in !== undefined &&
+		body.expires_in !== null &&
+		body.expires_in !== '' &&
+		Number.isFinite(seconds) &&
+		seconds > 0
+	) {
 		return seconds * 1000;
 	}
 	const payload = token.split('.')[1];
 	if (!payload) return undefined;
 	try {
-		const exp = Number((JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp);
+		const exp = Number(
+			(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp,
+		);
 		return Number.isFinite(exp) && exp * 1000 > now ? exp * 1000 - now : undefined;
 	} catch {
 		return undefined;
@@ -52,9 +65,17 @@ export function tokenLifetimeMs(body: Record<string, unknown>, token: string, no
 }
 
 /** The fields to store for a token just issued with this lifetime. */
-export function cachedToken(accessToken: string, lifetimeMs: number | undefined, now = Date.now()): CachedToken {
+export function cachedToken(
+	accessToken: string,
+	lifetimeMs: number | undefined,
+	now = Date.now(),
+): CachedToken {
 	if (lifetimeMs === undefined) return { accessToken, expiresAt: 0, validity: 'valid' };
-	return { accessToken, expiresAt: Math.round(now + lifetimeMs - renewMargin(lifetimeMs)), validity: VALIDITY_EXPRESSION };
+	return {
+		accessToken,
+		expiresAt: Math.round(now + lifetimeMs - renewMargin(lifetimeMs)),
+		validity: VALIDITY_EXPRESSION,
+	};
 }
 
 const usable = (token: CachedToken | undefined, now = Date.now()): token is CachedToken =>
@@ -83,7 +104,11 @@ export class TokenCache {
 	 * `current` is the token the caller's copy of the credential holds: when another caller has
 	 * already replaced it with a token that is still valid, that one is returned without a request.
 	 */
-	async get(key: string, current: unknown, exchange: () => Promise<CachedToken>): Promise<CachedToken> {
+	async get(
+		key: string,
+		current: unknown,
+		exchange: () => Promise<CachedToken>,
+	): Promise<CachedToken> {
 		const known = this.recent.get(key);
 		if (usable(known) && known.accessToken !== current) return { ...known };
 

@@ -56,13 +56,26 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	maxWaitMs: 120_000,
 };
 
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT']);
+const RETRYABLE_NETWORK = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ESOCKETTIMEDOUT',
+]);
 
 /** Extracts status, body and headers from whatever n8n's HTTP helpers threw. */
 export function failureOf(error: unknown): FailedResponse {
 	const e = error as {
 		cause?: unknown;
-		response?: { status?: number; data?: unknown; headers?: Record<string, unknown>; body?: unknown; statusCode?: number };
+		response?: {
+			status?: number;
+			data?: unknown;
+			headers?: Record<string, unknown>;
+			body?: unknown;
+			statusCode?: number;
+		};
 		httpCode?: string | null;
 		code?: string;
 		message?: string;
@@ -70,15 +83,25 @@ export function failureOf(error: unknown): FailedResponse {
 	};
 	const cause = (e?.cause ?? {}) as typeof e;
 	const response = cause.response ?? e?.response;
-	const status = response?.status ?? response?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
-	const userError = [e?.cause, error].find((candidate) => candidate instanceof UserError) as UserError | undefined;
+	const status =
+		response?.status ?? response?.statusCode ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+	const userError = [e?.cause, error].find((candidate) => candidate instanceof UserError) as
+		| UserError
+		| undefined;
 	return {
 		status: Number.isFinite(status) ? status : undefined,
 		body: response?.data ?? response?.body,
 		headers: response?.headers,
 		code: cause.code ?? e?.code,
 		message: cause.message ?? e?.message,
-		...(userError && !response ? { userError: { message: userError.message, description: userError.description ?? undefined } } : {}),
+		...(userError && !response
+			? {
+					userError: {
+						message: userError.message,
+						description: userError.description ?? undefined,
+					},
+				}
+			: {}),
 	};
 }
 
@@ -93,7 +116,11 @@ function shouldRetryServer(failure: FailedResponse, method: string | undefined):
 	return failure.status >= 500 && isIdempotent(method);
 }
 
-function gateKey(ctx: RequestContext, profile: VendorProfile, options: IHttpRequestOptions): string {
+function gateKey(
+	ctx: RequestContext,
+	profile: VendorProfile,
+	options: IHttpRequestOptions,
+): string {
 	const credentialId = ctx.getNode().credentials?.[profile.credentialType]?.id ?? ctx.getNode().id;
 	return `${profile.credentialType}|${credentialId}|${options.baseURL ?? ''}`;
 }
@@ -116,16 +143,26 @@ export async function vendorRequest(
 	for (;;) {
 		const ticket = await gate.acquire(signal);
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, profile.credentialType, {
-				...options,
-				returnFullResponse: true,
-			})) as IN8nHttpFullResponse;
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				profile.credentialType,
+				{
+					...options,
+					returnFullResponse: true,
+				},
+			)) as IN8nHttpFullResponse;
 			ticket.done(response.headers as Record<string, unknown>, response.statusCode);
 			return response;
 		} catch (error) {
 			const failure = failureOf(error);
 			ticket.done(failure.headers, failure.status);
-			if (signal?.aborted) throw apiError(ctx.getNode(), profile.vendor, { ...failure, url: hostOf(options) }, itemIndex);
+			if (signal?.aborted)
+				throw apiError(
+					ctx.getNode(),
+					profile.vendor,
+					{ ...failure, url: hostOf(options) },
+					itemIndex,
+				);
 			if (failure.status === 429 && rateLimitedRetries < policy.rateLimited) {
 				rateLimitedRetries++;
 				const wait = resetDelayMs(failure.headers) ?? policy.baseDelayMs * 2 ** rateLimitedRetries;
@@ -139,7 +176,12 @@ export async function vendorRequest(
 				await sleep(Math.min(wait, policy.maxWaitMs));
 				continue;
 			}
-			throw apiError(ctx.getNode(), profile.vendor, { ...failure, url: hostOf(options) }, itemIndex);
+			throw apiError(
+				ctx.getNode(),
+				profile.vendor,
+				{ ...failure, url: hostOf(options) },
+				itemIndex,
+			);
 		}
 	}
 }

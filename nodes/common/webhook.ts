@@ -38,7 +38,10 @@ function sha256(value: string): Buffer {
  * two equal-length digests and takes the same time whatever the inputs (no length leak either).
  * An empty or missing value never matches.
  */
-export function secretsMatch(received: string | undefined | null, expected: string | undefined | null): boolean {
+export function secretsMatch(
+	received: string | undefined | null,
+	expected: string | undefined | null,
+): boolean {
 	if (typeof received !== 'string' || typeof expected !== 'string') return false;
 	if (received.length === 0 || expected.length === 0) return false;
 	return timingSafeEqual(sha256(received), sha256(expected));
@@ -79,12 +82,20 @@ export const MIN_SECRET_LENGTH = 16;
 
 /** The verdict of the local credential test for a shared secret (pure, for `secretCredentialTest`). */
 export function checkSharedSecret(value: unknown, label: string): INodeCredentialTestResult {
-	if (typeof value !== 'string' || value.trim().length === 0) return { status: 'Error', message: `${label} is empty` };
-	if (value !== value.trim()) return { status: 'Error', message: `${label} starts or ends with whitespace` };
+	if (typeof value !== 'string' || value.trim().length === 0)
+		return { status: 'Error', message: `${label} is empty` };
+	if (value !== value.trim())
+		return { status: 'Error', message: `${label} starts or ends with whitespace` };
 	if (value.length < MIN_SECRET_LENGTH) {
-		return { status: 'Error', message: `${label} is too short: use at least ${MIN_SECRET_LENGTH} random characters` };
+		return {
+			status: 'Error',
+			message: `${label} is too short: use at least ${MIN_SECRET_LENGTH} random characters`,
+		};
 	}
-	return { status: 'OK', message: `${label} is usable; the vendor's deliveries are checked against it` };
+	return {
+		status: 'OK',
+		message: `${label} is usable; the vendor's deliveries are checked against it`,
+	};
 }
 
 /**
@@ -92,7 +103,10 @@ export function checkSharedSecret(value: unknown, label: string): INodeCredentia
  * Used by webhook trigger nodes through `credentials[].testedBy` + `methods.credentialTest`.
  */
 export function secretCredentialTest(field: string, label: string): ICredentialTestFunction {
-	return async function (this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	return async function (
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
 		return checkSharedSecret(credential.data?.[field], label);
 	};
 }
@@ -103,7 +117,9 @@ export function secretCredentialTest(field: string, label: string): ICredentialT
 export type BodyCheck = { ok: true; body: IDataObject } | { ok: false; error: string };
 
 function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+	return (
+		value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)
+	);
 }
 
 /**
@@ -113,19 +129,25 @@ function isPlainObject(value: unknown): value is IDataObject {
  */
 export function parseJsonObject(raw: Buffer | string | undefined, parsed?: unknown): BodyCheck {
 	let value: unknown = parsed;
-	const text = raw === undefined ? (typeof parsed === 'string' ? parsed : undefined) : raw.toString('utf8');
+	const text =
+		raw === undefined ? (typeof parsed === 'string' ? parsed : undefined) : raw.toString('utf8');
 	if (text !== undefined) {
 		const trimmed = text.replace(/^\uFEFF/, '').trim();
-		if (trimmed.length === 0) return { ok: false, error: 'the request body is empty; a JSON object is expected' };
+		if (trimmed.length === 0)
+			return { ok: false, error: 'the request body is empty; a JSON object is expected' };
 		try {
 			value = JSON.parse(trimmed);
 		} catch {
 			return { ok: false, error: 'the request body is not valid JSON' };
 		}
 	}
-	if (value === undefined || value === null) return { ok: false, error: 'the request body is empty; a JSON object is expected' };
+	if (value === undefined || value === null)
+		return { ok: false, error: 'the request body is empty; a JSON object is expected' };
 	if (!isPlainObject(value)) {
-		return { ok: false, error: `the request body must be a JSON object, not ${Array.isArray(value) ? 'an array' : typeof value}` };
+		return {
+			ok: false,
+			error: `the request body must be a JSON object, not ${Array.isArray(value) ? 'an array' : typeof value}`,
+		};
 	}
 	return { ok: true, body: value };
 }
@@ -152,7 +174,10 @@ export function scalarString(value: unknown): string | undefined {
 }
 
 /** The first path (in order) holding a non-empty string or number. */
-export function firstScalar(source: unknown, paths: readonly string[]): { path: string; value: string } | undefined {
+export function firstScalar(
+	source: unknown,
+	paths: readonly string[],
+): { path: string; value: string } | undefined {
 	for (const path of paths) {
 		const value = scalarString(valueAtPath(source, path));
 		if (value !== undefined) return { path, value };
@@ -169,7 +194,10 @@ export function normalizeEventName(name: string): string {
 }
 
 /** The canonical spelling of `candidate` among `known`, or undefined. */
-export function matchKnownEvent(candidate: string | undefined, known: readonly string[]): string | undefined {
+export function matchKnownEvent(
+	candidate: string | undefined,
+	known: readonly string[],
+): string | undefined {
 	if (candidate === undefined) return undefined;
 	const wanted = normalizeEventName(candidate);
 	if (!wanted) return undefined;
@@ -190,7 +218,10 @@ export function eventSelected(
 ): boolean {
 	const canonical = matchKnownEvent(event, known);
 	if (canonical === undefined) return unknown === 'run';
-	return selected.length === 0 || selected.some((name) => normalizeEventName(name) === normalizeEventName(canonical));
+	return (
+		selected.length === 0 ||
+		selected.some((name) => normalizeEventName(name) === normalizeEventName(canonical))
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,7 +236,9 @@ export function canonicalJson(value: unknown): string {
 		const entries = Object.keys(value as Record<string, unknown>)
 			.sort()
 			.filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-			.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+			.map(
+				(key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+			);
 		return `{${entries.join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
@@ -315,7 +348,15 @@ function processLedger(scope: string, max: number): DeliveryLedger {
 	return ledger;
 }
 
-function writePersisted(store: IDataObject, property: string, inProcess: DeliveryLedger, key: string, expires: number, now: number, max: number): void {
+function writePersisted(
+	store: IDataObject,
+	property: string,
+	inProcess: DeliveryLedger,
+	key: string,
+	expires: number,
+	now: number,
+	max: number,
+): void {
 	const persisted = DeliveryLedger.from(store[property], max);
 	persisted.prune(now);
 	persisted.absorb(inProcess, now);
@@ -335,7 +376,8 @@ export function claimDelivery(options: ClaimOptions): boolean {
 	const property = options.property ?? 'deliveries';
 	const key = ledgerKey(options.key);
 	const inProcess = processLedger(scope, max);
-	if (inProcess.has(key, now) || DeliveryLedger.from(store[property], max).has(key, now)) return false;
+	if (inProcess.has(key, now) || DeliveryLedger.from(store[property], max).has(key, now))
+		return false;
 	const expires = options.ttlMs === undefined ? 0 : now + options.ttlMs;
 	inProcess.add(key, expires);
 	if (options.persist !== false) writePersisted(store, property, inProcess, key, expires, now, max);
@@ -366,14 +408,20 @@ interface RawBodyRequest {
 }
 
 /** The body exactly as received, when n8n makes it available; otherwise what its parser produced. */
-export async function readBody(ctx: IWebhookFunctions): Promise<{ raw?: Buffer; parsed?: unknown }> {
+export async function readBody(
+	ctx: IWebhookFunctions,
+): Promise<{ raw?: Buffer; parsed?: unknown }> {
 	const req = ctx.getRequestObject() as unknown as RawBodyRequest;
 	if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 	return { raw: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined, parsed: req.body };
 }
 
 /** Answers the request now, with a JSON body, without starting a workflow run. */
-export function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+export function respond(
+	ctx: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	const res = ctx.getResponseObject();
 	res.status(status).json(body);
 	return { noWebhookResponse: true };

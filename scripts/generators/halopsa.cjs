@@ -10,27 +10,105 @@ const OUT = 'nodes/HaloPsaScheduling/shared/catalogue.ts';
 /** Body fields the node models as typed fields, per OpenAPI schema (the rest goes through raw JSON). */
 const MODELLED = {
 	Appointment: [
-		'subject', 'start_date', 'end_date', 'allday', 'agent_id', 'appointment_type_id', 'client_id', 'site_id',
-		'user_id', 'ticket_id', 'note', 'is_private', 'is_task', 'reminderminutes', 'online_meeting_url',
-		'appointment_location_free_text', 'inform_agents', 'inform_user', 'colour', 'complete_status',
-		'resourcebookingtype', 'resource_booking_timeslot', 'booking_name', 'booking_email', 'booking_phonenumber',
+		'subject',
+		'start_date',
+		'end_date',
+		'allday',
+		'agent_id',
+		'appointment_type_id',
+		'client_id',
+		'site_id',
+		'user_id',
+		'ticket_id',
+		'note',
+		'is_private',
+		'is_task',
+		'reminderminutes',
+		'online_meeting_url',
+		'appointment_location_free_text',
+		'inform_agents',
+		'inform_user',
+		'colour',
+		'complete_status',
+		'resourcebookingtype',
+		'resource_booking_timeslot',
+		'booking_name',
+		'booking_email',
+		'booking_phonenumber',
 	],
 	Schedule: [
-		'subject', 'startdate', 'enddate', 'agentid', 'hours', 'type', 'recurrencepattern', 'rangeofrecurrence',
-		'endafteramount', 'dailyrecurrencepattern', 'dailyrecurrencedays', 'weeklyrecurrenceweeks', 'weeklyrecurrencestring',
+		'subject',
+		'startdate',
+		'enddate',
+		'agentid',
+		'hours',
+		'type',
+		'recurrencepattern',
+		'rangeofrecurrence',
+		'endafteramount',
+		'dailyrecurrencepattern',
+		'dailyrecurrencedays',
+		'weeklyrecurrenceweeks',
+		'weeklyrecurrencestring',
 	],
 	Timesheet: [
-		'agent_id', 'date', 'start_time', 'end_time', 'target_hours', 'break_hours', 'allowed_break_hours', 'workdayid',
-		'timesheet_manager', '_submitapproval', '_approve', '_reject', '_approval_message',
+		'agent_id',
+		'date',
+		'start_time',
+		'end_time',
+		'target_hours',
+		'break_hours',
+		'allowed_break_hours',
+		'workdayid',
+		'timesheet_manager',
+		'_submitapproval',
+		'_approve',
+		'_reject',
+		'_approval_message',
 	],
 	TimesheetEvent: [
-		'subject', 'start_date', 'end_date', 'agent_id', 'event_type', 'break_type', 'ticket_id', 'client_id', 'site_id',
-		'note', 'timetaken', 'charge_rate', 'traveltime', 'mileage',
+		'subject',
+		'start_date',
+		'end_date',
+		'agent_id',
+		'event_type',
+		'break_type',
+		'ticket_id',
+		'client_id',
+		'site_id',
+		'note',
+		'timetaken',
+		'charge_rate',
+		'traveltime',
+		'mileage',
 	],
-	Holidays: ['name', 'date', 'end_date', 'allday', 'agent_id', 'workday_id', 'holiday_type', 'duration', 'isrecurring', 'approvalnote'],
+	Holidays: [
+		'name',
+		'date',
+		'end_date',
+		'allday',
+		'agent_id',
+		'workday_id',
+		'holiday_type',
+		'duration',
+		'isrecurring',
+		'approvalnote',
+	],
 	Workdays: [
-		'name', 'summary', 'timezone', 'start', 'end', 'alldayssame', 'incmonday', 'inctuesday', 'incwednesday',
-		'incthursday', 'incfriday', 'incsaturday', 'incsunday', 'access_control_level',
+		'name',
+		'summary',
+		'timezone',
+		'start',
+		'end',
+		'alldayssame',
+		'incmonday',
+		'inctuesday',
+		'incwednesday',
+		'incthursday',
+		'incfriday',
+		'incsaturday',
+		'incsunday',
+		'access_control_level',
 	],
 };
 
@@ -47,7 +125,8 @@ function bodyKind(openapi, method, p) {
 	const content = operation && operation.requestBody && operation.requestBody.content;
 	if (!content) return undefined;
 	const schema = (content['application/json'] || Object.values(content)[0]).schema;
-	if (schema.type === 'array' && schema.items.$ref) return { kind: 'records', schema: schema.items.$ref.split('/').pop() };
+	if (schema.type === 'array' && schema.items.$ref)
+		return { kind: 'records', schema: schema.items.$ref.split('/').pop() };
 	if (schema.type === 'array' && schema.items.type === 'integer') return { kind: 'ids' };
 	if (schema.$ref) return { kind: 'record', schema: schema.$ref.split('/').pop() };
 	throw new Error(`unsupported body of ${method} ${p}`);
@@ -62,8 +141,12 @@ function kindFromText(text) {
 }
 
 function derive(specsDir) {
-	const catalogue = JSON.parse(fs.readFileSync(path.join(specsDir, 'halopsa-endpoints.json'), 'utf8'));
-	const openapi = JSON.parse(fs.readFileSync(path.join(specsDir, 'halopsa-scheduling.openapi.json'), 'utf8'));
+	const catalogue = JSON.parse(
+		fs.readFileSync(path.join(specsDir, 'halopsa-endpoints.json'), 'utf8'),
+	);
+	const openapi = JSON.parse(
+		fs.readFileSync(path.join(specsDir, 'halopsa-scheduling.openapi.json'), 'utf8'),
+	);
 	const endpoints = catalogue.endpoints.map((e) => {
 		const body = bodyKind(openapi, e.method, e.path);
 		return {
@@ -71,7 +154,12 @@ function derive(specsDir) {
 			path: e.path,
 			title: e.title,
 			summary: e.description.replace(/\s*Requires authentication\.\s*/g, ' ').trim(),
-			parameters: (e.parameters || []).map((p) => ({ name: p.name, type: p.type, in: p.in, description: p.description })),
+			parameters: (e.parameters || []).map((p) => ({
+				name: p.name,
+				type: p.type,
+				in: p.in,
+				description: p.description,
+			})),
 			...(body ? { body: body.kind } : e.requestBody ? { body: kindFromText(e.requestBody) } : {}),
 			...(body && body.schema ? { schema: body.schema } : {}),
 		};
@@ -81,7 +169,8 @@ function derive(specsDir) {
 		const properties = openapi.components.schemas[schemaName].properties;
 		bodyFields[schemaName] = Object.fromEntries(
 			names.map((name) => {
-				if (!properties[name]) throw new Error(`${schemaName}.${name} is not in the OpenAPI schema`);
+				if (!properties[name])
+					throw new Error(`${schemaName}.${name} is not in the OpenAPI schema`);
 				return [name, fieldType(properties[name])];
 			}),
 		);

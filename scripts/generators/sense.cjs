@@ -21,7 +21,8 @@ function kindOf(name, property) {
 	if (property.type === 'number') return 'number';
 	if (property.type === 'integer') return 'integer';
 	if (property.type === 'boolean') return 'boolean';
-	if (property.type === 'array' && property.items && property.items.type === 'string') return 'stringList';
+	if (property.type === 'array' && property.items && property.items.type === 'string')
+		return 'stringList';
 	return fail(`unsupported type of ${name}: ${JSON.stringify(property)}`);
 }
 
@@ -32,14 +33,17 @@ function build(spec) {
 	const entities = [];
 	const customKinds = {};
 	for (const [path, item] of Object.entries(spec.paths)) {
-		const items = item.post && item.post.requestBody && item.post.requestBody.content['application/json'];
+		const items =
+			item.post && item.post.requestBody && item.post.requestBody.content['application/json'];
 		const ref = items && items.schema.type === 'array' && items.schema.items.$ref;
 		if (!ref) continue;
 		const schemaName = ref.split('/').pop();
 		const schema = schemas[schemaName] || fail(`missing schema ${schemaName}`);
 		const fields = {};
 		const slots = {};
-		for (const [name, property] of Object.entries(schema.properties).sort(([a], [b]) => a.localeCompare(b))) {
+		for (const [name, property] of Object.entries(schema.properties).sort(([a], [b]) =>
+			a.localeCompare(b),
+		)) {
 			const kind = kindOf(name, property);
 			const slot = /^(custom_[a-z_]+)(\d+)$/.exec(name);
 			if (!slot) {
@@ -54,7 +58,8 @@ function build(spec) {
 		const customSlots = {};
 		for (const [prefix, numbers] of Object.entries(slots).sort(([a], [b]) => a.localeCompare(b))) {
 			numbers.sort((a, b) => a - b);
-			if (numbers.some((n, i) => n !== i + 1)) fail(`${schemaName}.${prefix} slots are not 1..${numbers.length}`);
+			if (numbers.some((n, i) => n !== i + 1))
+				fail(`${schemaName}.${prefix} slots are not 1..${numbers.length}`);
 			customSlots[prefix] = numbers.length;
 		}
 		if (!(schema.required || []).includes('id')) fail(`${schemaName} does not require id`);
@@ -78,26 +83,38 @@ function build(spec) {
 	for (const match of description.matchAll(/sensehq\.com\/v1\/([a-z-]+)/g)) {
 		if (!order.includes(match[1])) order.push(match[1]);
 	}
-	const syncOrder = order.map((path) => (entities.find((e) => e.path === path) || fail(`unknown sync path ${path}`)).resource);
+	const syncOrder = order.map(
+		(path) => (entities.find((e) => e.path === path) || fail(`unknown sync path ${path}`)).resource,
+	);
 	if (syncOrder.length !== entities.length) fail('the sync order does not name every entity type');
 
 	const maxBatch = Math.min(...entities.map((e) => e.maxBatch));
-	const compressed = /(\d+)\s*kb after compression/i.exec(description) || fail('no compressed batch limit');
+	const compressed =
+		/(\d+)\s*kb after compression/i.exec(description) || fail('no compressed batch limit');
 
 	const resume = Object.entries(spec.paths).find(([path]) => path.endsWith('/resume'))[1].post;
 	const form = resume.requestBody.content['multipart/form-data'].schema;
-	const extensions = /Supported values\s*:\s*([a-z, ]+)/i.exec(form.properties.file_extension.description) || fail('no resume extensions');
-	const maxMb = /Maximum file size:\s*(\d+)\s*MB/i.exec(form.properties.file.description) || fail('no resume size limit');
+	const extensions =
+		/Supported values\s*:\s*([a-z, ]+)/i.exec(form.properties.file_extension.description) ||
+		fail('no resume extensions');
+	const maxMb =
+		/Maximum file size:\s*(\d+)\s*MB/i.exec(form.properties.file.description) ||
+		fail('no resume size limit');
 
 	return {
 		entities,
-		customKinds: Object.fromEntries(Object.entries(customKinds).sort(([a], [b]) => a.localeCompare(b))),
+		customKinds: Object.fromEntries(
+			Object.entries(customKinds).sort(([a], [b]) => a.localeCompare(b)),
+		),
 		syncOrder,
 		maxBatch,
 		maxCompressedKb: Number(compressed[1]),
 		resume: {
 			required: form.required,
-			extensions: extensions[1].split(',').map((e) => e.trim()).filter(Boolean),
+			extensions: extensions[1]
+				.split(',')
+				.map((e) => e.trim())
+				.filter(Boolean),
 			maxBytes: Number(maxMb[1]) * 1024 * 1024,
 		},
 	};
@@ -115,7 +132,7 @@ function render(spec) {
 		"export type FieldKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'dateTime' | 'dateOrDateTime' | 'stringList';",
 		'',
 		'export interface EntitySchema {',
-		'\t/** Value of the node\'s Resource option. */',
+		"\t/** Value of the node's Resource option. */",
 		'\tresource: string;',
 		'\tdisplayName: string;',
 		'\t/** Name of the schema in the OpenAPI document. */',
@@ -148,7 +165,9 @@ function render(spec) {
 			'\t\tfields: {',
 			...Object.entries(entity.fields).map(([name, kind]) => `\t\t\t${name}: ${q(kind)},`),
 			'\t\t},',
-			`\t\tcustomSlots: { ${Object.entries(entity.customSlots).map(([p, n]) => `${p}: ${n}`).join(', ')} },`,
+			`\t\tcustomSlots: { ${Object.entries(entity.customSlots)
+				.map(([p, n]) => `${p}: ${n}`)
+				.join(', ')} },`,
 			'\t},',
 		);
 	}
@@ -179,7 +198,9 @@ function render(spec) {
 
 module.exports = {
 	name: 'sense',
-	generate: ({ specs }) => ({ [OUT]: render(JSON.parse(readFileSync(join(specs, 'sense-openapi.json'), 'utf8'))) }),
+	generate: ({ specs }) => ({
+		[OUT]: render(JSON.parse(readFileSync(join(specs, 'sense-openapi.json'), 'utf8'))),
+	}),
 	build,
 	render,
 };

@@ -21,35 +21,99 @@ const RESOURCES = [
 	{ value: 'employee', name: 'Employee', description: 'People records' },
 	{ value: 'department', name: 'Department', description: 'Departments and who belongs to them' },
 	{ value: 'office', name: 'Office', description: 'Offices (work centres) and who works there' },
-	{ value: 'manager', name: 'Manager', description: 'Validation managers and the organisation chart' },
+	{
+		value: 'manager',
+		name: 'Manager',
+		description: 'Validation managers and the organisation chart',
+	},
 	{ value: 'role', name: 'Role', description: 'Roles and their assignments' },
-	{ value: 'entityGroup', name: 'Entity Group', description: 'Groups of employees and their owners' },
+	{
+		value: 'entityGroup',
+		name: 'Entity Group',
+		description: 'Groups of employees and their owners',
+	},
 	{ value: 'customField', name: 'Custom Field', description: 'Custom employee fields' },
 	{ value: 'jobCharge', name: 'Job Charge', description: 'Job charges (positions) and job levels' },
-	{ value: 'workEntry', name: 'Work Entry / Clock', description: 'Clock-in/out, work entries, breaks, check types, check validation and hours bag' },
+	{
+		value: 'workEntry',
+		name: 'Work Entry / Clock',
+		description: 'Clock-in/out, work entries, breaks, check types, check validation and hours bag',
+	},
 	{ value: 'checkIncidence', name: 'Check Incidence', description: 'Clocking incidences' },
-	{ value: 'absence', name: 'Absence', description: 'Absence types, calendars, days off and requests' },
-	{ value: 'vacation', name: 'Vacation', description: 'Vacation configurations, calendars, days off and requests' },
-	{ value: 'holidayCalendar', name: 'Holiday Calendar', description: 'Holiday calendars, holidays and worked holidays' },
-	{ value: 'planner', name: 'Planner & Shift', description: 'Planners, shifts and shift assignments' },
-	{ value: 'scheduleTemplate', name: 'Schedule Template', description: 'Schedule templates and who follows them' },
-	{ value: 'agreement', name: 'Agreement', description: 'Working agreements and who is under them' },
-	{ value: 'contract', name: 'Contract', description: 'Contracts, annexes, contract types, degrees and workday types' },
-	{ value: 'salary', name: 'Salary & Compensation', description: 'Salaries, compensations and contribution groups' },
-	{ value: 'leave', name: 'Leave', description: 'Employee leaves (terminations), leave types and reasons' },
+	{
+		value: 'absence',
+		name: 'Absence',
+		description: 'Absence types, calendars, days off and requests',
+	},
+	{
+		value: 'vacation',
+		name: 'Vacation',
+		description: 'Vacation configurations, calendars, days off and requests',
+	},
+	{
+		value: 'holidayCalendar',
+		name: 'Holiday Calendar',
+		description: 'Holiday calendars, holidays and worked holidays',
+	},
+	{
+		value: 'planner',
+		name: 'Planner & Shift',
+		description: 'Planners, shifts and shift assignments',
+	},
+	{
+		value: 'scheduleTemplate',
+		name: 'Schedule Template',
+		description: 'Schedule templates and who follows them',
+	},
+	{
+		value: 'agreement',
+		name: 'Agreement',
+		description: 'Working agreements and who is under them',
+	},
+	{
+		value: 'contract',
+		name: 'Contract',
+		description: 'Contracts, annexes, contract types, degrees and workday types',
+	},
+	{
+		value: 'salary',
+		name: 'Salary & Compensation',
+		description: 'Salaries, compensations and contribution groups',
+	},
+	{
+		value: 'leave',
+		name: 'Leave',
+		description: 'Employee leaves (terminations), leave types and reasons',
+	},
 	{ value: 'project', name: 'Project', description: 'Projects' },
-	{ value: 'plannedTask', name: 'Planned Task', description: 'Planned project tasks and their assignments' },
+	{
+		value: 'plannedTask',
+		name: 'Planned Task',
+		description: 'Planned project tasks and their assignments',
+	},
 	{ value: 'timeEntry', name: 'Time Entry', description: 'Time tracked against projects' },
 	{ value: 'customer', name: 'Customer', description: 'Project customers' },
-	{ value: 'recruitment', name: 'Recruitment', description: 'Vacancies, candidates and candidate documents' },
+	{
+		value: 'recruitment',
+		name: 'Recruitment',
+		description: 'Vacancies, candidates and candidate documents',
+	},
 	{ value: 'evaluation', name: 'Evaluation', description: 'Evaluations (polls)' },
 	{ value: 'training', name: 'Training', description: 'Trainings and who takes them' },
-	{ value: 'document', name: 'Document', description: 'Document directories, uploads and downloads' },
+	{
+		value: 'document',
+		name: 'Document',
+		description: 'Document directories, uploads and downloads',
+	},
 	{ value: 'comment', name: 'Comment', description: 'Comments' },
 	{ value: 'expense', name: 'Expense', description: 'Expenses, categories and payment methods' },
 	{ value: 'request', name: 'Request', description: 'Employee requests' },
 	{ value: 'report', name: 'Report', description: 'Worked hours and absence reports' },
-	{ value: 'company', name: 'Company & Configuration', description: 'Company, token info and configuration' },
+	{
+		value: 'company',
+		name: 'Company & Configuration',
+		description: 'Company, token info and configuration',
+	},
 ];
 
 /** Path prefix (or pattern) -> resource. First match wins, so specific prefixes come first. */
@@ -198,16 +262,69 @@ const UNPAGED_COLLECTIONS = new Set(['GET /recruitment/v1/vacancies/{vacancyId}/
 const OPTIONAL_OVERRIDES = new Set(['GET /project/v1/projects query id']);
 
 /** Reserved node parameter names a field must not take. */
-const RESERVED = new Set(['resource', 'operation', 'returnAll', 'limit', 'filters', 'additionalFields', 'options', 'queryParametersJson', 'bodyJson', 'binaryPropertyName']);
+const RESERVED = new Set([
+	'resource',
+	'operation',
+	'returnAll',
+	'limit',
+	'filters',
+	'additionalFields',
+	'options',
+	'queryParametersJson',
+	'bodyJson',
+	'binaryPropertyName',
+]);
 
 const ACRONYMS = new Map(
-	['id', 'ids', 'url', 'urls', 'nid', 'ssn', 'bic', 'cif', 'cbo', 'dni', 'nie', 'rut', 'fte', 'pin', 'nfc', 'api', 'eur', 'usd', 'mxn'].map((a) => [
-		a,
-		a === 'ids' ? 'IDs' : a === 'urls' ? 'URLs' : a.toUpperCase(),
-	]),
+	[
+		'id',
+		'ids',
+		'url',
+		'urls',
+		'nid',
+		'ssn',
+		'bic',
+		'cif',
+		'cbo',
+		'dni',
+		'nie',
+		'rut',
+		'fte',
+		'pin',
+		'nfc',
+		'api',
+		'eur',
+		'usd',
+		'mxn',
+	].map((a) => [a, a === 'ids' ? 'IDs' : a === 'urls' ? 'URLs' : a.toUpperCase()]),
 );
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'by', 'for', 'from', 'at', 'with', 'into', 'as']);
-const VERB_FIXES = { assigns: 'assign', creates: 'create', deletes: 'delete', updates: 'update', starts: 'start', ends: 'end', removes: 'remove' };
+const SMALL_WORDS = new Set([
+	'a',
+	'an',
+	'the',
+	'and',
+	'or',
+	'of',
+	'to',
+	'in',
+	'on',
+	'by',
+	'for',
+	'from',
+	'at',
+	'with',
+	'into',
+	'as',
+]);
+const VERB_FIXES = {
+	assigns: 'assign',
+	creates: 'create',
+	deletes: 'delete',
+	updates: 'update',
+	starts: 'start',
+	ends: 'end',
+	removes: 'remove',
+};
 const OPERATORS = { in: ' (Any Of)', contains: ' Contains', gte: ' From', lte: ' To' };
 
 // ---------------------------------------------------------------- text helpers
@@ -239,7 +356,9 @@ function labelOf(apiName) {
 	const label = words(base)
 		.map((w, i) => titleWord(w, i === 0))
 		.join(' ');
-	return titleCase(match ? `${label}${OPERATORS[match[2]] ?? ` ${titleWord(match[2], false)}`}` : label);
+	return titleCase(
+		match ? `${label}${OPERATORS[match[2]] ?? ` ${titleWord(match[2], false)}`}` : label,
+	);
 }
 
 /** "no_response" -> "No Response", "absencesManager" -> "Absences Manager", "EUR" -> "EUR" */
@@ -277,7 +396,8 @@ function actionOf(title) {
 			if (!m) return token;
 			let word = m[2].toLowerCase();
 			if (index === 0 && VERB_FIXES[word]) word = VERB_FIXES[word];
-			const shaped = acronym(word) ?? (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word);
+			const shaped =
+				acronym(word) ?? (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word);
 			return m[1] + shaped + m[3];
 		})
 		.join(' ');
@@ -288,7 +408,8 @@ function actionOf(title) {
  * package): small words stay lower case except first and last, hyphenated parts are words too,
  * words with capitals inside (IDs, acronyms) are left alone.
  */
-const TITLE_SMALL = /\b(?:an?d?|a[st]|because|but|by|en|for|i[fn]|neither|nor|o[fnr]|only|over|per|so|some|tha[tn]|the|to|up|upon|vs?\.?|versus|via|when|with|without|yet)\b/i;
+const TITLE_SMALL =
+	/\b(?:an?d?|a[st]|because|but|by|en|for|i[fn]|neither|nor|o[fnr]|only|over|per|so|some|tha[tn]|the|to|up|upon|vs?\.?|versus|via|when|with|without|yet)\b/i;
 function titleCase(text) {
 	let result = '';
 	for (const m of text.matchAll(/[^\s:\u2013\u2014-]+|./g)) {
@@ -296,7 +417,8 @@ function titleCase(text) {
 		const index = m.index;
 		const manual = /.(?=[A-Z]|\..)/.test(token);
 		const small = TITLE_SMALL.test(token) && index !== 0 && index + token.length !== text.length;
-		result += !manual && !small ? token.replace(/[A-Za-z0-9\u00C0-\u00FF]/, (c) => c.toUpperCase()) : token;
+		result +=
+			!manual && !small ? token.replace(/[A-Za-z0-9\u00C0-\u00FF]/, (c) => c.toUpperCase()) : token;
 	}
 	return result;
 }
@@ -306,8 +428,14 @@ function nameOf(action) {
 }
 
 function valueOf(action) {
-	const parts = words(action.replace(/'/g, '')).filter((w) => !['a', 'an', 'the'].includes(w.toLowerCase()));
-	return parts.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
+	const parts = words(action.replace(/'/g, '')).filter(
+		(w) => !['a', 'an', 'the'].includes(w.toLowerCase()),
+	);
+	return parts
+		.map((w, i) =>
+			i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase(),
+		)
+		.join('');
 }
 
 /** "absence-day-off-requests" -> "absenceDayOffRequest" */
@@ -317,7 +445,9 @@ function singularCamel(segment) {
 	if (last.endsWith('ies')) last = last.slice(0, -3) + 'y';
 	else if (last.endsWith('sses')) last = last.slice(0, -2);
 	else if (last.endsWith('s')) last = last.slice(0, -1);
-	return [...parts, last].map((p, i) => (i === 0 ? p : p.charAt(0).toUpperCase() + p.slice(1))).join('');
+	return [...parts, last]
+		.map((p, i) => (i === 0 ? p : p.charAt(0).toUpperCase() + p.slice(1)))
+		.join('');
 }
 
 /** Schema descriptions, cleaned: no markup, nothing addressed to AI tools, no operator notes. */
@@ -348,7 +478,10 @@ function exampleOf(schema, depth = 0) {
 	if (schema.example !== undefined) return schema.example;
 	if (schema.enum) return schema.enum[0];
 	if (schema.type === 'array') return [exampleOf(schema.items, depth + 1)];
-	if (schema.properties) return Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, exampleOf(v, depth + 1)]));
+	if (schema.properties)
+		return Object.fromEntries(
+			Object.entries(schema.properties).map(([k, v]) => [k, exampleOf(v, depth + 1)]),
+		);
 	if (schema.type === 'object') return {};
 	switch (schema.format) {
 		case 'uuid':
@@ -375,7 +508,8 @@ function kindOf(schema) {
 	if (type === 'array') {
 		const items = schema.items ?? {};
 		if (items.enum) return { kind: 'multiOptions', options: items.enum };
-		if (items.type === 'integer' || items.type === 'number') return { kind: 'list', itemType: 'number' };
+		if (items.type === 'integer' || items.type === 'number')
+			return { kind: 'list', itemType: 'number' };
 		if (items.type === 'string') return { kind: 'list', itemType: 'string' };
 		return { kind: 'json', json: 'array' };
 	}
@@ -393,7 +527,8 @@ function describeField(schema, kind, json) {
 	if (kind === 'json') {
 		const example = JSON.stringify(exampleOf(schema));
 		const truncated = /llm-instruction|expandSchema/i.test(schema.description ?? '');
-		if (!truncated && example && example !== '{}' && example !== '[{}]' && example !== '[""]') parts.push(`JSON ${json}, e.g. ${example}.`);
+		if (!truncated && example && example !== '{}' && example !== '[{}]' && example !== '[""]')
+			parts.push(`JSON ${json}, e.g. ${example}.`);
 		else parts.push(`JSON ${json}.`);
 	}
 	if (kind === 'list') parts.push('Comma-separated values (or a JSON array).');
@@ -411,7 +546,8 @@ function placeholderOf(schema, kind) {
 	if (schema.format === 'uuid') return `e.g. ${SAMPLE_UUID}`;
 	if (schema.format === 'email') return 'name@email.com';
 	if (schema.format === 'Y-m') return 'e.g. 2025-01';
-	if (schema.example !== undefined && typeof schema.example !== 'object') return `e.g. ${schema.example}`;
+	if (schema.example !== undefined && typeof schema.example !== 'object')
+		return `e.g. ${schema.example}`;
 	return undefined;
 }
 
@@ -423,22 +559,33 @@ function field({ name, key, location, schema, required, endpoint }) {
 		...(key !== name ? { key } : {}),
 		in: location,
 		kind: isLocator ? 'locator' : kind,
-		label: isLocator ? labelOf(name).replace(/ ID$/, '') : labelOf(location === 'path' ? name : key),
+		label: isLocator
+			? labelOf(name).replace(/ ID$/, '')
+			: labelOf(location === 'path' ? name : key),
 	};
 	if (required) f.required = true;
 	else f.optional = true;
 	const description = describeField(schema, kind, json);
 	if (description) f.description = description;
 	if (isLocator) f.search = LOCATORS[name];
-	if (options) f.options = options.map((value) => ({ name: optionName(value), value })).sort((a, b) => a.name.localeCompare(b.name));
+	if (options)
+		f.options = options
+			.map((value) => ({ name: optionName(value), value }))
+			.sort((a, b) => a.name.localeCompare(b.name));
 	if (itemType) f.itemType = itemType;
 	if (json) f.json = json;
 	const placeholder = isLocator ? undefined : placeholderOf(schema, kind);
 	if (placeholder) f.placeholder = placeholder;
 	const fallback = options?.[0];
-	if (schema.default !== undefined && (!options || options.includes(schema.default)) && !['json', 'multiOptions'].includes(kind)) f.default = schema.default;
+	if (
+		schema.default !== undefined &&
+		(!options || options.includes(schema.default)) &&
+		!['json', 'multiOptions'].includes(kind)
+	)
+		f.default = schema.default;
 	else if (kind === 'options' && fallback !== undefined) f.default = fallback;
-	if (RESERVED.has(f.name)) throw new Error(`${endpoint}: parameter "${f.name}" collides with a reserved node parameter`);
+	if (RESERVED.has(f.name))
+		throw new Error(`${endpoint}: parameter "${f.name}" collides with a reserved node parameter`);
 	return f;
 }
 
@@ -454,7 +601,16 @@ function pathFields(endpoint, schema) {
 		const name = key === 'id' ? `${singularCamel(segments[index - 1])}Id` : key;
 		renames[key] = name;
 		const prop = schema?.properties?.[key] ?? { type: 'string' };
-		fields.push(field({ name, key, location: 'path', schema: prop, required: true, endpoint: `${endpoint.method} ${endpoint.path}` }));
+		fields.push(
+			field({
+				name,
+				key,
+				location: 'path',
+				schema: prop,
+				required: true,
+				endpoint: `${endpoint.method} ${endpoint.path}`,
+			}),
+		);
 	});
 	const path = endpoint.path.replace(/\{(\w+)\}/g, (_m, key) => `{${renames[key]}}`);
 	return { path, fields };
@@ -464,7 +620,8 @@ function pathFields(endpoint, schema) {
 
 function resourceFor(path) {
 	for (const [rule, resource] of RESOURCE_RULES) {
-		if (typeof rule === 'string' ? path === rule || path.startsWith(rule) : rule.test(path)) return resource;
+		if (typeof rule === 'string' ? path === rule || path.startsWith(rule) : rule.test(path))
+			return resource;
 	}
 	return undefined;
 }
@@ -472,8 +629,14 @@ function resourceFor(path) {
 function listKind(endpoint, id) {
 	if (endpoint.method !== 'GET' || BINARY[id]) return undefined;
 	if (endpoint.inputSchema) {
-		if ((endpoint.params?.query && 'page' in endpoint.params.query) || PAGED_COLLECTIONS.has(id)) return 'paged';
-		if (UNPAGED_COLLECTIONS.has(id) || /^list\b/i.test(endpoint.title) || /\blist$/i.test(endpoint.title)) return 'unpaged';
+		if ((endpoint.params?.query && 'page' in endpoint.params.query) || PAGED_COLLECTIONS.has(id))
+			return 'paged';
+		if (
+			UNPAGED_COLLECTIONS.has(id) ||
+			/^list\b/i.test(endpoint.title) ||
+			/\blist$/i.test(endpoint.title)
+		)
+			return 'unpaged';
 		return undefined;
 	}
 	if (/^list\b/i.test(endpoint.title) || RAW_COLLECTIONS.has(id)) return 'paged';
@@ -507,33 +670,90 @@ function operationOf(endpoint) {
 				if (location === 'query' && list === 'paged' && ['page', 'limit'].includes(key)) continue;
 				const isRequired = required.has(key) && !OPTIONAL_OVERRIDES.has(`${id} ${location} ${key}`);
 				const prop = schema.properties[key] ?? { type: 'string' };
-				const f = field({ name: paramNameOf(key), key, location, schema: prop, required: isRequired, endpoint: id });
+				const f = field({
+					name: paramNameOf(key),
+					key,
+					location,
+					schema: prop,
+					required: isRequired,
+					endpoint: id,
+				});
 				(isRequired ? fields : optional).push(f);
 			}
 		}
 		const sendsBody = hasBodyMethod || Object.keys(endpoint.params?.body ?? {}).length > 0;
 		if (binary === 'upload') {
-			optional.push({ name: 'fileFieldName', in: 'setting', kind: 'string', label: 'File Field Name', optional: true, default: 'file', description: 'Multipart field the file is sent in.' });
-			optional.push({ name: 'formFieldsJson', in: 'setting', kind: 'json', json: 'object', label: 'Extra Form Fields (JSON)', optional: true, description: 'Further multipart form fields, as a JSON object.' });
+			optional.push({
+				name: 'fileFieldName',
+				in: 'setting',
+				kind: 'string',
+				label: 'File Field Name',
+				optional: true,
+				default: 'file',
+				description: 'Multipart field the file is sent in.',
+			});
+			optional.push({
+				name: 'formFieldsJson',
+				in: 'setting',
+				kind: 'json',
+				json: 'object',
+				label: 'Extra Form Fields (JSON)',
+				optional: true,
+				description: 'Further multipart form fields, as a JSON object.',
+			});
 		} else if (sendsBody) {
-			optional.push({ name: 'extraBodyJson', in: 'setting', kind: 'json', json: 'object', label: 'Extra Body Fields (JSON)', optional: true, description: 'Body fields the schema does not list, as a JSON object. They are merged into the body last.' });
+			optional.push({
+				name: 'extraBodyJson',
+				in: 'setting',
+				kind: 'json',
+				json: 'object',
+				label: 'Extra Body Fields (JSON)',
+				optional: true,
+				description:
+					'Body fields the schema does not list, as a JSON object. They are merged into the body last.',
+			});
 		}
 		if (!hasBodyMethod && binary !== 'download') {
-			optional.push({ name: 'extraQueryJson', in: 'setting', kind: 'json', json: 'object', label: 'Extra Query Parameters (JSON)', optional: true, description: 'Query parameters the schema does not list, as a JSON object.' });
+			optional.push({
+				name: 'extraQueryJson',
+				in: 'setting',
+				kind: 'json',
+				json: 'object',
+				label: 'Extra Query Parameters (JSON)',
+				optional: true,
+				description: 'Query parameters the schema does not list, as a JSON object.',
+			});
 		}
 		if (optional.length) {
 			op.collection = list ? 'filters' : binary === 'upload' ? 'options' : 'additionalFields';
-			if (optional.some((f) => f.name === 'extraBodyJson')) op.jsonBody = `${op.collection}.extraBodyJson`;
-			if (optional.some((f) => f.name === 'formFieldsJson')) op.jsonBody = `${op.collection}.formFieldsJson`;
-			if (optional.some((f) => f.name === 'extraQueryJson')) op.jsonQuery = `${op.collection}.extraQueryJson`;
+			if (optional.some((f) => f.name === 'extraBodyJson'))
+				op.jsonBody = `${op.collection}.extraBodyJson`;
+			if (optional.some((f) => f.name === 'formFieldsJson'))
+				op.jsonBody = `${op.collection}.formFieldsJson`;
+			if (optional.some((f) => f.name === 'extraQueryJson'))
+				op.jsonQuery = `${op.collection}.extraQueryJson`;
 			if (binary === 'upload') op.fileFieldParam = `${op.collection}.fileFieldName`;
 		}
 	} else {
 		op.raw = true;
-		fields.push({ name: 'queryParametersJson', in: 'setting', kind: 'json', json: 'object', label: 'Query Parameters (JSON)', description: 'Query parameters to send, as a JSON object.' });
+		fields.push({
+			name: 'queryParametersJson',
+			in: 'setting',
+			kind: 'json',
+			json: 'object',
+			label: 'Query Parameters (JSON)',
+			description: 'Query parameters to send, as a JSON object.',
+		});
 		op.jsonQuery = 'queryParametersJson';
 		if (hasBodyMethod || endpoint.method === 'DELETE') {
-			fields.push({ name: 'bodyJson', in: 'setting', kind: 'json', json: 'object', label: 'Body (JSON)', description: 'The request body, as a JSON object.' });
+			fields.push({
+				name: 'bodyJson',
+				in: 'setting',
+				kind: 'json',
+				json: 'object',
+				label: 'Body (JSON)',
+				description: 'The request body, as a JSON object.',
+			});
 			op.jsonBody = 'bodyJson';
 		}
 	}
@@ -545,7 +765,10 @@ function operationOf(endpoint) {
 			label: binary === 'upload' ? 'Input Binary Field' : 'Put Output File in Field',
 			required: true,
 			default: 'data',
-			description: binary === 'upload' ? 'The name of the input binary field containing the file to be uploaded' : 'The name of the output binary field to put the file in',
+			description:
+				binary === 'upload'
+					? 'The name of the input binary field containing the file to be uploaded'
+					: 'The name of the output binary field to put the file in',
 		});
 	}
 	op.fields = [...fields, ...optional];
@@ -596,9 +819,11 @@ function build(catalogue) {
 		const query = Object.keys(endpoint.params?.query ?? {});
 		// lists without a schema take page/limit like every documented Sesame list
 		search.paged = endpoint.inputSchema ? query.includes('page') : /^list\b/i.test(endpoint.title);
-		if (search.filterParam && !query.includes(search.filterParam)) throw new Error(`${method}: ${search.path} has no "${search.filterParam}" filter`);
+		if (search.filterParam && !query.includes(search.filterParam))
+			throw new Error(`${method}: ${search.path} has no "${search.filterParam}" filter`);
 	}
-	for (const method of new Set(Object.values(LOCATORS))) if (!SEARCHES[method]) throw new Error(`No search ${method}`);
+	for (const method of new Set(Object.values(LOCATORS)))
+		if (!SEARCHES[method]) throw new Error(`No search ${method}`);
 
 	const resources = RESOURCES.map((r) => ({ ...r, operations: byResource.get(r.value) }));
 	return { resources, searches: SEARCHES, total: endpoints.length };
@@ -610,16 +835,50 @@ const HEADER = (what) =>
 	`// Generated by scripts/generators/sesame.cjs from specs/sesame-endpoints.json (${what}). Do not edit:\n// change the generator or the catalogue and run \`npm run generate\`.\n`;
 
 function literal(value) {
-	return JSON.stringify(value).replace(/\u2028|\u2029/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+	return JSON.stringify(value).replace(/\u2028|\u2029/g, (c) =>
+		c === '\u2028' ? '\\u2028' : '\\u2029',
+	);
 }
 
 function emitObject(object, keyOrder) {
-	const keys = [...keyOrder.filter((k) => k in object), ...Object.keys(object).filter((k) => !keyOrder.includes(k))];
+	const keys = [
+		...keyOrder.filter((k) => k in object),
+		...Object.keys(object).filter((k) => !keyOrder.includes(k)),
+	];
 	return `{ ${keys.map((k) => `${/^[A-Za-z_]\w*$/.test(k) ? k : literal(k)}: ${literal(object[k])}`).join(', ')} }`;
 }
 
-const OP_KEYS = ['value', 'name', 'action', 'method', 'path', 'endpoint', 'list', 'binary', 'raw', 'collection', 'jsonBody', 'jsonQuery', 'fileFieldParam'];
-const FIELD_KEYS = ['name', 'key', 'in', 'kind', 'label', 'required', 'optional', 'search', 'options', 'itemType', 'json', 'default', 'placeholder', 'description'];
+const OP_KEYS = [
+	'value',
+	'name',
+	'action',
+	'method',
+	'path',
+	'endpoint',
+	'list',
+	'binary',
+	'raw',
+	'collection',
+	'jsonBody',
+	'jsonQuery',
+	'fileFieldParam',
+];
+const FIELD_KEYS = [
+	'name',
+	'key',
+	'in',
+	'kind',
+	'label',
+	'required',
+	'optional',
+	'search',
+	'options',
+	'itemType',
+	'json',
+	'default',
+	'placeholder',
+	'description',
+];
 
 function emitResource(resource) {
 	const ops = resource.operations.map((op) => {
@@ -642,7 +901,9 @@ ${ops.join('\n')}
 }
 
 function emitIndex(model) {
-	const imports = model.resources.map((r) => `import { ${r.value} } from './resources/${r.value}';`).join('\n');
+	const imports = model.resources
+		.map((r) => `import { ${r.value} } from './resources/${r.value}';`)
+		.join('\n');
 	const searches = Object.entries(model.searches)
 		.map(([name, s]) => `\t${name}: ${emitObject(s, ['path', 'paged', 'filterParam', 'pick'])},`)
 		.join('\n');
@@ -666,7 +927,8 @@ ${searches}
 function generate({ specs }) {
 	const model = build(JSON.parse(readFileSync(join(specs, 'sesame-endpoints.json'), 'utf8')));
 	const files = {};
-	for (const resource of model.resources) files[`${OUT_DIR}/resources/${resource.value}.ts`] = emitResource(resource);
+	for (const resource of model.resources)
+		files[`${OUT_DIR}/resources/${resource.value}.ts`] = emitResource(resource);
 	files[`${OUT_DIR}/index.ts`] = emitIndex(model);
 	return files;
 }

@@ -29,10 +29,16 @@ const sleep = (ms, unref = false) =>
 		if (unref) timer.unref();
 	});
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
-const wantedMarker = () => ({ n8n: N8N_VERSION, overrides: N8N_OVERRIDES, sqlite3BuiltFor: 'node24' });
+const wantedMarker = () => ({
+	n8n: N8N_VERSION,
+	overrides: N8N_OVERRIDES,
+	sqlite3BuiltFor: 'node24',
+});
 
 function run(cmd, args, options, log) {
-	log(`$ ${cmd} ${args.join(' ')}${options.cwd ? `   (in ${path.relative(ROOT, options.cwd) || '.'})` : ''}`);
+	log(
+		`$ ${cmd} ${args.join(' ')}${options.cwd ? `   (in ${path.relative(ROOT, options.cwd) || '.'})` : ''}`,
+	);
 	const res = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
 	return res.status === 0 && !res.error;
 }
@@ -55,7 +61,10 @@ function ensureN8n({ log = defaultLog } = {}) {
 
 function installComplete(n8nBin) {
 	try {
-		return JSON.stringify(readJson(MARKER).spec) === JSON.stringify(wantedMarker()) && fs.existsSync(n8nBin);
+		return (
+			JSON.stringify(readJson(MARKER).spec) === JSON.stringify(wantedMarker()) &&
+			fs.existsSync(n8nBin)
+		);
 	} catch {
 		return false;
 	}
@@ -85,7 +94,8 @@ function lockInstall(log) {
 			fs.rmSync(lock, { force: true });
 			continue;
 		}
-		if (Date.now() > deadline) throw new Error(`gave up waiting for process ${holder} to install n8n (${lock})`);
+		if (Date.now() > deadline)
+			throw new Error(`gave up waiting for process ${holder} to install n8n (${lock})`);
 		if (!announced) log(`[n8n] waiting for process ${holder}, which is installing n8n`);
 		announced = true;
 		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000); // synchronous 2 s sleep
@@ -96,7 +106,12 @@ function installN8n(n8nBin, log) {
 	const started = Date.now();
 	fs.mkdirSync(CACHE_DIR, { recursive: true });
 	fs.rmSync(MARKER, { force: true });
-	const pkg = { name: 'n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION }, overrides: N8N_OVERRIDES };
+	const pkg = {
+		name: 'n8n-runtime',
+		private: true,
+		dependencies: { n8n: N8N_VERSION },
+		overrides: N8N_OVERRIDES,
+	};
 	fs.writeFileSync(path.join(CACHE_DIR, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 	const node24 = ensureNode24({ log });
 	// Child npm runs under Node 24 (PATH), without npm's run-script variables from `npm test`.
@@ -105,7 +120,9 @@ function installN8n(n8nBin, log) {
 		npm_config_nodedir: node24.nodedir,
 	});
 
-	log(`[n8n] installing n8n@${N8N_VERSION} into ${path.relative(ROOT, CACHE_DIR)} (3-4 min, ~3 GB)`);
+	log(
+		`[n8n] installing n8n@${N8N_VERSION} into ${path.relative(ROOT, CACHE_DIR)} (3-4 min, ~3 GB)`,
+	);
 	// --ignore-scripts: native builds (e.g. the Kafka node's) cannot work offline; sqlite3 is rebuilt below.
 	const install = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
 	let ok = run('npm', install, { cwd: CACHE_DIR, env, timeout: 20 * 60 * 1000 }, log);
@@ -121,9 +138,15 @@ function installN8n(n8nBin, log) {
 	const rebuildLog = path.join(CACHE_DIR, 'sqlite3-rebuild.log');
 	const logFd = fs.openSync(rebuildLog, 'w');
 	const rebuild = ['rebuild', 'sqlite3', '--ignore-scripts=false', '--foreground-scripts'];
-	const rebuilt = run('npm', rebuild, { cwd: CACHE_DIR, env, stdio: ['ignore', logFd, logFd], timeout: 15 * 60 * 1000 }, log);
+	const rebuilt = run(
+		'npm',
+		rebuild,
+		{ cwd: CACHE_DIR, env, stdio: ['ignore', logFd, logFd], timeout: 15 * 60 * 1000 },
+		log,
+	);
 	fs.closeSync(logFd);
-	if (!rebuilt) throw new Error(`npm rebuild sqlite3 failed; log: ${rebuildLog}\n${tail(rebuildLog)}`);
+	if (!rebuilt)
+		throw new Error(`npm rebuild sqlite3 failed; log: ${rebuildLog}\n${tail(rebuildLog)}`);
 	const probe = spawnSync(
 		node24.bin,
 		['-e', "const s=require('sqlite3'); new s.Database(':memory:').close(e=>process.exit(e?1:0))"],
@@ -133,13 +156,18 @@ function installN8n(n8nBin, log) {
 	if (!fs.existsSync(n8nBin)) throw new Error(`n8n binary missing after install: ${n8nBin}`);
 
 	const seconds = Math.round((Date.now() - started) / 1000);
-	fs.writeFileSync(MARKER, `${JSON.stringify({ spec: wantedMarker(), completedAt: new Date().toISOString(), seconds }, null, 2)}\n`);
+	fs.writeFileSync(
+		MARKER,
+		`${JSON.stringify({ spec: wantedMarker(), completedAt: new Date().toISOString(), seconds }, null, 2)}\n`,
+	);
 	log(`[n8n] runtime ready in ${seconds}s`);
 }
 
 /** Where n8n's own n8n-workflow lives (community packages must use this copy). */
 function n8nWorkflowDir() {
-	const pkgJson = require.resolve('n8n-workflow/package.json', { paths: [path.join(CACHE_DIR, 'node_modules', 'n8n')] });
+	const pkgJson = require.resolve('n8n-workflow/package.json', {
+		paths: [path.join(CACHE_DIR, 'node_modules', 'n8n')],
+	});
 	return path.dirname(pkgJson);
 }
 
@@ -153,15 +181,20 @@ function projectPackage() {
 /** `npm run build` (unless build: false) then `npm pack` into .cache/pack/. Returns the tarball path. */
 function packProject({ build = true, log = defaultLog } = {}) {
 	const env = cleanNpmEnv();
-	if (build && !run('npm', ['run', 'build', '--silent'], { cwd: ROOT, env }, log)) throw new Error('npm run build failed');
+	if (build && !run('npm', ['run', 'build', '--silent'], { cwd: ROOT, env }, log))
+		throw new Error('npm run build failed');
 	fs.rmSync(PACK_DIR, { recursive: true, force: true });
 	fs.mkdirSync(PACK_DIR, { recursive: true });
-	const res = spawnSync('npm', ['pack', '--json', '--pack-destination', PACK_DIR, '--loglevel=error'], {
-		cwd: ROOT,
-		env,
-		encoding: 'utf8',
-		timeout: 5 * 60 * 1000,
-	});
+	const res = spawnSync(
+		'npm',
+		['pack', '--json', '--pack-destination', PACK_DIR, '--loglevel=error'],
+		{
+			cwd: ROOT,
+			env,
+			encoding: 'utf8',
+			timeout: 5 * 60 * 1000,
+		},
+	);
 	if (res.status !== 0) throw new Error(`npm pack failed:\n${res.stderr}`);
 	const [{ filename }] = JSON.parse(res.stdout);
 	const tarball = path.join(PACK_DIR, path.basename(filename));
@@ -180,20 +213,34 @@ function installTarball(userFolder, tarball, { log = defaultLog } = {}) {
 	const packageDir = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(packageDir, { recursive: true, force: true });
 	fs.mkdirSync(packageDir, { recursive: true });
-	const tar = spawnSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { encoding: 'utf8' });
+	const tar = spawnSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], {
+		encoding: 'utf8',
+	});
 	if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
 
 	const pkgFile = path.join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...installed } = readJson(pkgFile);
-	void devDependencies, void peerDependencies, void optionalDependencies;
+	const { devDependencies, peerDependencies, optionalDependencies, ...installed } =
+		readJson(pkgFile);
+	(void devDependencies, void peerDependencies, void optionalDependencies);
 	fs.writeFileSync(pkgFile, JSON.stringify(installed, null, 2));
-	const args = ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'];
+	const args = [
+		'install',
+		'--audit=false',
+		'--fund=false',
+		'--bin-links=false',
+		'--install-strategy=shallow',
+		'--ignore-scripts=true',
+		'--package-lock=false',
+		'--loglevel=error',
+	];
 	if (!run('npm', args, { cwd: packageDir, env: cleanNpmEnv(), timeout: 5 * 60 * 1000 }, log)) {
 		throw new Error(`npm install inside ${packageDir} failed`);
 	}
 
 	const ledgerFile = path.join(nodesDir, 'package.json');
-	const ledger = fs.existsSync(ledgerFile) ? readJson(ledgerFile) : { name: 'installed-nodes', private: true, dependencies: {} };
+	const ledger = fs.existsSync(ledgerFile)
+		? readJson(ledgerFile)
+		: { name: 'installed-nodes', private: true, dependencies: {} };
 	ledger.dependencies = { ...ledger.dependencies, [name]: installed.version };
 	fs.writeFileSync(ledgerFile, JSON.stringify(ledger, null, 2));
 
@@ -223,11 +270,25 @@ function verifyInstalledPackage(userFolder) {
 	const n8nDir = path.join(CACHE_DIR, 'node_modules', 'n8n');
 	const res = spawnSync(
 		node24Binary(),
-		[path.join(__dirname, 'verify-install.cjs'), packageDir, dotN8n, n8nDir, path.join(CACHE_DIR, 'node_modules'), fs.realpathSync(n8nWorkflowDir())],
-		{ encoding: 'utf8', cwd: dotN8n, timeout: 120 * 1000, env: { ...process.env, N8N_LOG_LEVEL: 'silent' } },
+		[
+			path.join(__dirname, 'verify-install.cjs'),
+			packageDir,
+			dotN8n,
+			n8nDir,
+			path.join(CACHE_DIR, 'node_modules'),
+			fs.realpathSync(n8nWorkflowDir()),
+		],
+		{
+			encoding: 'utf8',
+			cwd: dotN8n,
+			timeout: 120 * 1000,
+			env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+		},
 	);
 	if (res.status !== 0) {
-		throw new Error(`the installed package does not load like a community install:\n${(res.stderr || res.stdout).trimEnd()}`);
+		throw new Error(
+			`the installed package does not load like a community install:\n${(res.stderr || res.stdout).trimEnd()}`,
+		);
 	}
 }
 
@@ -294,7 +355,12 @@ process.once('exit', () => {
 function spawnN8n(args, { userFolder, env, stdio }) {
 	const { n8nBin } = ensureN8n();
 	const node = node24Binary();
-	const child = spawn(node, [GUARD, node, n8nBin, ...args], { cwd: userFolder, env, stdio, detached: true });
+	const child = spawn(node, [GUARD, node, n8nBin, ...args], {
+		cwd: userFolder,
+		env,
+		stdio,
+		detached: true,
+	});
 	running.add(child);
 	child.once('exit', () => running.delete(child));
 	return child;
@@ -336,7 +402,15 @@ async function stopChild(child, graceMs = 40 * 1000) {
  * Output goes to `logFile` (default <userFolder>/n8n.log), and also to this process's stdout if
  * `echo`. Returns { url, port, logFile, child, stop() }; stop() kills the whole process group.
  */
-async function startN8n({ userFolder, port, logFile, echo = false, readyTimeoutMs = 180 * 1000, env: extra = {}, log = defaultLog }) {
+async function startN8n({
+	userFolder,
+	port,
+	logFile,
+	echo = false,
+	readyTimeoutMs = 180 * 1000,
+	env: extra = {},
+	log = defaultLog,
+}) {
 	ensureN8n({ log });
 	fs.mkdirSync(userFolder, { recursive: true });
 	const listenPort = port ?? (await freePort());
@@ -365,7 +439,9 @@ async function startN8n({ userFolder, port, logFile, echo = false, readyTimeoutM
 	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
 		if (exited(child)) {
-			throw new Error(`n8n exited (code ${child.exitCode}, signal ${child.signalCode}) before it was ready; log: ${file}\n${tail(file)}`);
+			throw new Error(
+				`n8n exited (code ${child.exitCode}, signal ${child.signalCode}) before it was ready; log: ${file}\n${tail(file)}`,
+			);
 		}
 		try {
 			const res = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
@@ -375,7 +451,9 @@ async function startN8n({ userFolder, port, logFile, echo = false, readyTimeoutM
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n was not ready within ${readyTimeoutMs / 1000}s; log: ${file}\n${tail(file)}`);
+			throw new Error(
+				`n8n was not ready within ${readyTimeoutMs / 1000}s; log: ${file}\n${tail(file)}`,
+			);
 		}
 		await sleep(250);
 	}
@@ -398,12 +476,22 @@ async function ensureOwner(url, userFolder) {
 	const file = path.join(userFolder, OWNER_FILE);
 	const saved = fs.existsSync(file) ? readJson(file) : undefined;
 	if (saved) {
-		const login = await postJson(`${url}/rest/login`, { emailOrLdapLoginId: saved.email, password: saved.password });
+		const login = await postJson(`${url}/rest/login`, {
+			emailOrLdapLoginId: saved.email,
+			password: saved.password,
+		});
 		if (login.ok) return { ...saved, cookie: login.cookie };
 	}
 	// n8n's password rules: 8-64 characters, at least one digit and one upper-case letter.
-	const owner = { email: DEV_OWNER_EMAIL, password: `Wf${crypto.randomBytes(9).toString('base64url')}7Q` };
-	const setup = await postJson(`${url}/rest/owner/setup`, { ...owner, firstName: 'Dev', lastName: 'Owner' });
+	const owner = {
+		email: DEV_OWNER_EMAIL,
+		password: `Wf${crypto.randomBytes(9).toString('base64url')}7Q`,
+	};
+	const setup = await postJson(`${url}/rest/owner/setup`, {
+		...owner,
+		firstName: 'Dev',
+		lastName: 'Owner',
+	});
 	if (!setup.ok) {
 		throw new Error(
 			`owner setup failed (${setup.status}: ${setup.text.slice(0, 200)}). If an owner exists whose password ` +
@@ -459,11 +547,16 @@ async function runN8nCli(userFolder, args, { timeoutMs = 180 * 1000, env: extra 
 		timedOut = true;
 		killGroup(child, 'SIGKILL');
 	}, timeoutMs);
-	const code = await new Promise((resolve) => child.once('close', (c, signal) => resolve(c ?? signal)));
+	const code = await new Promise((resolve) =>
+		child.once('close', (c, signal) => resolve(c ?? signal)),
+	);
 	clearTimeout(timer);
 	killGroup(child, 'SIGKILL'); // a task runner it may have left behind
 	running.delete(child);
-	if (timedOut) throw new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs / 1000}s\n${stdout}\n${stderr}`);
+	if (timedOut)
+		throw new Error(
+			`n8n ${args.join(' ')} timed out after ${timeoutMs / 1000}s\n${stdout}\n${stderr}`,
+		);
 	return { code, stdout, stderr };
 }
 
@@ -475,12 +568,20 @@ const newId = () => crypto.randomBytes(12).toString('base64url').replace(/[-_]/g
  * `{ id?, name, type, data }` with plain `data` (n8n encrypts it on import); missing ids are
  * generated and written back onto the objects so the workflow can reference them.
  */
-async function importAndExecute(userFolder, workflowJson, credentials = [], { timeoutMs = 180 * 1000 } = {}) {
+async function importAndExecute(
+	userFolder,
+	workflowJson,
+	credentials = [],
+	{ timeoutMs = 180 * 1000 } = {},
+) {
 	const dir = path.join(userFolder, 'imports');
 	fs.mkdirSync(dir, { recursive: true });
 	const cli = async (args) => {
 		const res = await runN8nCli(userFolder, args, { timeoutMs });
-		if (res.code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout}\n${res.stderr}`);
+		if (res.code !== 0)
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout}\n${res.stderr}`,
+			);
 		return res;
 	};
 	if (credentials.length > 0) {
@@ -495,7 +596,10 @@ async function importAndExecute(userFolder, workflowJson, credentials = [], { ti
 	fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
 	await cli(['import:workflow', `--input=${file}`]);
 	// The run data is logged at level info (`execute` has no real --rawOutput flag any more).
-	const res = await runN8nCli(userFolder, ['execute', `--id=${workflow.id}`], { timeoutMs, env: { N8N_LOG_LEVEL: 'info' } });
+	const res = await runN8nCli(userFolder, ['execute', `--id=${workflow.id}`], {
+		timeoutMs,
+		env: { N8N_LOG_LEVEL: 'info' },
+	});
 	return parseExecuteOutput(res);
 }
 
@@ -506,7 +610,8 @@ async function importAndExecute(userFolder, workflowJson, credentials = [], { ti
 function parseExecuteOutput({ code, stdout, stderr }) {
 	const lines = stdout.split('\n');
 	const banner = lines.findIndex((line) => /^={10,}\s*$/.test(line));
-	const start = banner < 0 ? -1 : lines.findIndex((line, i) => i > banner && line.trimEnd() === '{');
+	const start =
+		banner < 0 ? -1 : lines.findIndex((line, i) => i > banner && line.trimEnd() === '{');
 	const end = start < 0 ? -1 : lines.findIndex((line, i) => i > start && line.trimEnd() === '}');
 	if (end > start) {
 		try {
@@ -515,7 +620,9 @@ function parseExecuteOutput({ code, stdout, stderr }) {
 			/* fall through */
 		}
 	}
-	throw new Error(`n8n execute printed no run data (exit ${code})\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+	throw new Error(
+		`n8n execute printed no run data (exit ${code})\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+	);
 }
 
 module.exports = {

@@ -38,7 +38,11 @@ export interface CliResult {
 
 export declare function ensureN8n(options?: { log?: Log }): { dir: string; n8nBin: string };
 export declare function packProject(options?: { build?: boolean; log?: Log }): string;
-export declare function installTarball(userFolder: string, tarball: string, options?: { log?: Log }): string;
+export declare function installTarball(
+	userFolder: string,
+	tarball: string,
+	options?: { log?: Log },
+): string;
 export declare function packAndInstall(
 	userFolder: string,
 	options?: { tarball?: string; build?: boolean; log?: Log },

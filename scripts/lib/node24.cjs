@@ -34,7 +34,9 @@ function node24Paths() {
 	if (fs.existsSync(inner)) {
 		const platformPkg = fs
 			.readdirSync(inner)
-			.find((name) => /^node-/.test(name) && fs.existsSync(path.join(inner, name, 'include', 'node')));
+			.find(
+				(name) => /^node-/.test(name) && fs.existsSync(path.join(inner, name, 'include', 'node')),
+			);
 		if (platformPkg) nodedir = path.join(inner, platformPkg);
 	}
 	return { dir: NODE24_DIR, binDir, bin: path.join(binDir, 'node'), nodedir };
@@ -47,10 +49,16 @@ function ensureNode24({ log = (m) => process.stderr.write(`${m}\n`) } = {}) {
 	fs.mkdirSync(NODE24_DIR, { recursive: true });
 	fs.writeFileSync(
 		path.join(NODE24_DIR, 'package.json'),
-		JSON.stringify({ name: 'node24-runtime', private: true, dependencies: { node: `^${MAJOR}` } }, null, 2),
+		JSON.stringify(
+			{ name: 'node24-runtime', private: true, dependencies: { node: `^${MAJOR}` } },
+			null,
+			2,
+		),
 	);
 	for (let attempt = 1; attempt <= 2; attempt++) {
-		log(`[node24] installing node@${MAJOR} into ${path.relative(ROOT, NODE24_DIR)} (attempt ${attempt})`);
+		log(
+			`[node24] installing node@${MAJOR} into ${path.relative(ROOT, NODE24_DIR)} (attempt ${attempt})`,
+		);
 		// node@24 needs its preinstall script (it fetches the platform package), hence --ignore-scripts=false.
 		const res = spawnSync('npm', ['install', '--ignore-scripts=false', '--no-audit', '--no-fund'], {
 			cwd: NODE24_DIR,
@@ -59,8 +67,16 @@ function ensureNode24({ log = (m) => process.stderr.write(`${m}\n`) } = {}) {
 			timeout: 10 * 60 * 1000,
 		});
 		paths = node24Paths();
-		if (res.status === 0 && fs.existsSync(paths.bin) && majorOf(paths.bin) === MAJOR && paths.nodedir) return paths;
-		log(`[node24] install attempt ${attempt} failed (exit ${res.status}${res.error ? `, ${res.error.message}` : ''})`);
+		if (
+			res.status === 0 &&
+			fs.existsSync(paths.bin) &&
+			majorOf(paths.bin) === MAJOR &&
+			paths.nodedir
+		)
+			return paths;
+		log(
+			`[node24] install attempt ${attempt} failed (exit ${res.status}${res.error ? `, ${res.error.message}` : ''})`,
+		);
 	}
 	throw new Error(`could not install a working Node ${MAJOR} into ${NODE24_DIR}`);
 }

@@ -33,7 +33,8 @@ for (const file of files) {
 try {
 	const resolved = require.resolve('n8n-workflow/package.json', { paths: [packageDir] });
 	const real = fs.realpathSync(path.dirname(resolved));
-	if (real !== expectedWorkflowDir) problems.push(`n8n-workflow resolves to ${real}, not to n8n's copy ${expectedWorkflowDir}`);
+	if (real !== expectedWorkflowDir)
+		problems.push(`n8n-workflow resolves to ${real}, not to n8n's copy ${expectedWorkflowDir}`);
 } catch (error) {
 	problems.push(`n8n-workflow does not resolve: ${String(error.message).split('\n')[0]}`);
 }

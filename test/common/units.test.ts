@@ -46,29 +46,52 @@ describe('vendor errors', () => {
 	it('finds the vendor message in the usual places', () => {
 		expect(vendorMessage({ message: 'a' })).toBe('a');
 		expect(vendorMessage({ error: { message: 'b' } })).toBe('b');
-		expect(vendorMessage({ error: 'invalid_client', error_description: 'bad secret' })).toBe('bad secret');
+		expect(vendorMessage({ error: 'invalid_client', error_description: 'bad secret' })).toBe(
+			'bad secret',
+		);
 		expect(vendorMessage('plain text')).toBe('plain text');
 		expect(vendorMessage(undefined)).toBeUndefined();
 	});
 
 	it('lists field errors of every common shape', () => {
-		expect(fieldErrors({ errors: { name: ['is required', 'too short'] } })).toEqual(['name: is required', 'name: too short']);
-		expect(fieldErrors({ errors: [{ field: 'email', message: 'invalid' }, 'general'] })).toEqual(['email: invalid', 'general']);
-		expect(fieldErrors({ violations: [{ propertyPath: 'startAt', message: 'past' }] })).toEqual(['startAt: past']);
-		expect(fieldErrors({ errors: [{ entity_id: 'c-1', message: 'bad email' }] })).toEqual(['c-1: bad email']);
+		expect(fieldErrors({ errors: { name: ['is required', 'too short'] } })).toEqual([
+			'name: is required',
+			'name: too short',
+		]);
+		expect(fieldErrors({ errors: [{ field: 'email', message: 'invalid' }, 'general'] })).toEqual([
+			'email: invalid',
+			'general',
+		]);
+		expect(fieldErrors({ violations: [{ propertyPath: 'startAt', message: 'past' }] })).toEqual([
+			'startAt: past',
+		]);
+		expect(fieldErrors({ errors: [{ entity_id: 'c-1', message: 'bad email' }] })).toEqual([
+			'c-1: bad email',
+		]);
 	});
 
 	it('words network failures with a hint', () => {
-		expect(describeFailure('Sesame HR', { code: 'ENOTFOUND', url: 'api-eu9.sesametime.com' })).toEqual({
+		expect(
+			describeFailure('Sesame HR', { code: 'ENOTFOUND', url: 'api-eu9.sesametime.com' }),
+		).toEqual({
 			message: 'Could not reach Sesame HR (api-eu9.sesametime.com)',
-			description: 'ENOTFOUND: the host name does not resolve — check the base URL (or region) in the credential',
+			description:
+				'ENOTFOUND: the host name does not resolve — check the base URL (or region) in the credential',
 		});
 	});
 
 	it('parses a JSON body that arrived as text or bytes', () => {
-		expect(describeFailure('X', { status: 409, body: '{"message":"exists"}' }).description).toBe('exists');
-		expect(describeFailure('X', { status: 400, body: new TextEncoder().encode('{"detail":"no"}') }).description).toBe('no');
-		expect(describeFailure('X', { status: 418, body: '' })).toEqual({ message: 'X answered 418: Request failed', description: 'Request failed' });
+		expect(describeFailure('X', { status: 409, body: '{"message":"exists"}' }).description).toBe(
+			'exists',
+		);
+		expect(
+			describeFailure('X', { status: 400, body: new TextEncoder().encode('{"detail":"no"}') })
+				.description,
+		).toBe('no');
+		expect(describeFailure('X', { status: 418, body: '' })).toEqual({
+			message: 'X answered 418: Request failed',
+			description: 'Request failed',
+		});
 	});
 });
 
@@ -76,29 +99,50 @@ describe('paging strategies', () => {
 	it('fixed-size pages stop on a short page', async () => {
 		const pages = [[1, 2], [3, 4], [5]].map((p) => p.map((id) => ({ id })));
 		const seen: unknown[] = [];
-		const items = await collectPages(fixedSizePages(2), async (query) => {
-			seen.push(query);
-			return pages[(query.page as number) - 1];
-		}, undefined);
+		const items = await collectPages(
+			fixedSizePages(2),
+			async (query) => {
+				seen.push(query);
+				return pages[(query.page as number) - 1];
+			},
+			undefined,
+		);
 		expect(items.map((i) => i.id)).toEqual([1, 2, 3, 4, 5]);
 		expect(seen).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
 	});
 
 	it('meta pages follow lastPage and keep one page size (page numbers count in it)', async () => {
 		const seen: unknown[] = [];
-		const items = await collectPages(metaPages(100), async (query) => {
-			seen.push(query);
-			const page = query.page as number;
-			return { data: Array.from({ length: query.limit as number }, (_, i) => ({ id: `${page}-${i}` })), meta: { currentPage: page, lastPage: 9 } };
-		}, 150);
+		const items = await collectPages(
+			metaPages(100),
+			async (query) => {
+				seen.push(query);
+				const page = query.page as number;
+				return {
+					data: Array.from({ length: query.limit as number }, (_, i) => ({ id: `${page}-${i}` })),
+					meta: { currentPage: page, lastPage: 9 },
+				};
+			},
+			150,
+		);
 		expect(items).toHaveLength(150);
 		// page 2 of 50-item pages would repeat items 51-100 of page 1
-		expect(seen).toEqual([{ page: 1, limit: 100 }, { page: 2, limit: 100 }]);
+		expect(seen).toEqual([
+			{ page: 1, limit: 100 },
+			{ page: 2, limit: 100 },
+		]);
 		expect(items[100]).toEqual({ id: '2-0' });
 	});
 
 	it('meta pages end at lastPage', async () => {
-		const items = await collectPages(metaPages(2), async (query) => ({ data: [{ p: query.page }], meta: { currentPage: query.page, lastPage: 2 } }), undefined);
+		const items = await collectPages(
+			metaPages(2),
+			async (query) => ({
+				data: [{ p: query.page }],
+				meta: { currentPage: query.page, lastPage: 2 },
+			}),
+			undefined,
+		);
 		expect(items).toEqual([{ p: 1 }, { p: 2 }]);
 	});
 });

@@ -10,7 +10,12 @@ import { join } from 'node:path';
 
 import { DateTime } from 'luxon';
 
-import { startHaloFake, type HaloFake, type HaloFakeOptions, type HaloRecord } from '../fakes/halopsa';
+import {
+	startHaloFake,
+	type HaloFake,
+	type HaloFakeOptions,
+	type HaloRecord,
+} from '../fakes/halopsa';
 import type { LoggedRequest } from '../fakes/server';
 import { ROOT, manualWorkflow, nodeType, outputJson, startE2eN8n, type E2eN8n } from './harness';
 
@@ -28,7 +33,12 @@ afterAll(async () => {
 });
 
 async function fake(options: HaloFakeOptions = {}): Promise<HaloFake> {
-	const started = await startHaloFake({ tenant: 'acme', clientId: 'e2e-client', clientSecret: 'e2e-secret', ...options });
+	const started = await startHaloFake({
+		tenant: 'acme',
+		clientId: 'e2e-client',
+		clientSecret: 'e2e-secret',
+		...options,
+	});
 	fakes.push(started);
 	return started;
 }
@@ -49,21 +59,41 @@ function credentialFor(server: HaloFake, clientSecret = 'e2e-secret') {
 		id: `haloE2eCred${String(credentialCount).padStart(5, '0')}`,
 		name: `HaloPSA e2e ${credentialCount}`,
 		type: 'haloPsaSchedulingApi',
-		data: { hosting: 'hosted', appUrl: `${server.url}/`, tenant: 'acme', clientId: 'e2e-client', clientSecret, scope: 'all' },
+		data: {
+			hosting: 'hosted',
+			appUrl: `${server.url}/`,
+			tenant: 'acme',
+			clientId: 'e2e-client',
+			clientSecret,
+			scope: 'all',
+		},
 	};
 }
-const ref = (credential: { id: string; name: string }) => ({ id: credential.id, name: credential.name });
+const ref = (credential: { id: string; name: string }) => ({
+	id: credential.id,
+	name: credential.name,
+});
 
 /** An example workflow whose HaloPSA nodes use `credential` instead of the example's placeholder. */
-function example(file: string, credential: { id: string; name: string }): { nodes: WorkflowNode[]; [key: string]: unknown } {
-	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as { nodes: WorkflowNode[] };
+function example(
+	file: string,
+	credential: { id: string; name: string },
+): { nodes: WorkflowNode[]; [key: string]: unknown } {
+	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as {
+		nodes: WorkflowNode[];
+	};
 	const haloNodes = workflow.nodes.filter((node) => node.type === nodeType('haloPsaScheduling'));
 	expect(haloNodes.length).toBeGreaterThan(0);
 	for (const node of haloNodes) node.credentials = { haloPsaSchedulingApi: ref(credential) };
 	return workflow;
 }
 
-const TOKEN_FORM = { grant_type: 'client_credentials', client_id: 'e2e-client', client_secret: 'e2e-secret', scope: 'all' };
+const TOKEN_FORM = {
+	grant_type: 'client_credentials',
+	client_id: 'e2e-client',
+	client_secret: 'e2e-secret',
+	scope: 'all',
+};
 
 /** A token request as method, path, query, content type and parsed form. */
 const tokenRequest = (r: LoggedRequest) => ({
@@ -74,21 +104,46 @@ const tokenRequest = (r: LoggedRequest) => ({
 	form: Object.fromEntries(new URLSearchParams(String(r.body))),
 	status: r.status,
 });
-const apiRequest = (r: LoggedRequest) => ({ method: r.method, path: r.path, query: r.query, body: r.body, authorization: r.headers.authorization, status: r.status });
+const apiRequest = (r: LoggedRequest) => ({
+	method: r.method,
+	path: r.path,
+	query: r.query,
+	body: r.body,
+	authorization: r.headers.authorization,
+	status: r.status,
+});
 /** The whole log, one line per request: "METHOD /path Bearer token -> status". */
 const lines = (server: HaloFake) =>
-	server.requests.map((r) => [r.method, r.path, ...(r.path.startsWith('/api/') ? [String(r.headers.authorization)] : []), '->', r.status].join(' '));
+	server.requests.map((r) =>
+		[
+			r.method,
+			r.path,
+			...(r.path.startsWith('/api/') ? [String(r.headers.authorization)] : []),
+			'->',
+			r.status,
+		].join(' '),
+	);
 
 test('example "book onsite visits from a list": one token, then all three visits in one POST', async () => {
 	const halo = await fake();
 	const credential = credentialFor(halo);
 	// No adaptation besides the credential: the example's list is a Code node ("Visits").
-	const run = await n8n.importAndExecute(example('halopsa-appointments-from-sheet.json', credential), [credential]);
+	const run = await n8n.importAndExecute(
+		example('halopsa-appointments-from-sheet.json', credential),
+		[credential],
+	);
 
 	expect(run.data.resultData.error).toBeUndefined();
 	expect(run.status).toBe('success');
 	expect(halo.tokenRequests().map(tokenRequest)).toEqual([
-		{ method: 'POST', path: '/auth/token', query: { tenant: 'acme' }, contentType: 'application/x-www-form-urlencoded', form: TOKEN_FORM, status: 200 },
+		{
+			method: 'POST',
+			path: '/auth/token',
+			query: { tenant: 'acme' },
+			contentType: 'application/x-www-form-urlencoded',
+			form: TOKEN_FORM,
+			status: 200,
+		},
 	]);
 	const visit = (subject: string, start: string, end: string, agent: number, client: number) => ({
 		subject,
@@ -101,16 +156,35 @@ test('example "book onsite visits from a list": one token, then all three visits
 	const visits = [
 		visit('Router swap – Acme', '2026-12-07T09:00:00.000Z', '2026-12-07T10:30:00.000Z', 4, 12),
 		visit('Printer audit – Globex', '2026-12-07T13:00:00.000Z', '2026-12-07T14:00:00.000Z', 4, 18),
-		visit('Firewall review – Initech', '2026-12-08T09:00:00.000Z', '2026-12-08T11:00:00.000Z', 7, 25),
+		visit(
+			'Firewall review – Initech',
+			'2026-12-08T09:00:00.000Z',
+			'2026-12-08T11:00:00.000Z',
+			7,
+			25,
+		),
 	];
 	expect(halo.apiRequests().map(apiRequest)).toEqual([
-		{ method: 'POST', path: '/api/Appointment', query: {}, body: visits, authorization: 'Bearer halo-tok-1', status: 200 },
+		{
+			method: 'POST',
+			path: '/api/Appointment',
+			query: {},
+			body: visits,
+			authorization: 'Bearer halo-tok-1',
+			status: 200,
+		},
 	]);
 	expect(halo.apiRequests()[0].headers['content-type']).toMatch(/^application\/json/);
 	// Halo's array answer is split back onto the items, each paired with its input visit
-	expect(outputJson(run, 'Create Appointments')).toEqual(visits.map((v, i) => ({ ...v, id: 1001 + i })));
+	expect(outputJson(run, 'Create Appointments')).toEqual(
+		visits.map((v, i) => ({ ...v, id: 1001 + i })),
+	);
 	const items = run.data.resultData.runData['Create Appointments'][0].data.main[0];
-	expect(items.map((item: { pairedItem: unknown }) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(items.map((item: { pairedItem: unknown }) => item.pairedItem)).toEqual([
+		{ item: 0 },
+		{ item: 1 },
+		{ item: 2 },
+	]);
 });
 
 test('example "next week\'s approved holidays": lists them, then each agent\'s open appointments from that day on', async () => {
@@ -136,12 +210,21 @@ test('example "next week\'s approved holidays": lists them, then each agent\'s o
 	const halo = await fake({ holidays, appointments });
 	const credential = credentialFor(halo);
 	// No adaptation besides the credential: the example starts with a Manual Trigger.
-	const run = await n8n.importAndExecute(example('halopsa-weekly-holidays.json', credential), [credential]);
+	const run = await n8n.importAndExecute(example('halopsa-weekly-holidays.json', credential), [
+		credential,
+	]);
 
 	expect(run.data.resultData.error).toBeUndefined();
 	expect(run.status).toBe('success');
 	expect(halo.tokenRequests().map(tokenRequest)).toEqual([
-		{ method: 'POST', path: '/auth/token', query: { tenant: 'acme' }, contentType: 'application/x-www-form-urlencoded', form: TOKEN_FORM, status: 200 },
+		{
+			method: 'POST',
+			path: '/auth/token',
+			query: { tenant: 'acme' },
+			contentType: 'application/x-www-form-urlencoded',
+			form: TOKEN_FORM,
+			status: 200,
+		},
 	]);
 	const [holidayRequest, ...appointmentRequests] = halo.apiRequests().map(apiRequest);
 
@@ -149,7 +232,9 @@ test('example "next week\'s approved holidays": lists them, then each agent\'s o
 	const { start_date: start, end_date: end } = holidayRequest.query;
 	const from = DateTime.fromISO(start, { setZone: true });
 	const to = DateTime.fromISO(end, { setZone: true });
-	expect([from.weekday, from.hour, from.minute, from.second, from.millisecond]).toEqual([1, 0, 0, 0, 0]);
+	expect([from.weekday, from.hour, from.minute, from.second, from.millisecond]).toEqual([
+		1, 0, 0, 0, 0,
+	]);
 	expect([to.weekday, to.hour, to.minute, to.second, to.millisecond]).toEqual([7, 23, 59, 59, 999]);
 	expect(from.toMillis()).toBeGreaterThan(Date.now() - 60_000);
 	expect(to.diff(from, 'days').days).toBeGreaterThan(6.9);
@@ -157,13 +242,25 @@ test('example "next week\'s approved holidays": lists them, then each agent\'s o
 	expect(holidayRequest).toEqual({
 		method: 'GET',
 		path: '/api/Holiday',
-		query: { pageinate: 'true', page_size: '100', page_no: '1', approved_only: 'true', start_date: start, end_date: end },
+		query: {
+			pageinate: 'true',
+			page_size: '100',
+			page_no: '1',
+			approved_only: 'true',
+			start_date: start,
+			end_date: end,
+		},
 		body: undefined,
 		authorization: 'Bearer halo-tok-1',
 		status: 200,
 	});
 
-	const approved = holidays.filter((h) => h.approval_status === 1 && Date.parse(String(h.date)) >= from.toMillis() && Date.parse(String(h.date)) <= to.toMillis());
+	const approved = holidays.filter(
+		(h) =>
+			h.approval_status === 1 &&
+			Date.parse(String(h.date)) >= from.toMillis() &&
+			Date.parse(String(h.date)) <= to.toMillis(),
+	);
 	expect(approved.length).toBeGreaterThanOrEqual(3);
 	expect(outputJson(run, 'Approved Holidays')).toEqual(approved);
 
@@ -171,15 +268,28 @@ test('example "next week\'s approved holidays": lists them, then each agent\'s o
 	const expectedRequests = approved.map((h) => ({
 		method: 'GET',
 		path: '/api/Appointment',
-		query: { pageinate: 'true', page_size: '50', page_no: '1', agents: String(h.agent_id), start_date: String(h.date), hidecompleted: 'true' },
+		query: {
+			pageinate: 'true',
+			page_size: '50',
+			page_no: '1',
+			agents: String(h.agent_id),
+			start_date: String(h.date),
+			hidecompleted: 'true',
+		},
 		body: undefined,
 		authorization: 'Bearer halo-tok-1',
 		status: 200,
 	}));
-	const byStart = (a: { query: Record<string, string> }, b: { query: Record<string, string> }) => a.query.start_date.localeCompare(b.query.start_date);
+	const byStart = (a: { query: Record<string, string> }, b: { query: Record<string, string> }) =>
+		a.query.start_date.localeCompare(b.query.start_date);
 	expect([...appointmentRequests].sort(byStart)).toEqual([...expectedRequests].sort(byStart));
 	const clashing = approved.flatMap((h) =>
-		appointments.filter((a) => a.agent_id === h.agent_id && a.complete_status !== 1 && Date.parse(String(a.start_date)) >= Date.parse(String(h.date))),
+		appointments.filter(
+			(a) =>
+				a.agent_id === h.agent_id &&
+				a.complete_status !== 1 &&
+				Date.parse(String(a.start_date)) >= Date.parse(String(h.date)),
+		),
 	);
 	expect(clashing.length).toBeGreaterThan(0);
 	expect(outputJson(run, 'Clashing Appointments')).toEqual(clashing);
@@ -191,7 +301,11 @@ describe('the token in real n8n', () => {
 			name: 'HaloPSA',
 			type: nodeType('haloPsaScheduling'),
 			typeVersion: 1,
-			parameters: { resource: 'appointment', operation: 'get', appointmentId: { __rl: true, mode: 'id', value: '77' } },
+			parameters: {
+				resource: 'appointment',
+				operation: 'get',
+				appointmentId: { __rl: true, mode: 'id', value: '77' },
+			},
 			credentials: { haloPsaSchedulingApi: ref(credential) },
 		});
 
@@ -242,11 +356,16 @@ describe('the token in real n8n', () => {
 
 		expect(run.status).toBe('error');
 		const error = run.data.resultData.runData.HaloPSA[0].error;
-		expect(error.message).toContain('HaloPSA rejected the client ID or client secret (invalid_client)');
+		expect(error.message).toContain(
+			'HaloPSA rejected the client ID or client secret (invalid_client)',
+		);
 		expect(JSON.stringify(run)).not.toContain('not-the-secret');
 		expect(halo.apiRequests()).toEqual([]);
 		expect(halo.tokenRequests().map(tokenRequest)).toEqual([
-			expect.objectContaining({ form: { ...TOKEN_FORM, client_secret: 'not-the-secret' }, status: 401 }),
+			expect.objectContaining({
+				form: { ...TOKEN_FORM, client_secret: 'not-the-secret' },
+				status: 401,
+			}),
 		]);
 		expect(halo.issued).toEqual([]);
 	});

@@ -38,7 +38,10 @@ export interface E2eN8n {
 	/** Credential types the running server registered (GET /types/credentials.json). */
 	credentialTypes(): Promise<TypeDescription[]>;
 	/** Import credentials + workflow with the CLI and run it with `n8n execute --id`; returns n8n's IRun. */
-	importAndExecute(workflow: Record<string, unknown>, credentials?: ImportedCredential[]): Promise<any>;
+	importAndExecute(
+		workflow: Record<string, unknown>,
+		credentials?: ImportedCredential[],
+	): Promise<any>;
 	/** Stop the server (if any). Idempotent. */
 	stop(): Promise<void>;
 }
@@ -104,7 +107,8 @@ export async function startE2eN8n(name: string, { server = true } = {}): Promise
 		owner,
 		nodeTypes: () => types('nodes.json'),
 		credentialTypes: () => types('credentials.json'),
-		importAndExecute: (workflow, credentials = []) => runtime.importAndExecute(userFolder, workflow, credentials),
+		importAndExecute: (workflow, credentials = []) =>
+			runtime.importAndExecute(userFolder, workflow, credentials),
 		stop: async () => {
 			await n8n?.stop();
 		},
@@ -122,8 +126,17 @@ export interface DeclaredType {
  * The node and credential types the installed package declares: every file listed in its
  * package.json `n8n` section, loaded (in a Node 24 child, as n8n would) and asked for its name.
  */
-export function declaredTypes(userFolder: string): { nodes: DeclaredType[]; credentials: DeclaredType[] } {
-	const packageDir = join(userFolder, '.n8n', 'nodes', 'node_modules', runtime.projectPackage().name);
+export function declaredTypes(userFolder: string): {
+	nodes: DeclaredType[];
+	credentials: DeclaredType[];
+} {
+	const packageDir = join(
+		userFolder,
+		'.n8n',
+		'nodes',
+		'node_modules',
+		runtime.projectPackage().name,
+	);
 	const script = `
 		const path = require('node:path');
 		const dir = process.argv[1];
@@ -151,14 +164,22 @@ export function declaredTypes(userFolder: string): { nodes: DeclaredType[]; cred
 }
 
 /** The JSON of the items a node output on its first run (main output `outputIndex`). */
-export function outputJson(run: any, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+export function outputJson(
+	run: any,
+	nodeName: string,
+	outputIndex = 0,
+): Array<Record<string, unknown>> {
 	const nodeRuns = run?.data?.resultData?.runData?.[nodeName];
 	if (!nodeRuns) {
 		const error = run?.data?.resultData?.error;
-		throw new Error(`node "${nodeName}" did not run${error ? `: ${error.message} ${error.description ?? ''}` : ''}`);
+		throw new Error(
+			`node "${nodeName}" did not run${error ? `: ${error.message} ${error.description ?? ''}` : ''}`,
+		);
 	}
 	if (nodeRuns[0].error) throw new Error(`node "${nodeName}" failed: ${nodeRuns[0].error.message}`);
-	return (nodeRuns[0].data?.main?.[outputIndex] ?? []).map((item: { json: Record<string, unknown> }) => item.json);
+	return (nodeRuns[0].data?.main?.[outputIndex] ?? []).map(
+		(item: { json: Record<string, unknown> }) => item.json,
+	);
 }
 
 /** A workflow: Manual Trigger -> one node. */

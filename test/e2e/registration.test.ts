@@ -23,12 +23,16 @@ test('the package is installed in .n8n/nodes like a community install', () => {
 	const ledger = JSON.parse(readFileSync(join(nodesDir, 'package.json'), 'utf8'));
 	expect(ledger.dependencies).toEqual({ [pkg.name]: pkg.version });
 
-	const installed = JSON.parse(readFileSync(join(nodesDir, 'node_modules', pkg.name, 'package.json'), 'utf8'));
+	const installed = JSON.parse(
+		readFileSync(join(nodesDir, 'node_modules', pkg.name, 'package.json'), 'utf8'),
+	);
 	expect(installed).toMatchObject({ name: pkg.name, version: pkg.version, n8n: pkg.n8n });
 	expect(installed.devDependencies).toBeUndefined();
 	expect(installed.peerDependencies).toBeUndefined();
 	// n8n-workflow comes from n8n itself, never bundled (checked by requiring every file, see harness)
-	expect(existsSync(join(nodesDir, 'node_modules', pkg.name, 'node_modules', 'n8n-workflow'))).toBe(false);
+	expect(existsSync(join(nodesDir, 'node_modules', pkg.name, 'node_modules', 'n8n-workflow'))).toBe(
+		false,
+	);
 });
 
 test('every node listed in package.json is registered as <package>.<name>', async () => {

@@ -12,13 +12,22 @@ import { nodeType, ROOT } from './harness';
 import { startWebhookN8n, triggerWorkflow, type WebhookN8n, type Workflow } from './webhooks';
 
 const TOKEN = 'sense-e2e-token-3f9a0c1d7b2e';
-const credential = { id: 'senseWebhookE2eCred', name: 'Sense write-back token', type: 'senseWebhookApi', data: { token: TOKEN } };
+const credential = {
+	id: 'senseWebhookE2eCred',
+	name: 'Sense write-back token',
+	type: 'senseWebhookApi',
+	data: { token: TOKEN },
+};
 const credentialRef = { senseWebhookApi: { id: credential.id, name: credential.name } };
 const TRIGGER = 'Sense Trigger';
 
 const hook = (workflowId: string) => `/webhook/${workflowId}-hook/webhook`;
 
-function senseWorkflow(id: string, parameters: Record<string, unknown>, after?: Workflow['nodes']): Workflow {
+function senseWorkflow(
+	id: string,
+	parameters: Record<string, unknown>,
+	after?: Workflow['nodes'],
+): Workflow {
 	return triggerWorkflow({
 		id,
 		trigger: {
@@ -40,7 +49,10 @@ const EXAMPLE = 'senseExample0001';
 
 const workflows: Workflow[] = [
 	senseWorkflow(AUTH, { authentication: 'token' }),
-	senseWorkflow(FILTER, { authentication: 'none', types: ['ENTITY_UPDATE', 'MESSAGING_INCOMING_MESSAGE'] }),
+	senseWorkflow(FILTER, {
+		authentication: 'none',
+		types: ['ENTITY_UPDATE', 'MESSAGING_INCOMING_MESSAGE'],
+	}),
 	senseWorkflow(LAST_NODE, { authentication: 'none', responseMode: 'lastNode' }, [
 		{
 			name: 'Answer',
@@ -52,7 +64,12 @@ const workflows: Workflow[] = [
 				assignments: {
 					assignments: [
 						{ id: 'a1', name: 'id', value: '={{ $json.id }}', type: 'string' },
-						{ id: 'a2', name: 'entity_id', value: "={{ 'ats-' + $json.fields.email }}", type: 'string' },
+						{
+							id: 'a2',
+							name: 'entity_id',
+							value: "={{ 'ats-' + $json.fields.email }}",
+							type: 'string',
+						},
 					],
 				},
 				options: {},
@@ -70,9 +87,13 @@ beforeAll(async () => {
 	// the example workflow of the README, pointed at a fake ATS that answers {id} for created entities
 	let created = 0;
 	ats = await startFakeServer({
-		routes: [route('POST', '/api/entities', () => ({ status: 201, body: { id: 7000 + ++created } }))],
+		routes: [
+			route('POST', '/api/entities', () => ({ status: 201, body: { id: 7000 + ++created } })),
+		],
 	});
-	const example = JSON.parse(readFileSync(join(ROOT, 'examples', 'sense-writeback-entity-create.json'), 'utf8'));
+	const example = JSON.parse(
+		readFileSync(join(ROOT, 'examples', 'sense-writeback-entity-create.json'), 'utf8'),
+	);
 	example.id = EXAMPLE;
 	for (const node of example.nodes) {
 		if (node.parameters?.url) node.parameters.url = `${ats.url}/api/entities`;
@@ -80,8 +101,12 @@ beforeAll(async () => {
 	}
 	exampleHook = `/webhook/${example.nodes.find((n: { name: string }) => n.name === TRIGGER).webhookId}/webhook`;
 
-	n8n = await startWebhookN8n('wh-sense', { workflows: [...workflows, example], credentials: [credential] });
-	for (const path of [...workflows.map((wf) => hook(wf.id)), exampleHook]) await n8n.waitForWebhook(path);
+	n8n = await startWebhookN8n('wh-sense', {
+		workflows: [...workflows, example],
+		credentials: [credential],
+	});
+	for (const path of [...workflows.map((wf) => hook(wf.id)), exampleHook])
+		await n8n.waitForWebhook(path);
 });
 
 afterAll(async () => {
@@ -90,7 +115,11 @@ afterAll(async () => {
 });
 
 let counter = 0;
-function writeBack(type: string, data: Record<string, unknown>, id = `wb-${Date.now()}-${++counter}`) {
+function writeBack(
+	type: string,
+	data: Record<string, unknown>,
+	id = `wb-${Date.now()}-${++counter}`,
+) {
 	return { id, type, version: 1.1, created_date: '2026-11-20T09:30:00+00:00', data };
 }
 
@@ -119,16 +148,22 @@ describe('authentication', () => {
 	it('accepts the token as Authorization: Bearer and as ?token=, rejects others with 401 and no run', async () => {
 		const viaHeader = incomingSms();
 		const viaQuery = incomingSms();
-		const wrong = await n8n.post(hook(AUTH), incomingSms(), { headers: { authorization: 'Bearer not-the-token' } });
+		const wrong = await n8n.post(hook(AUTH), incomingSms(), {
+			headers: { authorization: 'Bearer not-the-token' },
+		});
 		const wrongQuery = await n8n.post(hook(AUTH), incomingSms(), { query: { token: 'nope' } });
 		const missing = await n8n.post(hook(AUTH), incomingSms());
-		const otherScheme = await n8n.post(hook(AUTH), incomingSms(), { headers: { authorization: `Basic ${TOKEN}` } });
+		const otherScheme = await n8n.post(hook(AUTH), incomingSms(), {
+			headers: { authorization: `Basic ${TOKEN}` },
+		});
 		for (const answer of [wrong, wrongQuery, missing, otherScheme]) {
 			expect(answer.status).toBe(401);
 			expect(answer.body).toEqual({ error: 'invalid token or session' });
 		}
 
-		const header = await n8n.post(hook(AUTH), viaHeader, { headers: { authorization: `Bearer ${TOKEN}` } });
+		const header = await n8n.post(hook(AUTH), viaHeader, {
+			headers: { authorization: `Bearer ${TOKEN}` },
+		});
 		// the seed's own example carries a space after "token=": it is tolerated
 		const query = await n8n.post(hook(AUTH), viaQuery, { query: { token: ` ${TOKEN}` } });
 		expect(header).toMatchObject({ status: 200, body: { id: viaHeader.id } });
@@ -154,11 +189,18 @@ describe('validation and output (workflow with token)', () => {
 			[{ type: 'GENERIC_EVENT', data: {} }, 'application/json', /id is missing/],
 			[{ id: 'x1', data: {} }, 'application/json', /type is missing/],
 			[{ id: 'x2', type: 'GENERIC_EVENT' }, 'application/json', /data is missing/],
-			[{ id: 'x3', type: 'GENERIC_EVENT', data: 'text' }, 'application/json', /data must be an object/],
+			[
+				{ id: 'x3', type: 'GENERIC_EVENT', data: 'text' },
+				'application/json',
+				/data must be an object/,
+			],
 		];
 		for (const [body, contentType, message] of cases) {
 			const answer = await n8n.post(hook(AUTH), body, { ...auth, contentType });
-			expect({ status: answer.status, error: answer.body?.error }).toEqual({ status: 400, error: expect.stringMatching(message) });
+			expect({ status: answer.status, error: answer.body?.error }).toEqual({
+				status: 400,
+				error: expect.stringMatching(message),
+			});
 		}
 		// the sentinel: one valid write-back afterwards is the only new execution
 		const sentinel = incomingSms();
@@ -196,23 +238,36 @@ describe('validation and output (workflow with token)', () => {
 		const sms = incomingSms();
 		const first = await n8n.post(hook(AUTH), sms, auth);
 		const again = await n8n.post(hook(AUTH), sms, auth);
-		const changedBody = await n8n.post(hook(AUTH), { ...sms, data: { ...sms.data, summary: 'retry' } }, auth);
-		for (const answer of [first, again, changedBody]) expect(answer).toMatchObject({ status: 200, body: { id: sms.id } });
+		const changedBody = await n8n.post(
+			hook(AUTH),
+			{ ...sms, data: { ...sms.data, summary: 'retry' } },
+			auth,
+		);
+		for (const answer of [first, again, changedBody])
+			expect(answer).toMatchObject({ status: 200, body: { id: sms.id } });
 		const sentinel = incomingSms();
 		await n8n.post(hook(AUTH), sentinel, auth);
 		const runs = await n8n.waitForExecutions(AUTH, before + 2);
 		expect(runs).toHaveLength(before + 2);
-		const ids = await Promise.all(runs.slice(0, 2).map(async (run) => (await n8n.nodeOutput(run.id, TRIGGER))[0].id));
+		const ids = await Promise.all(
+			runs.slice(0, 2).map(async (run) => (await n8n.nodeOutput(run.id, TRIGGER))[0].id),
+		);
 		expect(ids.sort()).toEqual([sms.id, sentinel.id].sort());
 	});
 });
 
 describe('type filter (workflow without authentication)', () => {
 	it('answers 200 {id} for unselected types without a run; selected types run', async () => {
-		const generic = writeBack('GENERIC_EVENT', { summary: 'x', subject: { id: 'c-1', type: 'AE_CANDIDATE' } });
+		const generic = writeBack('GENERIC_EVENT', {
+			summary: 'x',
+			subject: { id: 'c-1', type: 'AE_CANDIDATE' },
+		});
 		const create = writeBack('ENTITY_CREATE', { entity_type: 'AE_CANDIDATE', fields: [] });
 		for (const skipped of [generic, create]) {
-			expect(await n8n.post(hook(FILTER), skipped)).toMatchObject({ status: 200, body: { id: skipped.id } });
+			expect(await n8n.post(hook(FILTER), skipped)).toMatchObject({
+				status: 200,
+				body: { id: skipped.id },
+			});
 		}
 		const update = writeBack('ENTITY_UPDATE', {
 			entity: { id: 'ats-77', type: 'AE_CANDIDATE' },
@@ -224,7 +279,10 @@ describe('type filter (workflow without authentication)', () => {
 			user_defined_data: {},
 			sense_meta_data: {},
 		});
-		expect(await n8n.post(hook(FILTER), update)).toMatchObject({ status: 200, body: { id: update.id } });
+		expect(await n8n.post(hook(FILTER), update)).toMatchObject({
+			status: 200,
+			body: { id: update.id },
+		});
 
 		const runs = await n8n.waitForExecutions(FILTER, 1);
 		expect(runs).toHaveLength(1);
@@ -242,9 +300,15 @@ describe('type filter (workflow without authentication)', () => {
 
 describe('response modes', () => {
 	it('"When Last Node Finishes" answers with the last node\'s first item', async () => {
-		const create = writeBack('ENTITY_CREATE', { entity_type: 'AE_CANDIDATE', fields: [{ name: 'email', value: 'ana@example.com' }] });
+		const create = writeBack('ENTITY_CREATE', {
+			entity_type: 'AE_CANDIDATE',
+			fields: [{ name: 'email', value: 'ana@example.com' }],
+		});
 		const answer = await n8n.post(hook(LAST_NODE), create);
-		expect(answer).toMatchObject({ status: 200, body: { id: create.id, entity_id: 'ats-ana@example.com' } });
+		expect(answer).toMatchObject({
+			status: 200,
+			body: { id: create.id, entity_id: 'ats-ana@example.com' },
+		});
 		await n8n.waitForExecutions(LAST_NODE, 1);
 	});
 
@@ -259,20 +323,33 @@ describe('response modes', () => {
 			associated_entities: [],
 			sense_meta_data: {},
 		});
-		const answer = await n8n.post(exampleHook, create, { headers: { authorization: `Bearer ${TOKEN}` } });
+		const answer = await n8n.post(exampleHook, create, {
+			headers: { authorization: `Bearer ${TOKEN}` },
+		});
 		expect(answer).toMatchObject({ status: 200, body: { id: create.id, entity_id: '7001' } });
 		expect(ats.requests.filter((r) => r.path === '/api/entities')).toEqual([
 			expect.objectContaining({
 				method: 'POST',
-				body: { type: 'AE_CANDIDATE', fields: { first_name: 'Ana', email: 'ana@example.com' }, sense_writeback_id: create.id },
+				body: {
+					type: 'AE_CANDIDATE',
+					fields: { first_name: 'Ana', email: 'ana@example.com' },
+					sense_writeback_id: create.id,
+				},
 			}),
 		]);
 		// a type the example does not handle is acknowledged without creating anything
-		const update = writeBack('ENTITY_UPDATE', { entity: { id: '7001', type: 'AE_CANDIDATE' }, fields: [] });
-		const skipped = await n8n.post(exampleHook, update, { headers: { authorization: `Bearer ${TOKEN}` } });
+		const update = writeBack('ENTITY_UPDATE', {
+			entity: { id: '7001', type: 'AE_CANDIDATE' },
+			fields: [],
+		});
+		const skipped = await n8n.post(exampleHook, update, {
+			headers: { authorization: `Bearer ${TOKEN}` },
+		});
 		expect(skipped).toMatchObject({ status: 200, body: { id: update.id } });
 		// Sense re-sends the same write-back: acknowledged, nothing created twice
-		const again = await n8n.post(exampleHook, create, { headers: { authorization: `Bearer ${TOKEN}` } });
+		const again = await n8n.post(exampleHook, create, {
+			headers: { authorization: `Bearer ${TOKEN}` },
+		});
 		expect(again).toMatchObject({ status: 200, body: { id: create.id } });
 		expect(ats.requests).toHaveLength(1);
 		expect(await n8n.waitForExecutions(EXAMPLE, 1)).toHaveLength(1);
@@ -284,12 +361,18 @@ describe('restart', () => {
 		const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
 		const before = (await n8n.waitForExecutions(AUTH, 0)).length;
 		const sms = incomingSms();
-		expect(await n8n.post(hook(AUTH), sms, auth)).toMatchObject({ status: 200, body: { id: sms.id } });
+		expect(await n8n.post(hook(AUTH), sms, auth)).toMatchObject({
+			status: 200,
+			body: { id: sms.id },
+		});
 		await n8n.waitForExecutions(AUTH, before + 1);
 
 		await n8n.restart();
 		await n8n.waitForWebhook(hook(AUTH));
-		expect(await n8n.post(hook(AUTH), sms, auth)).toMatchObject({ status: 200, body: { id: sms.id } });
+		expect(await n8n.post(hook(AUTH), sms, auth)).toMatchObject({
+			status: 200,
+			body: { id: sms.id },
+		});
 		const sentinel = incomingSms();
 		await n8n.post(hook(AUTH), sentinel, auth);
 		const runs = await n8n.waitForExecutions(AUTH, before + 2);
@@ -301,14 +384,20 @@ describe('restart', () => {
 describe('load', () => {
 	it('200 concurrent write-backs give 200 answers {id} and 200 executions, none lost', async () => {
 		const batch = Array.from({ length: 200 }, (_, i) => incomingSms(`load-${i}`));
-		const answers = await Promise.all(batch.map((wb) => n8n.post(hook(LOAD), wb, { headers: { authorization: `Bearer ${TOKEN}` } })));
+		const answers = await Promise.all(
+			batch.map((wb) =>
+				n8n.post(hook(LOAD), wb, { headers: { authorization: `Bearer ${TOKEN}` } }),
+			),
+		);
 		expect(answers.map((a) => a.status)).toEqual(batch.map(() => 200));
 		expect(answers.map((a) => a.body.id)).toEqual(batch.map((wb) => wb.id));
 
 		const runs = await n8n.waitForExecutions(LOAD, 200, 180_000);
 		expect(runs).toHaveLength(200);
 		expect(runs.every((run) => run.status === 'success')).toBe(true);
-		const ids = await Promise.all(runs.map(async (run) => (await n8n.nodeOutput(run.id, TRIGGER))[0].id as string));
+		const ids = await Promise.all(
+			runs.map(async (run) => (await n8n.nodeOutput(run.id, TRIGGER))[0].id as string),
+		);
 		expect(new Set(ids)).toEqual(new Set(batch.map((wb) => wb.id)));
 	});
 });

@@ -16,14 +16,27 @@ beforeAll(async () => {
 		routes: [
 			route('POST', '/oauth2/token', (request) => {
 				const form = new URLSearchParams(String(request.body));
-				if (form.get('client_secret') !== 'e2e-secret') return { status: 401, body: { error: 'invalid_client' } };
+				if (form.get('client_secret') !== 'e2e-secret')
+					return { status: 401, body: { error: 'invalid_client' } };
 				issued++;
-				return { status: 200, body: { access_token: `tok-${issued}`, expires_in: 3600, token_type: 'Bearer' } };
+				return {
+					status: 200,
+					body: { access_token: `tok-${issued}`, expires_in: 3600, token_type: 'Bearer' },
+				};
 			}),
-			route('POST', '/v1/candidates', (request) => ({ status: 201, body: { request_id: `req-${(request.body as unknown[]).length}`, message: 'received' } })),
+			route('POST', '/v1/candidates', (request) => ({
+				status: 201,
+				body: { request_id: `req-${(request.body as unknown[]).length}`, message: 'received' },
+			})),
 			route('GET', '/v1/candidates/:id', (request) => {
-				if (!/^Bearer tok-\d+$/.test(String(request.headers.authorization))) return { status: 401, body: { errors: [{ message: 'invalid token' }] } };
-				return { status: 200, body: { data: { id: request.params.id, token: String(request.headers.authorization).slice(7) } } };
+				if (!/^Bearer tok-\d+$/.test(String(request.headers.authorization)))
+					return { status: 401, body: { errors: [{ message: 'invalid token' }] } };
+				return {
+					status: 200,
+					body: {
+						data: { id: request.params.id, token: String(request.headers.authorization).slice(7) },
+					},
+				};
 			}),
 		],
 	});
@@ -53,11 +66,17 @@ function getCandidate(id: string, credential: { id: string; name: string }) {
 	});
 }
 
-const paths = () => fake.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`.trim());
+const paths = () =>
+	fake.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`.trim());
 
 test('a token is fetched once, persisted with the credential and reused by the next execution', async () => {
 	fake.clearLog();
-	const credential = { id: 'senseE2eCred0001', name: 'Sense e2e', type: 'senseApi', data: credentialData() };
+	const credential = {
+		id: 'senseE2eCred0001',
+		name: 'Sense e2e',
+		type: 'senseApi',
+		data: credentialData(),
+	};
 	const ref = { id: credential.id, name: credential.name };
 
 	const first = await n8n.importAndExecute(getCandidate('c1', ref), [credential]);
@@ -67,7 +86,11 @@ test('a token is fetched once, persisted with the credential and reused by the n
 	// a new n8n process: the token comes from the database, no token request
 	const second = await n8n.importAndExecute(getCandidate('c2', ref));
 	expect(outputJson(second, 'Sense')).toEqual([{ id: 'c2', token: 'tok-1' }]);
-	expect(paths()).toEqual(['POST /oauth2/token', 'GET /v1/candidates/c1 Bearer tok-1', 'GET /v1/candidates/c2 Bearer tok-1']);
+	expect(paths()).toEqual([
+		'POST /oauth2/token',
+		'GET /v1/candidates/c1 Bearer tok-1',
+		'GET /v1/candidates/c2 Bearer tok-1',
+	]);
 });
 
 test('a token whose stored expiry has passed is renewed before the request', async () => {
@@ -82,7 +105,10 @@ test('a token whose stored expiry has passed is renewed before the request', asy
 			validity: '={{ Number($self.expiresAt) > $now.toMillis() ? "valid" : "" }}',
 		}),
 	};
-	const run = await n8n.importAndExecute(getCandidate('c3', { id: credential.id, name: credential.name }), [credential]);
+	const run = await n8n.importAndExecute(
+		getCandidate('c3', { id: credential.id, name: credential.name }),
+		[credential],
+	);
 	expect(run.data.resultData.error).toBeUndefined();
 	const renewed = `tok-${issued}`;
 	expect(outputJson(run, 'Sense')).toEqual([{ id: 'c3', token: renewed }]);
@@ -92,7 +118,12 @@ test('a token whose stored expiry has passed is renewed before the request', asy
 
 test('Create or Update measures the batch with CompressionStream and sends it in the real runtime', async () => {
 	fake.clearLog();
-	const credential = { id: 'senseE2eCred0003', name: 'Sense e2e upsert', type: 'senseApi', data: credentialData() };
+	const credential = {
+		id: 'senseE2eCred0003',
+		name: 'Sense e2e upsert',
+		type: 'senseApi',
+		data: credentialData(),
+	};
 	const workflow = manualWorkflow({
 		name: 'Sense',
 		type: nodeType('sense'),
@@ -108,7 +139,9 @@ test('Create or Update measures the batch with CompressionStream and sends it in
 	});
 	const run = await n8n.importAndExecute(workflow, [credential]);
 	expect(run.data.resultData.error).toBeUndefined();
-	expect(outputJson(run, 'Sense')).toEqual([{ id: 'c9', request_id: 'req-1', message: 'received' }]);
+	expect(outputJson(run, 'Sense')).toEqual([
+		{ id: 'c9', request_id: 'req-1', message: 'received' },
+	]);
 	const upsert = fake.requests.find((r) => r.method === 'POST' && r.path === '/v1/candidates');
 	expect(upsert?.body).toEqual([{ first_name: 'Linus', date_of_birth: '1990-04-01', id: 'c9' }]);
 });

@@ -8,7 +8,12 @@ import { nodeType } from './harness';
 import { startWebhookN8n, triggerWorkflow, type WebhookN8n, type Workflow } from './webhooks';
 
 const SECRET = 'sesame-e2e-secret-5b7d21c09e';
-const credential = { id: 'sesameWebhookE2eCred', name: 'Sesame webhook secret', type: 'sesameHrWebhookApi', data: { secret: SECRET } };
+const credential = {
+	id: 'sesameWebhookE2eCred',
+	name: 'Sesame webhook secret',
+	type: 'sesameHrWebhookApi',
+	data: { secret: SECRET },
+};
 const TRIGGER = 'Sesame HR Trigger';
 
 const HEADER = 'sesameHeader0001';
@@ -34,7 +39,11 @@ function sesameWorkflow(id: string, parameters: Record<string, unknown>): Workfl
 
 const workflows = [
 	sesameWorkflow(HEADER, { authentication: 'sharedSecret' }),
-	sesameWorkflow(QUERY, { authentication: 'sharedSecret', secretLocation: 'query', queryParameterName: 'key' }),
+	sesameWorkflow(QUERY, {
+		authentication: 'sharedSecret',
+		secretLocation: 'query',
+		queryParameterName: 'key',
+	}),
 	sesameWorkflow(FILTER, {
 		authentication: 'none',
 		events: ['CheckInCreated', 'CheckOutCreated'],
@@ -57,18 +66,28 @@ const withSecret = { headers: { 'x-sesame-secret': SECRET } };
 let counter = 0;
 const employeeCreated = () => ({
 	event: 'EmployeeCreated',
-	data: { id: `emp-${Date.now()}-${++counter}`, firstName: 'Ana', lastName: 'García', email: 'ana@example.com' },
+	data: {
+		id: `emp-${Date.now()}-${++counter}`,
+		firstName: 'Ana',
+		lastName: 'García',
+		email: 'ana@example.com',
+	},
 });
 
 /** Executions so far (all finished). */
-const executionCount = async (workflowId: string) => (await n8n.waitForExecutions(workflowId, 0)).length;
+const executionCount = async (workflowId: string) =>
+	(await n8n.waitForExecutions(workflowId, 0)).length;
 
 describe('shared secret in a header', () => {
 	it('starts a run with {event, employeeId, deliveryId, body} for the right secret', async () => {
 		const before = await executionCount(HEADER);
 		const body = { id: 'evt-1001', ...employeeCreated() };
 		const answer = await n8n.post(hook(HEADER), body, withSecret);
-		expect(answer).toEqual({ status: 200, body: { status: 'accepted', event: 'EmployeeCreated' }, text: expect.any(String) });
+		expect(answer).toEqual({
+			status: 200,
+			body: { status: 'accepted', event: 'EmployeeCreated' },
+			text: expect.any(String),
+		});
 		const runs = await n8n.waitForExecutions(HEADER, before + 1);
 		expect(runs).toHaveLength(before + 1);
 		expect(await n8n.nodeOutput(runs[0].id, TRIGGER)).toEqual([
@@ -79,13 +98,23 @@ describe('shared secret in a header', () => {
 	it('answers 401 without a run for a wrong, missing or misplaced secret', async () => {
 		const before = await executionCount(HEADER);
 		const attempts = [
-			await n8n.post(hook(HEADER), employeeCreated(), { headers: { 'x-sesame-secret': `${SECRET}x` } }),
-			await n8n.post(hook(HEADER), employeeCreated(), { headers: { 'x-sesame-secret': SECRET.slice(0, -1) } }),
+			await n8n.post(hook(HEADER), employeeCreated(), {
+				headers: { 'x-sesame-secret': `${SECRET}x` },
+			}),
+			await n8n.post(hook(HEADER), employeeCreated(), {
+				headers: { 'x-sesame-secret': SECRET.slice(0, -1) },
+			}),
 			await n8n.post(hook(HEADER), employeeCreated()),
 			await n8n.post(hook(HEADER), employeeCreated(), { query: { secret: SECRET } }),
-			await n8n.post(hook(HEADER), employeeCreated(), { headers: { authorization: `Bearer ${SECRET}` } }),
+			await n8n.post(hook(HEADER), employeeCreated(), {
+				headers: { authorization: `Bearer ${SECRET}` },
+			}),
 		];
-		for (const answer of attempts) expect({ status: answer.status, body: answer.body }).toEqual({ status: 401, body: { error: 'missing or invalid shared secret' } });
+		for (const answer of attempts)
+			expect({ status: answer.status, body: answer.body }).toEqual({
+				status: 401,
+				body: { error: 'missing or invalid shared secret' },
+			});
 		await n8n.post(hook(HEADER), employeeCreated(), withSecret);
 		expect(await n8n.waitForExecutions(HEADER, before + 1)).toHaveLength(before + 1);
 	});
@@ -101,15 +130,24 @@ describe('shared secret in a header', () => {
 		];
 		for (const [body, contentType, message] of cases) {
 			const answer = await n8n.post(hook(HEADER), body, { ...withSecret, contentType });
-			expect({ status: answer.status, error: answer.body?.error }).toEqual({ status: 400, error: expect.stringMatching(message) });
+			expect({ status: answer.status, error: answer.body?.error }).toEqual({
+				status: 400,
+				error: expect.stringMatching(message),
+			});
 		}
 		// JSON with an unusual content type is still read
 		const sentinel = employeeCreated();
-		const answer = await n8n.post(hook(HEADER), JSON.stringify(sentinel), { ...withSecret, contentType: 'text/plain' });
+		const answer = await n8n.post(hook(HEADER), JSON.stringify(sentinel), {
+			...withSecret,
+			contentType: 'text/plain',
+		});
 		expect(answer.status).toBe(200);
 		const runs = await n8n.waitForExecutions(HEADER, before + 1);
 		expect(runs).toHaveLength(before + 1);
-		expect((await n8n.nodeOutput(runs[0].id, TRIGGER))[0]).toMatchObject({ event: 'EmployeeCreated', employeeId: sentinel.data.id });
+		expect((await n8n.nodeOutput(runs[0].id, TRIGGER))[0]).toMatchObject({
+			event: 'EmployeeCreated',
+			employeeId: sentinel.data.id,
+		});
 	});
 
 	it('runs once for a re-delivered delivery id and once for a repeated body without id', async () => {
@@ -117,16 +155,37 @@ describe('shared secret in a header', () => {
 		const first = { event: 'EmployeeUpdated', data: { id: 'emp-7', phone: '1' } };
 		const retried = { event: 'EmployeeUpdated', data: { id: 'emp-7', phone: '1' }, attempt: 2 };
 		const byHeader = { headers: { ...withSecret.headers, 'x-delivery-id': 'dlv-77' } };
-		expect((await n8n.post(hook(HEADER), first, byHeader)).body).toEqual({ status: 'accepted', event: 'EmployeeUpdated' });
-		expect((await n8n.post(hook(HEADER), retried, byHeader)).body).toEqual({ status: 'duplicate', event: 'EmployeeUpdated' });
+		expect((await n8n.post(hook(HEADER), first, byHeader)).body).toEqual({
+			status: 'accepted',
+			event: 'EmployeeUpdated',
+		});
+		expect((await n8n.post(hook(HEADER), retried, byHeader)).body).toEqual({
+			status: 'duplicate',
+			event: 'EmployeeUpdated',
+		});
 
-		const noId = { event: 'CheckOutCreated', data: { id: 'we-3', employeeId: 'emp-7', workEntryOut: { date: '2026-11-20T17:00:00+01:00' } } };
-		expect((await n8n.post(hook(HEADER), noId, withSecret)).body).toEqual({ status: 'accepted', event: 'CheckOutCreated' });
-		expect((await n8n.post(hook(HEADER), { ...noId }, withSecret)).body).toEqual({ status: 'duplicate', event: 'CheckOutCreated' });
+		const noId = {
+			event: 'CheckOutCreated',
+			data: {
+				id: 'we-3',
+				employeeId: 'emp-7',
+				workEntryOut: { date: '2026-11-20T17:00:00+01:00' },
+			},
+		};
+		expect((await n8n.post(hook(HEADER), noId, withSecret)).body).toEqual({
+			status: 'accepted',
+			event: 'CheckOutCreated',
+		});
+		expect((await n8n.post(hook(HEADER), { ...noId }, withSecret)).body).toEqual({
+			status: 'duplicate',
+			event: 'CheckOutCreated',
+		});
 
 		const runs = await n8n.waitForExecutions(HEADER, before + 2);
 		expect(runs).toHaveLength(before + 2);
-		const outputs = await Promise.all(runs.slice(0, 2).map(async (run) => (await n8n.nodeOutput(run.id, TRIGGER))[0]));
+		const outputs = await Promise.all(
+			runs.slice(0, 2).map(async (run) => (await n8n.nodeOutput(run.id, TRIGGER))[0]),
+		);
 		expect(outputs).toEqual(
 			expect.arrayContaining([
 				{ event: 'EmployeeUpdated', employeeId: 'emp-7', deliveryId: 'dlv-77', body: first },
@@ -154,18 +213,35 @@ describe('shared secret in a query parameter', () => {
 
 describe('event filter', () => {
 	it('acknowledges unselected and unrecognised events with 200 and no run', async () => {
-		const updated = await n8n.post(hook(FILTER), { event: 'EmployeeUpdated', data: { id: 'emp-1' } });
+		const updated = await n8n.post(hook(FILTER), {
+			event: 'EmployeeUpdated',
+			data: { id: 'emp-1' },
+		});
 		const unknown = await n8n.post(hook(FILTER), { event: 'AbsenceRequested', data: {} });
 		const none = await n8n.post(hook(FILTER), { hello: 'world' });
-		expect(updated).toMatchObject({ status: 200, body: { status: 'ignored', event: 'EmployeeUpdated' } });
-		expect(unknown).toMatchObject({ status: 200, body: { status: 'ignored', event: 'AbsenceRequested' } });
+		expect(updated).toMatchObject({
+			status: 200,
+			body: { status: 'ignored', event: 'EmployeeUpdated' },
+		});
+		expect(unknown).toMatchObject({
+			status: 200,
+			body: { status: 'ignored', event: 'AbsenceRequested' },
+		});
 		expect(none).toMatchObject({ status: 200, body: { status: 'ignored', event: null } });
 
-		const checkIn = { type: 'check_in.created', payload: { checkId: 'chk-1', employeeId: 'emp-1' } };
-		expect(await n8n.post(hook(FILTER), checkIn)).toMatchObject({ status: 200, body: { status: 'accepted', event: 'CheckInCreated' } });
+		const checkIn = {
+			type: 'check_in.created',
+			payload: { checkId: 'chk-1', employeeId: 'emp-1' },
+		};
+		expect(await n8n.post(hook(FILTER), checkIn)).toMatchObject({
+			status: 200,
+			body: { status: 'accepted', event: 'CheckInCreated' },
+		});
 		const runs = await n8n.waitForExecutions(FILTER, 1);
 		expect(runs).toHaveLength(1);
-		expect(await n8n.nodeOutput(runs[0].id, TRIGGER)).toEqual([{ event: 'CheckInCreated', employeeId: 'emp-1', checkId: 'chk-1', body: checkIn }]);
+		expect(await n8n.nodeOutput(runs[0].id, TRIGGER)).toEqual([
+			{ event: 'CheckInCreated', employeeId: 'emp-1', checkId: 'chk-1', body: checkIn },
+		]);
 	});
 });
 

@@ -63,13 +63,21 @@ function example(file: string, credential: { id: string; name: string }): Workfl
 	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as Workflow;
 	const sesameNodes = workflow.nodes.filter((node) => node.type === nodeType('sesameHr'));
 	expect(sesameNodes.length).toBeGreaterThan(1);
-	for (const node of sesameNodes) node.credentials = { sesameHrApi: { id: credential.id, name: credential.name } };
+	for (const node of sesameNodes)
+		node.credentials = { sesameHrApi: { id: credential.id, name: credential.name } };
 	return workflow;
 }
 
 /** The fake's log as method, path, query, body and Authorization header. */
 const seen = (server: SesameFake) =>
-	server.requests.map((r) => ({ method: r.method, path: r.path, query: r.query, body: r.body, authorization: r.headers.authorization, status: r.status }));
+	server.requests.map((r) => ({
+		method: r.method,
+		path: r.path,
+		query: r.query,
+		body: r.body,
+		authorization: r.headers.authorization,
+		status: r.status,
+	}));
 
 test('example "onboard a new hire": creates the employee, then assigns department, office and vacation manager', async () => {
 	const api = await fake();
@@ -79,7 +87,12 @@ test('example "onboard a new hire": creates the employee, then assigns departmen
 	// copies from Sesame; they are replaced with the ids of the fake's company, department, office
 	// and manager. Nothing else of the example changes.
 	const newHire = workflow.nodes.find((node) => node.name === 'New Hire');
-	const ids: Record<string, string> = { companyId: api.company.id, departmentId: api.department.id, officeId: api.office.id, managerId: api.manager.id };
+	const ids: Record<string, string> = {
+		companyId: api.company.id,
+		departmentId: api.department.id,
+		officeId: api.office.id,
+		managerId: api.manager.id,
+	};
 	for (const assignment of newHire?.parameters.assignments.assignments ?? []) {
 		if (assignment.name in ids) {
 			expect(assignment.value).toMatch(/^PASTE-/);
@@ -98,12 +111,33 @@ test('example "onboard a new hire": creates the employee, then assigns departmen
 			method: 'POST',
 			path: '/core/v3/employees',
 			query: {},
-			body: { companyId: api.company.id, firstName: 'Ana', lastName: 'García', invitation: true, status: 'active', email: 'ana.garcia@example.com' },
+			body: {
+				companyId: api.company.id,
+				firstName: 'Ana',
+				lastName: 'García',
+				invitation: true,
+				status: 'active',
+				email: 'ana.garcia@example.com',
+			},
 			authorization: auth,
 			status: 201,
 		},
-		{ method: 'POST', path: '/core/v3/employee-department-assignations', query: {}, body: { employeeId, departmentId: api.department.id }, authorization: auth, status: 201 },
-		{ method: 'POST', path: '/core/v3/employee-office-assignations', query: {}, body: { employeeId, officeId: api.office.id }, authorization: auth, status: 201 },
+		{
+			method: 'POST',
+			path: '/core/v3/employee-department-assignations',
+			query: {},
+			body: { employeeId, departmentId: api.department.id },
+			authorization: auth,
+			status: 201,
+		},
+		{
+			method: 'POST',
+			path: '/core/v3/employee-office-assignations',
+			query: {},
+			body: { employeeId, officeId: api.office.id },
+			authorization: auth,
+			status: 201,
+		},
 		{
 			method: 'POST',
 			path: '/core/v3/employee-managers',
@@ -115,10 +149,22 @@ test('example "onboard a new hire": creates the employee, then assigns departmen
 	]);
 	// every step outputs the record inside Sesame's {data: ...} envelope
 	expect(outputJson(run, 'Create Employee')).toEqual([
-		{ id: employeeId, companyId: api.company.id, firstName: 'Ana', lastName: 'García', invitation: true, status: 'active', email: 'ana.garcia@example.com' },
+		{
+			id: employeeId,
+			companyId: api.company.id,
+			firstName: 'Ana',
+			lastName: 'García',
+			invitation: true,
+			status: 'active',
+			email: 'ana.garcia@example.com',
+		},
 	]);
-	expect(outputJson(run, 'Assign Department')).toEqual([{ id: sesameId(5, 1), employeeId, departmentId: api.department.id }]);
-	expect(outputJson(run, 'Assign Office')).toEqual([{ id: sesameId(5, 2), employeeId, officeId: api.office.id }]);
+	expect(outputJson(run, 'Assign Department')).toEqual([
+		{ id: sesameId(5, 1), employeeId, departmentId: api.department.id },
+	]);
+	expect(outputJson(run, 'Assign Office')).toEqual([
+		{ id: sesameId(5, 2), employeeId, officeId: api.office.id },
+	]);
 	expect(outputJson(run, 'Assign Vacation Manager')).toEqual([
 		{ id: sesameId(5, 3), employeeId, managerId: api.manager.id, permission: 'vacation', order: 0 },
 	]);
@@ -130,18 +176,38 @@ test('example "daily absence digest": lists today\'s absences and vacations and 
 	// day n8n asks for has its own records, and one day far away that must not show up.
 	const now = DateTime.utc();
 	const days = [-1, 0, 1].map((offset) => now.plus({ days: offset }).toISODate() as string);
-	const person = (firstName: string, lastName: string, n: number) => ({ id: sesameId(4, 100 + n), firstName, lastName });
+	const person = (firstName: string, lastName: string, n: number) => ({
+		id: sesameId(4, 100 + n),
+		firstName,
+		lastName,
+	});
 	const api = await fake({
 		absenceDaysOff: [
-			...days.map((date, i) => ({ date, employee: person('Lucía', `Absent${i}`, i), absenceType: { name: 'Sick leave' } })),
-			{ date: '2020-01-01', employee: person('Old', 'Absence', 9), absenceType: { name: 'Sick leave' } },
+			...days.map((date, i) => ({
+				date,
+				employee: person('Lucía', `Absent${i}`, i),
+				absenceType: { name: 'Sick leave' },
+			})),
+			{
+				date: '2020-01-01',
+				employee: person('Old', 'Absence', 9),
+				absenceType: { name: 'Sick leave' },
+			},
 		],
 		vacationDaysOff: [
 			...days.flatMap((date, i) => [
-				{ date, employee: person('Pablo', `Away${i}`, 10 + i), calendar: { name: 'Vacations 2026' } },
+				{
+					date,
+					employee: person('Pablo', `Away${i}`, 10 + i),
+					calendar: { name: 'Vacations 2026' },
+				},
 				{ date, employeeName: `Named Only ${i}` },
 			]),
-			{ date: '2020-01-01', employee: person('Old', 'Vacation', 19), calendar: { name: 'Vacations 2020' } },
+			{
+				date: '2020-01-01',
+				employee: person('Old', 'Vacation', 19),
+				calendar: { name: 'Vacations 2020' },
+			},
 		],
 	});
 	const credential = credentialFor(api);
@@ -152,7 +218,9 @@ test('example "daily absence digest": lists today\'s absences and vacations and 
 	const trigger = workflow.nodes.find((node) => node.name === 'Every Morning at 8') as WorkflowNode;
 	expect(trigger.type).toBe('n8n-nodes-base.scheduleTrigger');
 	Object.assign(trigger, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-	expect(workflow.nodes.find((node) => node.name === 'Send Digest')?.type).toBe('n8n-nodes-base.emailSend');
+	expect(workflow.nodes.find((node) => node.name === 'Send Digest')?.type).toBe(
+		'n8n-nodes-base.emailSend',
+	);
 	workflow.nodes = workflow.nodes.filter((node) => node.name !== 'Send Digest');
 	delete workflow.connections['Build Digest'];
 
@@ -167,13 +235,31 @@ test('example "daily absence digest": lists today\'s absences and vacations and 
 	const auth = `Bearer ${TOKEN}`;
 	const query = { from: day, to: day, page: '1', limit: '1000' };
 	expect(log).toEqual([
-		{ method: 'GET', path: '/schedule/v1/absence-day-off', query, body: undefined, authorization: auth, status: 200 },
-		{ method: 'GET', path: '/schedule/v1/vacation-day-off', query, body: undefined, authorization: auth, status: 200 },
+		{
+			method: 'GET',
+			path: '/schedule/v1/absence-day-off',
+			query,
+			body: undefined,
+			authorization: auth,
+			status: 200,
+		},
+		{
+			method: 'GET',
+			path: '/schedule/v1/vacation-day-off',
+			query,
+			body: undefined,
+			authorization: auth,
+			status: 200,
+		},
 	]);
 
 	const i = days.indexOf(day);
-	expect(outputJson(run, 'Absences Today')).toEqual(api.data.absenceDaysOff.filter((r) => r.date === day));
-	expect(outputJson(run, 'Vacations Today')).toEqual(api.data.vacationDaysOff.filter((r) => r.date === day));
+	expect(outputJson(run, 'Absences Today')).toEqual(
+		api.data.absenceDaysOff.filter((r) => r.date === day),
+	);
+	expect(outputJson(run, 'Vacations Today')).toEqual(
+		api.data.vacationDaysOff.filter((r) => r.date === day),
+	);
 	const heading = DateTime.fromISO(day).toFormat('cccc d LLLL');
 	expect(outputJson(run, 'Build Digest')).toEqual([
 		{
@@ -223,11 +309,16 @@ test('a server refusing 1,000 per page (422) is read again in pages of 100, noth
 	const run = await listAllEmployees(api);
 
 	expect(run.data.resultData.error).toBeUndefined();
-	expect(outputJson(run, 'Sesame HR').map((e) => e.id)).toEqual(api.data.employees.map((e) => e.id));
-	expect(seen(api)).toEqual([employeesPage('1', '1000', 422), ...['1', '2', '3'].map((page) => employeesPage(page, '100'))]);
+	expect(outputJson(run, 'Sesame HR').map((e) => e.id)).toEqual(
+		api.data.employees.map((e) => e.id),
+	);
+	expect(seen(api)).toEqual([
+		employeesPage('1', '1000', 422),
+		...['1', '2', '3'].map((page) => employeesPage(page, '100')),
+	]);
 });
 
-test('a wrong API token fails the run with Sesame\'s 401 message', async () => {
+test("a wrong API token fails the run with Sesame's 401 message", async () => {
 	const api = await fake();
 	const credential = credentialFor(api, 'not-the-token');
 	const run = await n8n.importAndExecute(
@@ -235,7 +326,11 @@ test('a wrong API token fails the run with Sesame\'s 401 message', async () => {
 			name: 'Sesame HR',
 			type: nodeType('sesameHr'),
 			typeVersion: 1,
-			parameters: { resource: 'employee', operation: 'getEmployee', employeeId: { __rl: true, mode: 'id', value: api.manager.id } },
+			parameters: {
+				resource: 'employee',
+				operation: 'getEmployee',
+				employeeId: { __rl: true, mode: 'id', value: api.manager.id },
+			},
 			credentials: { sesameHrApi: { id: credential.id, name: credential.name } },
 		}),
 		[credential],
@@ -246,6 +341,13 @@ test('a wrong API token fails the run with Sesame\'s 401 message', async () => {
 	expect(`${error.message} ${error.description ?? ''}`).toContain('Unauthenticated.');
 	// n8n-core's httpRequestWithAuthentication retries a 401 once after re-authenticating (for every
 	// credential type); a static token is refused again and the node gives up: exactly two requests.
-	const refused = { method: 'GET', path: `/core/v3/employees/${api.manager.id}`, query: {}, body: undefined, authorization: 'Bearer not-the-token', status: 401 };
+	const refused = {
+		method: 'GET',
+		path: `/core/v3/employees/${api.manager.id}`,
+		query: {},
+		body: undefined,
+		authorization: 'Bearer not-the-token',
+		status: 401,
+	};
 	expect(seen(api)).toEqual([refused, refused]);
 });

@@ -25,7 +25,12 @@ test('Room > Get Many with Return All reads every page and respects the rate lim
 		rateLimit: { limit: 2, windowMs: 2000 },
 	});
 	fakes.push(fake);
-	const credential = { id: 'sessionsE2eCred1', name: 'Sessions e2e', type: 'sessionsApi', data: { apiKey: 'e2e-key', baseUrl: fake.url } };
+	const credential = {
+		id: 'sessionsE2eCred1',
+		name: 'Sessions e2e',
+		type: 'sessionsApi',
+		data: { apiKey: 'e2e-key', baseUrl: fake.url },
+	};
 
 	const run = await n8n.importAndExecute(
 		manualWorkflow({
@@ -50,21 +55,34 @@ test('Room > Get Many with Return All reads every page and respects the rate lim
 		expect(request).toMatchObject({ method: 'GET', path: '/api/rooms' });
 		expect(request.headers['x-api-key']).toBe('e2e-key');
 	}
-	const answered = fake.requests.filter((r) => r.status === 200).map((r) => Number(r.query.page ?? 1));
+	const answered = fake.requests
+		.filter((r) => r.status === 200)
+		.map((r) => Number(r.query.page ?? 1));
 	expect(answered).toEqual([1, 2, 3]);
 	// The third page falls into a full window: the node may wait on the headers (no 429) or absorb a
 	// 429 and retry; it must not hammer the API (at most one rejection per page) or give up.
-	const rejected = fake.requests.filter((r) => r.status === 429).map((r) => Number(r.query.page ?? 1));
+	const rejected = fake.requests
+		.filter((r) => r.status === 429)
+		.map((r) => Number(r.query.page ?? 1));
 	expect(new Set(rejected).size).toBe(rejected.length);
 	expect(fake.requests.every((r) => r.status === 200 || r.status === 429)).toBe(true);
 });
 
-test('control: the same listing with n8n\'s stock HTTP Request node (what a user does without this package)', async () => {
+test("control: the same listing with n8n's stock HTTP Request node (what a user does without this package)", async () => {
 	// Proves the harness, the fake and n8n's CLI independently of our node: if the test above fails
 	// and this one passes, the fault is in the Sessions node.
-	const fake = await startSessionsFake({ apiKey: 'e2e-key', seed: { rooms: 45 }, rateLimit: false });
+	const fake = await startSessionsFake({
+		apiKey: 'e2e-key',
+		seed: { rooms: 45 },
+		rateLimit: false,
+	});
 	fakes.push(fake);
-	const credential = { id: 'headerE2eCred001', name: 'Sessions key', type: 'httpHeaderAuth', data: { name: 'x-api-key', value: 'e2e-key' } };
+	const credential = {
+		id: 'headerE2eCred001',
+		name: 'Sessions key',
+		type: 'httpHeaderAuth',
+		data: { name: 'x-api-key', value: 'e2e-key' },
+	};
 
 	const run = await n8n.importAndExecute(
 		manualWorkflow({
@@ -78,7 +96,9 @@ test('control: the same listing with n8n\'s stock HTTP Request node (what a user
 				options: {
 					pagination: {
 						pagination: {
-							parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+							parameters: {
+								parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+							},
 							paginationCompleteWhen: 'other',
 							completeExpression: '={{ $response.body.length < 20 }}',
 						},
@@ -93,5 +113,7 @@ test('control: the same listing with n8n\'s stock HTTP Request node (what a user
 	expect(run.data.resultData.error).toBeUndefined();
 	expect(outputJson(run, 'HTTP Request')).toHaveLength(45);
 	expect(fake.pagesRequested('rooms')).toEqual([1, 2, 3]);
-	expect(fake.requests.every((r) => r.headers['x-api-key'] === 'e2e-key' && r.status === 200)).toBe(true);
+	expect(fake.requests.every((r) => r.headers['x-api-key'] === 'e2e-key' && r.status === 200)).toBe(
+		true,
+	);
 });

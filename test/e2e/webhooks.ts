@@ -21,7 +21,9 @@ import type { ImportedCredential, Owner, RunningN8n } from '../../scripts/lib/n8
 import { WORK_DIR } from './harness';
 
 /** n8n stores execution data with `flatted`; read it with n8n's own copy. */
-const flatted: { parse(text: string): any } = createRequire(join(runtime.CACHE_DIR, 'node_modules', 'n8n', 'package.json'))('flatted');
+const flatted: { parse(text: string): any } = createRequire(
+	join(runtime.CACHE_DIR, 'node_modules', 'n8n', 'package.json'),
+)('flatted');
 
 export interface Workflow {
 	id: string;
@@ -56,7 +58,11 @@ export interface WebhookN8n {
 	post(
 		path: string,
 		body: unknown,
-		options?: { headers?: Record<string, string>; query?: Record<string, string>; contentType?: string },
+		options?: {
+			headers?: Record<string, string>;
+			query?: Record<string, string>;
+			contentType?: string;
+		},
 	): Promise<HttpAnswer>;
 	/**
 	 * Waits until n8n serves the webhook at `path` (workflows are activated shortly after the server
@@ -66,7 +72,11 @@ export interface WebhookN8n {
 	/** Executions of a workflow, newest first (every page). */
 	executions(workflowId: string): Promise<ExecutionSummary[]>;
 	/** Waits until the workflow has at least `count` executions, none of them still running. */
-	waitForExecutions(workflowId: string, count: number, timeoutMs?: number): Promise<ExecutionSummary[]>;
+	waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs?: number,
+	): Promise<ExecutionSummary[]>;
 	/** The JSON items a node output in an execution. */
 	nodeOutput(executionId: string, nodeName: string): Promise<Array<Record<string, unknown>>>;
 	/** Stops and starts the server on the same user folder (a new port; `url` follows). */
@@ -78,7 +88,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function cli(userFolder: string, args: string[]): Promise<void> {
 	const res = await runtime.runN8nCli(userFolder, args);
-	if (res.code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout}\n${res.stderr}`);
+	if (res.code !== 0)
+		throw new Error(`n8n ${args.join(' ')} exited with ${res.code}\n${res.stdout}\n${res.stderr}`);
 }
 
 /**
@@ -87,7 +98,11 @@ async function cli(userFolder: string, args: string[]): Promise<void> {
  */
 export async function startWebhookN8n(
 	name: string,
-	setup: { workflows: Workflow[]; credentials?: ImportedCredential[]; env?: Record<string, string> },
+	setup: {
+		workflows: Workflow[];
+		credentials?: ImportedCredential[];
+		env?: Record<string, string>;
+	},
 ): Promise<WebhookN8n> {
 	mkdirSync(WORK_DIR, { recursive: true });
 	for (const old of readdirSync(WORK_DIR).filter((d) => d.startsWith(`${name}-`))) {
@@ -106,9 +121,17 @@ export async function startWebhookN8n(
 		await cli(userFolder, ['import:credentials', `--input=${file}`]);
 	}
 	const file = join(imports, 'workflows.json');
-	writeFileSync(file, JSON.stringify(setup.workflows.map((wf) => ({ active: false, settings: {}, ...wf })), null, 2));
+	writeFileSync(
+		file,
+		JSON.stringify(
+			setup.workflows.map((wf) => ({ active: false, settings: {}, ...wf })),
+			null,
+			2,
+		),
+	);
 	await cli(userFolder, ['import:workflow', `--input=${file}`]);
-	for (const workflow of setup.workflows) await cli(userFolder, ['publish:workflow', `--id=${workflow.id}`]);
+	for (const workflow of setup.workflows)
+		await cli(userFolder, ['publish:workflow', `--id=${workflow.id}`]);
 
 	let server: RunningN8n = await runtime.startN8n({ userFolder, log, env: setup.env });
 	let owner: Owner;
@@ -145,7 +168,8 @@ export async function startWebhookN8n(
 		userFolder,
 		async post(path, body, options = {}) {
 			const url = new URL(path, server.url);
-			for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+			for (const [key, value] of Object.entries(options.query ?? {}))
+				url.searchParams.set(key, value);
 			const res = await fetch(url, {
 				method: 'POST',
 				headers: { 'content-type': options.contentType ?? 'application/json', ...options.headers },
@@ -171,7 +195,10 @@ export async function startWebhookN8n(
 				});
 				await res.arrayBuffer();
 				if (res.status === 204) return;
-				if (Date.now() > deadline) throw new Error(`webhook ${path} was not registered within ${timeoutMs / 1000}s (${res.status})`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`webhook ${path} was not registered within ${timeoutMs / 1000}s (${res.status})`,
+					);
 				await sleep(250);
 			}
 		},
@@ -183,7 +210,9 @@ export async function startWebhookN8n(
 				const settled = list.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
 				if (settled.length >= count && settled.length === list.length) return list;
 				if (Date.now() > deadline) {
-					throw new Error(`workflow ${workflowId}: ${list.length} executions (${settled.length} finished), expected ${count}`);
+					throw new Error(
+						`workflow ${workflowId}: ${list.length} executions (${settled.length} finished), expected ${count}`,
+					);
 				}
 				await sleep(200);
 			}
@@ -193,7 +222,9 @@ export async function startWebhookN8n(
 			const run = flatted.parse(data.data);
 			const task = run.resultData.runData[nodeName]?.[0];
 			if (!task) throw new Error(`node "${nodeName}" did not run in execution ${executionId}`);
-			return (task.data?.main?.[0] ?? []).map((item: { json: Record<string, unknown> }) => item.json);
+			return (task.data?.main?.[0] ?? []).map(
+				(item: { json: Record<string, unknown> }) => item.json,
+			);
 		},
 		async restart() {
 			await server.stop();
@@ -207,12 +238,22 @@ export async function startWebhookN8n(
 /** A one-trigger workflow (optionally followed by more nodes) with a fixed webhook id. */
 export function triggerWorkflow(options: {
 	id: string;
-	trigger: { name: string; type: string; parameters: Record<string, unknown>; webhookId: string; credentials?: Record<string, { id: string; name: string }> };
+	trigger: {
+		name: string;
+		type: string;
+		parameters: Record<string, unknown>;
+		webhookId: string;
+		credentials?: Record<string, { id: string; name: string }>;
+	};
 	after?: Array<Record<string, unknown> & { name: string }>;
 }): Workflow {
 	const nodes: Array<Record<string, unknown>> = [
 		{ id: `${options.id}-trigger`, typeVersion: 1, position: [0, 0], ...options.trigger },
-		...(options.after ?? []).map((node, index) => ({ id: `${options.id}-n${index}`, position: [240 * (index + 1), 0], ...node })),
+		...(options.after ?? []).map((node, index) => ({
+			id: `${options.id}-n${index}`,
+			position: [240 * (index + 1), 0],
+			...node,
+		})),
 	];
 	const connections: Record<string, unknown> = {};
 	let previous = options.trigger.name;
@@ -220,5 +261,11 @@ export function triggerWorkflow(options: {
 		connections[previous] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
 		previous = node.name;
 	}
-	return { id: options.id, name: `e2e ${options.id}`, nodes, connections, settings: { executionOrder: 'v1' } };
+	return {
+		id: options.id,
+		name: `e2e ${options.id}`,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }

@@ -24,7 +24,14 @@
  * - GET /api/Agent/me (the credential test)
  * - 404 {"message": "Not found"} otherwise
  */
-import { route, startFakeServer, type FakeRequest, type FakeResponse, type FakeServer, type LoggedRequest } from './server';
+import {
+	route,
+	startFakeServer,
+	type FakeRequest,
+	type FakeResponse,
+	type FakeServer,
+	type LoggedRequest,
+} from './server';
 
 export type HaloRecord = { id: number | string; [key: string]: unknown };
 
@@ -53,7 +60,10 @@ export interface HaloFake extends FakeServer {
 	apiRequests(): LoggedRequest[];
 }
 
-const DENIED: FakeResponse = { status: 401, body: { message: 'Authorization has been denied for this request.' } };
+const DENIED: FakeResponse = {
+	status: 401,
+	body: { message: 'Authorization has been denied for this request.' },
+};
 
 const truthy = (value: string | undefined) => value !== undefined && value.toLowerCase() === 'true';
 
@@ -65,41 +75,68 @@ function list(records: HaloRecord[], query: Record<string, string>, key: string)
 	if (!Number.isInteger(size) || size < 1 || !Number.isInteger(page) || page < 1) {
 		return { status: 400, body: { message: 'page_size and page_no must be positive integers' } };
 	}
-	return { status: 200, body: { record_count: records.length, [key]: records.slice((page - 1) * size, page * size) } };
+	return {
+		status: 200,
+		body: { record_count: records.length, [key]: records.slice((page - 1) * size, page * size) },
+	};
 }
 
 /** `value` (an ISO date) is within [from, to] where given. */
 function within(value: unknown, from: string | undefined, to: string | undefined): boolean {
 	const at = Date.parse(String(value));
 	if (Number.isNaN(at)) return false;
-	return (from === undefined || at >= Date.parse(from)) && (to === undefined || at <= Date.parse(to));
+	return (
+		(from === undefined || at >= Date.parse(from)) && (to === undefined || at <= Date.parse(to))
+	);
 }
 
 export async function startHaloFake(options: HaloFakeOptions = {}): Promise<HaloFake> {
 	const tenant = options.tenant ?? 'acme';
 	const clientId = options.clientId ?? 'halo-client';
 	const clientSecret = options.clientSecret ?? 'halo-secret';
-	const data = { appointments: [...(options.appointments ?? [])], holidays: [...(options.holidays ?? [])] };
+	const data = {
+		appointments: [...(options.appointments ?? [])],
+		holidays: [...(options.holidays ?? [])],
+	};
 	const issued: string[] = [];
 	const valid = new Set<string>();
 	let nextAppointment = 1001;
 
 	const token = (request: FakeRequest): FakeResponse => {
 		if (request.query.tenant !== tenant) {
-			return { status: 400, body: { error: 'invalid_request', error_description: `Unknown tenant "${request.query.tenant ?? ''}"` } };
+			return {
+				status: 400,
+				body: {
+					error: 'invalid_request',
+					error_description: `Unknown tenant "${request.query.tenant ?? ''}"`,
+				},
+			};
 		}
-		if (!/application\/x-www-form-urlencoded/.test(String(request.headers['content-type'])) || typeof request.body !== 'string') {
-			return { status: 415, body: { error: 'invalid_request', error_description: 'Expected a form-encoded body' } };
+		if (
+			!/application\/x-www-form-urlencoded/.test(String(request.headers['content-type'])) ||
+			typeof request.body !== 'string'
+		) {
+			return {
+				status: 415,
+				body: { error: 'invalid_request', error_description: 'Expected a form-encoded body' },
+			};
 		}
 		const form = new URLSearchParams(request.body);
-		if (form.get('grant_type') !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } };
-		if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) return { status: 401, body: { error: 'invalid_client' } };
+		if (form.get('grant_type') !== 'client_credentials')
+			return { status: 400, body: { error: 'unsupported_grant_type' } };
+		if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret)
+			return { status: 401, body: { error: 'invalid_client' } };
 		const accessToken = `halo-tok-${issued.length + 1}`;
 		issued.push(accessToken);
 		valid.add(accessToken);
 		return {
 			status: 200,
-			body: { access_token: accessToken, expires_in: options.expiresIn ?? 3600, token_type: 'Bearer', scope: form.get('scope') ?? 'all' },
+			body: {
+				access_token: accessToken,
+				expires_in: options.expiresIn ?? 3600,
+				token_type: 'Bearer',
+				scope: form.get('scope') ?? 'all',
+			},
 		};
 	};
 
@@ -109,10 +146,12 @@ export async function startHaloFake(options: HaloFakeOptions = {}): Promise<Halo
 		}
 		const records = request.body as Array<Record<string, unknown>>;
 		for (const [i, record] of records.entries()) {
-			if (record === null || typeof record !== 'object') return { status: 400, body: { message: `Record ${i} is not an object` } };
+			if (record === null || typeof record !== 'object')
+				return { status: 400, body: { message: `Record ${i} is not an object` } };
 			if (record.id === undefined) {
 				const missing = ['subject', 'start_date', 'end_date'].filter((key) => !record[key]);
-				if (missing.length > 0) return { status: 400, body: { message: `Record ${i}: ${missing.join(', ')} required` } };
+				if (missing.length > 0)
+					return { status: 400, body: { message: `Record ${i}: ${missing.join(', ')} required` } };
 			} else if (!data.appointments.some((a) => String(a.id) === String(record.id))) {
 				return { status: 404, body: { message: `Appointment ${String(record.id)} not found` } };
 			}
@@ -123,14 +162,17 @@ export async function startHaloFake(options: HaloFakeOptions = {}): Promise<Halo
 				data.appointments.push(created);
 				return created;
 			}
-			const existing = data.appointments.find((a) => String(a.id) === String(record.id)) as HaloRecord;
+			const existing = data.appointments.find(
+				(a) => String(a.id) === String(record.id),
+			) as HaloRecord;
 			Object.assign(existing, record, { id: existing.id });
 			return existing;
 		});
 		return { status: 200, body: saved.length === 1 ? saved[0] : saved };
 	};
 
-	const findAppointment = (request: FakeRequest) => data.appointments.findIndex((a) => String(a.id) === request.params.id);
+	const findAppointment = (request: FakeRequest) =>
+		data.appointments.findIndex((a) => String(a.id) === request.params.id);
 
 	const server = await startFakeServer({
 		before: (request) => {
@@ -140,14 +182,19 @@ export async function startHaloFake(options: HaloFakeOptions = {}): Promise<Halo
 		},
 		routes: [
 			route('POST', '/auth/token', token),
-			route('GET', '/api/Agent/me', () => ({ status: 200, body: { id: 1, name: 'API application' } })),
+			route('GET', '/api/Agent/me', () => ({
+				status: 200,
+				body: { id: 1, name: 'API application' },
+			})),
 			route('GET', '/api/Appointment', (request) => {
 				const q = request.query;
 				const agents = q.agents ? q.agents.split(',').map(Number) : undefined;
 				const matching = data.appointments.filter(
 					(a) =>
 						(agents === undefined || agents.includes(Number(a.agent_id))) &&
-						(q.start_date === undefined && q.end_date === undefined ? true : within(a.start_date, q.start_date, q.end_date)) &&
+						(q.start_date === undefined && q.end_date === undefined
+							? true
+							: within(a.start_date, q.start_date, q.end_date)) &&
 						(!truthy(q.hidecompleted) || a.complete_status !== 1) &&
 						(q.client_id === undefined || Number(a.client_id) === Number(q.client_id)),
 				);
@@ -156,7 +203,9 @@ export async function startHaloFake(options: HaloFakeOptions = {}): Promise<Halo
 			route('POST', '/api/Appointment', saveAppointments),
 			route('GET', '/api/Appointment/:id', (request) => {
 				const index = findAppointment(request);
-				return index < 0 ? { status: 404, body: { message: 'Not found' } } : { status: 200, body: data.appointments[index] };
+				return index < 0
+					? { status: 404, body: { message: 'Not found' } }
+					: { status: 200, body: data.appointments[index] };
 			}),
 			route('DELETE', '/api/Appointment/:id', (request) => {
 				const index = findAppointment(request);
@@ -169,7 +218,9 @@ export async function startHaloFake(options: HaloFakeOptions = {}): Promise<Halo
 				const matching = data.holidays.filter(
 					(h) =>
 						(!truthy(q.approved_only) || h.approval_status === 1) &&
-						(q.start_date === undefined && q.end_date === undefined ? true : within(h.date, q.start_date, q.end_date)) &&
+						(q.start_date === undefined && q.end_date === undefined
+							? true
+							: within(h.date, q.start_date, q.end_date)) &&
 						(q.agent_id === undefined || Number(h.agent_id) === Number(q.agent_id)),
 				);
 				return list(matching, q, 'holidays');

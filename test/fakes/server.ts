@@ -118,7 +118,10 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
 			const { params: _params, ...logged } = request;
 			void _params;
 			requests.push({ ...logged, status: response.status, at: Date.now() });
-			const headers = { ...(response.headers ?? {}), ...(options.headers?.(request, response) ?? {}) };
+			const headers = {
+				...(response.headers ?? {}),
+				...(options.headers?.(request, response) ?? {}),
+			};
 			const payload = response.body === undefined ? '' : JSON.stringify(response.body);
 			if (payload !== '') headers['content-type'] = 'application/json';
 			res.writeHead(response.status, headers);

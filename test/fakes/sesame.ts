@@ -18,7 +18,13 @@
  * - 422 {"message", "errors": {field: [...]}} for invalid bodies; 404 {"message": "Not found"} otherwise
  * Ids are deterministic (UUID-shaped, see `sesameId`).
  */
-import { route, startFakeServer, type FakeRequest, type FakeResponse, type FakeServer } from './server';
+import {
+	route,
+	startFakeServer,
+	type FakeRequest,
+	type FakeResponse,
+	type FakeServer,
+} from './server';
 
 export type SesameRecord = { id: string; [key: string]: unknown };
 
@@ -77,17 +83,29 @@ function bodyObject(request: FakeRequest): Record<string, unknown> {
 }
 
 /** One page of `records` as Sesame answers it, or a 422 for a bad page/limit. */
-function page(records: SesameRecord[], query: Record<string, string>, maxLimit = Infinity): FakeResponse {
+function page(
+	records: SesameRecord[],
+	query: Record<string, string>,
+	maxLimit = Infinity,
+): FakeResponse {
 	const current = query.page === undefined ? 1 : Number(query.page);
 	const perPage = query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit);
-	if (!Number.isInteger(current) || current < 1) return unprocessable({ page: ['The page must be at least 1.'] });
-	if (!Number.isInteger(perPage) || perPage < 1) return unprocessable({ limit: ['The limit must be at least 1.'] });
-	if (perPage > maxLimit) return unprocessable({ limit: [`The limit may not be greater than ${maxLimit}.`] });
+	if (!Number.isInteger(current) || current < 1)
+		return unprocessable({ page: ['The page must be at least 1.'] });
+	if (!Number.isInteger(perPage) || perPage < 1)
+		return unprocessable({ limit: ['The limit must be at least 1.'] });
+	if (perPage > maxLimit)
+		return unprocessable({ limit: [`The limit may not be greater than ${maxLimit}.`] });
 	return {
 		status: 200,
 		body: {
 			data: records.slice((current - 1) * perPage, current * perPage),
-			meta: { currentPage: current, lastPage: Math.max(1, Math.ceil(records.length / perPage)), total: records.length, perPage },
+			meta: {
+				currentPage: current,
+				lastPage: Math.max(1, Math.ceil(records.length / perPage)),
+				total: records.length,
+				perPage,
+			},
 		},
 	};
 }
@@ -106,9 +124,20 @@ const dayOffFilter = (query: Record<string, string>) => (record: SesameRecord) =
 export async function startSesameFake(options: SesameFakeOptions = {}): Promise<SesameFake> {
 	const token = options.token ?? 'sesame-token';
 	const company = { id: sesameId(KIND.company, 1), name: 'Acme Iberia' };
-	const department = { id: sesameId(KIND.department, 1), name: 'Engineering', companyId: company.id };
+	const department = {
+		id: sesameId(KIND.department, 1),
+		name: 'Engineering',
+		companyId: company.id,
+	};
 	const office = { id: sesameId(KIND.office, 1), name: 'Madrid HQ', companyId: company.id };
-	const manager = { id: sesameId(KIND.employee, 1), companyId: company.id, firstName: 'Marta', lastName: 'Ruiz', email: 'marta.ruiz@example.com', status: 'active' };
+	const manager = {
+		id: sesameId(KIND.employee, 1),
+		companyId: company.id,
+		firstName: 'Marta',
+		lastName: 'Ruiz',
+		email: 'marta.ruiz@example.com',
+		status: 'active',
+	};
 	const seeded = Array.from({ length: options.employees ?? 0 }, (_, i) => ({
 		id: sesameId(KIND.employee, i + 2),
 		companyId: company.id,
@@ -134,35 +163,60 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 	let nextEmployee = data.employees.length + 1;
 	let nextAssignation = 1;
 
-	const exists = (records: SesameRecord[], id: unknown) => records.some((record) => record.id === id);
-	const notFound = (what: string): FakeResponse => ({ status: 404, body: { message: `${what} not found` } });
+	const exists = (records: SesameRecord[], id: unknown) =>
+		records.some((record) => record.id === id);
+	const notFound = (what: string): FakeResponse => ({
+		status: 404,
+		body: { message: `${what} not found` },
+	});
 
 	/** POST of an assignation between an employee and a record of `targets`. */
-	const assign = (targetKey: string, targets: SesameRecord[], store: SesameRecord[], what: string) => (request: FakeRequest): FakeResponse => {
-		const body = bodyObject(request);
-		const missing = ['employeeId', targetKey].filter((key) => typeof body[key] !== 'string' || body[key] === '');
-		if (missing.length > 0) return unprocessable(Object.fromEntries(missing.map((key) => [key, [`The ${key} field is required.`]])));
-		if (!exists(data.employees, body.employeeId)) return notFound('Employee');
-		if (!exists(targets, body[targetKey])) return notFound(what);
-		const record = { id: sesameId(KIND.assignation, nextAssignation++), employeeId: body.employeeId, [targetKey]: body[targetKey] };
-		store.push(record);
-		return { status: 201, body: { data: record } };
-	};
+	const assign =
+		(targetKey: string, targets: SesameRecord[], store: SesameRecord[], what: string) =>
+		(request: FakeRequest): FakeResponse => {
+			const body = bodyObject(request);
+			const missing = ['employeeId', targetKey].filter(
+				(key) => typeof body[key] !== 'string' || body[key] === '',
+			);
+			if (missing.length > 0)
+				return unprocessable(
+					Object.fromEntries(missing.map((key) => [key, [`The ${key} field is required.`]])),
+				);
+			if (!exists(data.employees, body.employeeId)) return notFound('Employee');
+			if (!exists(targets, body[targetKey])) return notFound(what);
+			const record = {
+				id: sesameId(KIND.assignation, nextAssignation++),
+				employeeId: body.employeeId,
+				[targetKey]: body[targetKey],
+			};
+			store.push(record);
+			return { status: 201, body: { data: record } };
+		};
 
-	const list = (path: string, records: () => SesameRecord[]) => route('GET', path, (request) => page(records(), request.query, options.maxLimit));
+	const list = (path: string, records: () => SesameRecord[]) =>
+		route('GET', path, (request) => page(records(), request.query, options.maxLimit));
 
 	const server = await startFakeServer({
 		before: (request) =>
-			request.headers.authorization === `Bearer ${token}` ? undefined : { status: 401, body: { message: 'Unauthenticated.' } },
+			request.headers.authorization === `Bearer ${token}`
+				? undefined
+				: { status: 401, body: { message: 'Unauthenticated.' } },
 		routes: [
-			route('GET', '/core/v3/info', () => ({ status: 200, body: { data: { company, region: 'fake' } } })),
+			route('GET', '/core/v3/info', () => ({
+				status: 200,
+				body: { data: { company, region: 'fake' } },
+			})),
 			list('/core/v3/companies', () => data.companies),
 			list('/core/v3/departments', () => data.departments),
 			list('/core/v3/offices', () => data.offices),
 			route('GET', '/core/v3/employees', (request) => {
 				const { status, email } = request.query;
 				return page(
-					data.employees.filter((e) => (status === undefined || e.status === status) && (email === undefined || e.email === email)),
+					data.employees.filter(
+						(e) =>
+							(status === undefined || e.status === status) &&
+							(email === undefined || e.email === email),
+					),
 					request.query,
 					options.maxLimit,
 				);
@@ -175,10 +229,13 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 				const body = bodyObject(request);
 				const errors: Record<string, string[]> = {};
 				for (const key of ['companyId', 'firstName', 'lastName', 'status']) {
-					if (typeof body[key] !== 'string' || body[key] === '') errors[key] = [`The ${key} field is required.`];
+					if (typeof body[key] !== 'string' || body[key] === '')
+						errors[key] = [`The ${key} field is required.`];
 				}
-				if (typeof body.invitation !== 'boolean') errors.invitation = ['The invitation field must be true or false.'];
-				if (body.invitation === true && !body.email) errors.email = ['The email field is required when invitation is true.'];
+				if (typeof body.invitation !== 'boolean')
+					errors.invitation = ['The invitation field must be true or false.'];
+				if (body.invitation === true && !body.email)
+					errors.email = ['The email field is required when invitation is true.'];
 				if (Object.keys(errors).length > 0) return unprocessable(errors);
 				if (!exists(data.companies, body.companyId)) return notFound('Company');
 				const employee = { ...body, id: sesameId(KIND.employee, nextEmployee++) };
@@ -186,21 +243,48 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 				return { status: 201, body: { data: employee } };
 			}),
 			list('/core/v3/employee-department-assignations', () => data.departmentAssignations),
-			route('POST', '/core/v3/employee-department-assignations', assign('departmentId', data.departments, data.departmentAssignations, 'Department')),
+			route(
+				'POST',
+				'/core/v3/employee-department-assignations',
+				assign('departmentId', data.departments, data.departmentAssignations, 'Department'),
+			),
 			list('/core/v3/employee-office-assignations', () => data.officeAssignations),
-			route('POST', '/core/v3/employee-office-assignations', assign('officeId', data.offices, data.officeAssignations, 'Office')),
+			route(
+				'POST',
+				'/core/v3/employee-office-assignations',
+				assign('officeId', data.offices, data.officeAssignations, 'Office'),
+			),
 			list('/core/v3/employee-managers', () => data.employeeManagers),
 			route('POST', '/core/v3/employee-managers', (request) => {
 				const body = bodyObject(request);
-				if (!['check', 'vacation'].includes(String(body.permission))) return unprocessable({ permission: ['The selected permission is invalid.'] });
-				if (body.order !== 0 && body.order !== 1) return unprocessable({ order: ['The selected order is invalid.'] });
-				const answer = assign('managerId', data.employees, data.employeeManagers, 'Manager')(request);
+				if (!['check', 'vacation'].includes(String(body.permission)))
+					return unprocessable({ permission: ['The selected permission is invalid.'] });
+				if (body.order !== 0 && body.order !== 1)
+					return unprocessable({ order: ['The selected order is invalid.'] });
+				const answer = assign(
+					'managerId',
+					data.employees,
+					data.employeeManagers,
+					'Manager',
+				)(request);
 				const record = (answer.body as { data?: SesameRecord } | undefined)?.data;
 				if (record) Object.assign(record, { permission: body.permission, order: body.order });
 				return answer;
 			}),
-			route('GET', '/schedule/v1/absence-day-off', (request) => page(data.absenceDaysOff.filter(dayOffFilter(request.query)), request.query, options.maxLimit)),
-			route('GET', '/schedule/v1/vacation-day-off', (request) => page(data.vacationDaysOff.filter(dayOffFilter(request.query)), request.query, options.maxLimit)),
+			route('GET', '/schedule/v1/absence-day-off', (request) =>
+				page(
+					data.absenceDaysOff.filter(dayOffFilter(request.query)),
+					request.query,
+					options.maxLimit,
+				),
+			),
+			route('GET', '/schedule/v1/vacation-day-off', (request) =>
+				page(
+					data.vacationDaysOff.filter(dayOffFilter(request.query)),
+					request.query,
+					options.maxLimit,
+				),
+			),
 		],
 	});
 

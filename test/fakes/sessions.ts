@@ -13,7 +13,13 @@ import { randomUUID } from 'node:crypto';
 
 import { route, startFakeServer, type FakeRequest, type FakeServer, type Route } from './server';
 
-export const SESSIONS_COLLECTIONS = ['rooms', 'sessions', 'events', 'bookings', 'booking-pages'] as const;
+export const SESSIONS_COLLECTIONS = [
+	'rooms',
+	'sessions',
+	'events',
+	'bookings',
+	'booking-pages',
+] as const;
 export type SessionsCollection = (typeof SESSIONS_COLLECTIONS)[number];
 export type SessionsItem = { id: string; [key: string]: unknown };
 
@@ -69,10 +75,9 @@ export async function startSessionsFake(options: SessionsFakeOptions = {}): Prom
 	const windowMs = options.rateLimit === false ? 60_000 : (options.rateLimit?.windowMs ?? 60_000);
 	const countFor = (c: SessionsCollection) =>
 		typeof options.seed === 'number' ? options.seed : (options.seed?.[c] ?? 0);
-	const data = Object.fromEntries(SESSIONS_COLLECTIONS.map((c) => [c, seedItems(c, countFor(c))])) as Record<
-		SessionsCollection,
-		SessionsItem[]
-	>;
+	const data = Object.fromEntries(
+		SESSIONS_COLLECTIONS.map((c) => [c, seedItems(c, countFor(c))]),
+	) as Record<SessionsCollection, SessionsItem[]>;
 
 	// Fixed window: opens with the first request after the previous one closed.
 	let windowStart = 0;
@@ -93,15 +98,21 @@ export async function startSessionsFake(options: SessionsFakeOptions = {}): Prom
 		return index < 0 ? undefined : { items, index };
 	};
 	const bodyObject = (req: FakeRequest) =>
-		req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+		req.body && typeof req.body === 'object' && !Array.isArray(req.body)
+			? (req.body as Record<string, unknown>)
+			: {};
 
 	const routes: Route[] = [
 		...(options.extraRoutes?.({ data }) ?? []),
 		route('GET', '/api/:collection', (req) => {
 			if (!isCollection(req.params.collection)) return notFound;
 			const page = req.query.page === undefined ? 1 : Number(req.query.page);
-			if (!Number.isInteger(page) || page < 1) return { status: 400, body: { message: 'Invalid page' } };
-			return { status: 200, body: data[req.params.collection].slice((page - 1) * pageSize, page * pageSize) };
+			if (!Number.isInteger(page) || page < 1)
+				return { status: 400, body: { message: 'Invalid page' } };
+			return {
+				status: 200,
+				body: data[req.params.collection].slice((page - 1) * pageSize, page * pageSize),
+			};
 		}),
 		route('POST', '/api/:collection', (req) => {
 			if (!isCollection(req.params.collection)) return notFound;
@@ -116,7 +127,11 @@ export async function startSessionsFake(options: SessionsFakeOptions = {}): Prom
 		route('PUT', '/api/:collection/:id', (req) => {
 			const hit = find(req);
 			if (!hit) return notFound;
-			hit.items[hit.index] = { ...hit.items[hit.index], ...bodyObject(req), id: hit.items[hit.index].id };
+			hit.items[hit.index] = {
+				...hit.items[hit.index],
+				...bodyObject(req),
+				id: hit.items[hit.index].id,
+			};
 			return { status: 200, body: hit.items[hit.index] };
 		}),
 		route('DELETE', '/api/:collection/:id', (req) => {
@@ -132,15 +147,20 @@ export async function startSessionsFake(options: SessionsFakeOptions = {}): Prom
 		notFound,
 		before: (req) => {
 			rollWindow(Date.now());
-			if (req.headers['x-api-key'] !== apiKey) return { status: 401, body: { message: 'Invalid API key' } };
+			if (req.headers['x-api-key'] !== apiKey)
+				return { status: 401, body: { message: 'Invalid API key' } };
 			if (used >= limit) return { status: 429, body: { message: 'Too many requests' } };
 			used++;
 			return undefined;
 		},
 		headers: () => ({
 			'x-ratelimit-limit': String(Number.isFinite(limit) ? limit : 1_000_000),
-			'x-ratelimit-remaining': String(Number.isFinite(limit) ? Math.max(0, limit - used) : 1_000_000),
-			'x-ratelimit-reset': String(Math.max(0, Math.ceil((windowStart + windowMs - Date.now()) / 1000))),
+			'x-ratelimit-remaining': String(
+				Number.isFinite(limit) ? Math.max(0, limit - used) : 1_000_000,
+			),
+			'x-ratelimit-reset': String(
+				Math.max(0, Math.ceil((windowStart + windowMs - Date.now()) / 1000)),
+			),
 		}),
 	});
 

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import nock from 'nock';
 
 import { runNode } from '../harness';
-import { captureRequests, listOperations, matchEndpoint, sampleParameters, type OperationRef } from '../support/operations';
+import {
+	captureRequests,
+	listOperations,
+	matchEndpoint,
+	sampleParameters,
+	type OperationRef,
+} from '../support/operations';
 import { HALO_ENDPOINTS } from '../../nodes/HaloPsaScheduling/shared/catalogue';
 import { credentialType, node, TYPE } from './helpers';
 import { clearTokenCaches } from '../../nodes/common/tokenCache';
@@ -25,7 +31,9 @@ interface Endpoint {
 }
 
 const SPECS = join(__dirname, '../../specs');
-const catalogue = JSON.parse(readFileSync(join(SPECS, 'halopsa-endpoints.json'), 'utf8')) as { endpoints: Endpoint[] };
+const catalogue = JSON.parse(readFileSync(join(SPECS, 'halopsa-endpoints.json'), 'utf8')) as {
+	endpoints: Endpoint[];
+};
 
 // self-hosted with both URL overrides: proves they are honoured (no tenant on the token URL)
 const API_ORIGIN = 'https://api.halo.test';
@@ -39,7 +47,12 @@ const credentials = {
 	clientSecret: 's-9',
 	scope: 'all',
 };
-const FORM = { grant_type: 'client_credentials', client_id: 'c-9', client_secret: 's-9', scope: 'all' };
+const FORM = {
+	grant_type: 'client_credentials',
+	client_id: 'c-9',
+	client_secret: 's-9',
+	scope: 'all',
+};
 
 /** Sample values the generic sampler cannot guess. */
 const OVERRIDES: Record<string, Record<string, unknown>> = {
@@ -52,7 +65,10 @@ const OVERRIDES: Record<string, Record<string, unknown>> = {
 
 const isList = (ref: OperationRef) =>
 	node.description.properties.some(
-		(p) => p.name === 'returnAll' && p.displayOptions?.show?.resource?.includes(ref.resource) && p.displayOptions?.show?.operation?.includes(ref.operation),
+		(p) =>
+			p.name === 'returnAll' &&
+			p.displayOptions?.show?.resource?.includes(ref.resource) &&
+			p.displayOptions?.show?.operation?.includes(ref.operation),
 	);
 
 afterEach(() => {
@@ -63,15 +79,23 @@ afterEach(() => {
 
 describe('HaloPSA catalogue', () => {
 	it('the generated catalogue module has every endpoint of specs/ (up to date: test/repo/generate.test.ts)', () => {
-		expect(HALO_ENDPOINTS.map((e) => `${e.method} ${e.path}`)).toEqual(catalogue.endpoints.map((e) => `${e.method} ${e.path}`));
+		expect(HALO_ENDPOINTS.map((e) => `${e.method} ${e.path}`)).toEqual(
+			catalogue.endpoints.map((e) => `${e.method} ${e.path}`),
+		);
 	});
 
 	it('every documented query parameter is a field of its operation (paging ones via Return All / Limit)', () => {
 		const missing: string[] = [];
 		const names = new Set<string>();
-		const collect = (props: Array<{ routing?: { send?: { property?: string; type?: string } }; options?: unknown[] }>) => {
+		const collect = (
+			props: Array<{
+				routing?: { send?: { property?: string; type?: string } };
+				options?: unknown[];
+			}>,
+		) => {
 			for (const p of props) {
-				if (p.routing?.send?.type === 'query' && p.routing.send.property) names.add(p.routing.send.property);
+				if (p.routing?.send?.type === 'query' && p.routing.send.property)
+					names.add(p.routing.send.property);
 				if (Array.isArray(p.options)) collect(p.options as typeof props);
 			}
 		};
@@ -95,7 +119,9 @@ describe('HaloPSA catalogue', () => {
 			const key = `${ref.resource}.${ref.operation}`;
 			const token = `tok-${++n}`;
 			clearTokenCaches(); // every operation starts from a process that has no token yet
-			const exchange = nock(AUTH_ORIGIN, { reqheaders: { 'content-type': /x-www-form-urlencoded/ } })
+			const exchange = nock(AUTH_ORIGIN, {
+				reqheaders: { 'content-type': /x-www-form-urlencoded/ },
+			})
 				.post('/identity/token', FORM)
 				.reply(200, { access_token: token, expires_in: 3600 });
 			const capture = captureRequests(API_ORIGIN);
@@ -108,12 +134,21 @@ describe('HaloPSA catalogue', () => {
 			});
 			capture.done();
 			expect({ key, error }).toEqual({ key, error: undefined });
-			expect({ key, exchanged: exchange.isDone(), stored: store.get(TYPE).accessToken }).toEqual({ key, exchanged: true, stored: token });
+			expect({ key, exchanged: exchange.isDone(), stored: store.get(TYPE).accessToken }).toEqual({
+				key,
+				exchanged: true,
+				stored: token,
+			});
 			expect({ key, count: capture.requests.length }).toEqual({ key, count: 1 });
-			expect(outputs[0].every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+			expect(outputs[0].every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+				true,
+			);
 
 			const request = capture.requests[0];
-			expect({ key, authorization: request.headers.authorization }).toEqual({ key, authorization: `Bearer ${token}` });
+			expect({ key, authorization: request.headers.authorization }).toEqual({
+				key,
+				authorization: `Bearer ${token}`,
+			});
 			expect(request.path.startsWith('/v2/api/')).toBe(true);
 			const path = request.path.slice('/v2/api'.length);
 			const matches = matchEndpoint(catalogue.endpoints, request.method, path);
@@ -124,22 +159,42 @@ describe('HaloPSA catalogue', () => {
 			const [endpoint] = matches;
 
 			// the exact request of this operation
-			if (endpoint.path.includes('{id}')) expect({ key, path }).toEqual({ key, path: endpoint.path.replace('{id}', `id-${ref.resource}Id`) });
-			const generated = HALO_ENDPOINTS.find((e) => e.method === endpoint.method && e.path === endpoint.path)!;
+			if (endpoint.path.includes('{id}'))
+				expect({ key, path }).toEqual({
+					key,
+					path: endpoint.path.replace('{id}', `id-${ref.resource}Id`),
+				});
+			const generated = HALO_ENDPOINTS.find(
+				(e) => e.method === endpoint.method && e.path === endpoint.path,
+			)!;
 			if (request.method === 'GET' && isList(ref)) {
-				expect({ key, query: request.query }).toEqual({ key, query: { pageinate: 'true', page_size: '1', page_no: '1' } });
+				expect({ key, query: request.query }).toEqual({
+					key,
+					query: { pageinate: 'true', page_size: '1', page_no: '1' },
+				});
 			} else {
 				expect({ key, query: request.query }).toEqual({ key, query: {} });
 			}
 			if (generated.body === 'records') {
 				const body = request.body as Array<Record<string, unknown>>;
-				expect({ key, isArray: Array.isArray(body), length: body.length }).toEqual({ key, isArray: true, length: 1 });
-				if (ref.operation === 'update') expect({ key, id: body[0].id }).toEqual({ key, id: `id-${ref.resource}Id` });
+				expect({ key, isArray: Array.isArray(body), length: body.length }).toEqual({
+					key,
+					isArray: true,
+					length: 1,
+				});
+				if (ref.operation === 'update')
+					expect({ key, id: body[0].id }).toEqual({ key, id: `id-${ref.resource}Id` });
 				else expect({ key, id: body[0].id }).toEqual({ key, id: undefined });
 			} else if (generated.body === 'ids') {
-				expect({ key, body: request.body }).toEqual({ key, body: key === 'appointment.generate' ? [11, 12] : [21, 22] });
+				expect({ key, body: request.body }).toEqual({
+					key,
+					body: key === 'appointment.generate' ? [11, 12] : [21, 22],
+				});
 			} else if (generated.body === 'record') {
-				expect({ key, isObject: typeof request.body === 'object' && !Array.isArray(request.body) }).toEqual({ key, isObject: true });
+				expect({
+					key,
+					isObject: typeof request.body === 'object' && !Array.isArray(request.body),
+				}).toEqual({ key, isObject: true });
 			} else {
 				expect({ key, body: request.body }).toEqual({ key, body: '' });
 			}
@@ -158,7 +213,10 @@ describe('HaloPSA catalogue', () => {
 		}
 		const problems = catalogue.endpoints
 			.filter((e) => (producedBy.get(e) ?? []).length !== 1)
-			.map((e) => `${e.method} ${e.path} (${e.title}): produced by [${(producedBy.get(e) ?? []).join(', ')}]`);
+			.map(
+				(e) =>
+					`${e.method} ${e.path} (${e.title}): produced by [${(producedBy.get(e) ?? []).join(', ')}]`,
+			);
 		expect(unmatched).toEqual([]);
 		expect(problems).toEqual([]);
 		expect(producedBy.size).toBe(catalogue.endpoints.length);

@@ -1,6 +1,10 @@
 /** Shared fixtures of the HaloPSA Scheduling tests: credential data, token endpoint, API scope, runner. */
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { CredentialStore, runNode, type RunNodeResult } from '../harness';
 import { HaloPsaScheduling } from '../../nodes/HaloPsaScheduling/HaloPsaScheduling.node';
@@ -25,29 +29,56 @@ export const CREDENTIALS: ICredentialDataDecryptedObject = {
 };
 
 /** The exact form the token exchange must post. */
-export const TOKEN_FORM = { grant_type: 'client_credentials', client_id: 'client-1', client_secret: 'secret-1', scope: 'all' };
+export const TOKEN_FORM = {
+	grant_type: 'client_credentials',
+	client_id: 'client-1',
+	client_secret: 'secret-1',
+	scope: 'all',
+};
 
 /** The token endpoint, answering `token` once (nock refuses any further exchange). */
-export function tokenEndpoint(token = 'tok-1', form: Record<string, string> = TOKEN_FORM, origin = APP, path = '/auth/token', tenant: string | null = 'acme') {
-	const scope = nock(origin, { reqheaders: { 'content-type': /application\/x-www-form-urlencoded/ } }).post(path, form);
-	return (tenant === null ? scope : scope.query({ tenant })).reply(200, { access_token: token, token_type: 'Bearer', expires_in: 3600 });
+export function tokenEndpoint(
+	token = 'tok-1',
+	form: Record<string, string> = TOKEN_FORM,
+	origin = APP,
+	path = '/auth/token',
+	tenant: string | null = 'acme',
+) {
+	const scope = nock(origin, {
+		reqheaders: { 'content-type': /application\/x-www-form-urlencoded/ },
+	}).post(path, form);
+	return (tenant === null ? scope : scope.query({ tenant })).reply(200, {
+		access_token: token,
+		token_type: 'Bearer',
+		expires_in: 3600,
+	});
 }
 
 /** The resource server, only for requests carrying `Bearer <token>`. */
-export const api = (token = 'tok-1') => nock(API, { reqheaders: { authorization: `Bearer ${token}` } });
+export const api = (token = 'tok-1') =>
+	nock(API, { reqheaders: { authorization: `Bearer ${token}` } });
 
 /** The hidden fields n8n keeps after an exchange: `token`, valid for another hour. */
-export const storedToken = (token = 'tok-1', expiresAt = Date.now() + 3_600_000): ICredentialDataDecryptedObject => ({
+export const storedToken = (
+	token = 'tok-1',
+	expiresAt = Date.now() + 3_600_000,
+): ICredentialDataDecryptedObject => ({
 	accessToken: token,
 	expiresAt,
 	validity: VALIDITY_EXPRESSION,
 });
 
-export const newStore = (extra: ICredentialDataDecryptedObject = {}) => new CredentialStore({ [TYPE]: { ...CREDENTIALS, ...extra } });
+export const newStore = (extra: ICredentialDataDecryptedObject = {}) =>
+	new CredentialStore({ [TYPE]: { ...CREDENTIALS, ...extra } });
 
 export function run(
 	parameters: INodeParameters,
-	extra: { input?: INodeExecutionData[]; continueOnFail?: boolean; store?: CredentialStore; token?: string } = {},
+	extra: {
+		input?: INodeExecutionData[];
+		continueOnFail?: boolean;
+		store?: CredentialStore;
+		token?: string;
+	} = {},
 ): Promise<RunNodeResult> {
 	return runNode({
 		node,

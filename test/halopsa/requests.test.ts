@@ -41,16 +41,29 @@ describe('HaloPSA Scheduling requests', () => {
 			subject: 'Onsite visit',
 			startDate: '2026-03-02T09:00:00.000Z',
 			endDate: '2026-03-02T10:30:00.000Z',
-			additionalFields: { agentId: 4, clientId: 12, siteId: 30, allday: false, note: 'Bring the new router', appointmentTypeId: 2, reminderminutes: 15, ticketId: 5501 },
+			additionalFields: {
+				agentId: 4,
+				clientId: 12,
+				siteId: 30,
+				allday: false,
+				note: 'Bring the new router',
+				appointmentTypeId: 2,
+				reminderminutes: 15,
+				ticketId: 5501,
+			},
 			jsonBody: '{"is_private": true, "online_meeting_url": "https://meet.example.com/x"}',
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(outputs).toEqual([[{ json: { id: 901, subject: 'Onsite visit' }, pairedItem: { item: 0 } }]]);
+		expect(outputs).toEqual([
+			[{ json: { id: 901, subject: 'Onsite visit' }, pairedItem: { item: 0 } }],
+		]);
 	});
 
 	it('updates an appointment: the picked id is sent as a number inside the record', async () => {
-		const scope = api().post('/Appointment', [{ id: 42, subject: 'Moved', end_date: '2026-03-03T11:00:00.000Z' }]).reply(200, [{ id: 42, subject: 'Moved' }]);
+		const scope = api()
+			.post('/Appointment', [{ id: 42, subject: 'Moved', end_date: '2026-03-03T11:00:00.000Z' }])
+			.reply(200, [{ id: 42, subject: 'Moved' }]);
 		const { outputs } = await run({
 			resource: 'appointment',
 			operation: 'update',
@@ -64,8 +77,16 @@ describe('HaloPSA Scheduling requests', () => {
 
 	it('updates a holiday: GUID ids stay strings', async () => {
 		const guid = '3f2c9a7e-1b2c-4d5e-8f90-1234567890ab';
-		const scope = api().post('/Holiday', [{ id: guid, name: 'Bank holiday', allday: true }]).reply(200, { id: guid });
-		await run({ resource: 'holiday', operation: 'update', holidayId: byId(guid), updateFields: { name: 'Bank holiday', allday: true }, jsonBody: '{}' });
+		const scope = api()
+			.post('/Holiday', [{ id: guid, name: 'Bank holiday', allday: true }])
+			.reply(200, { id: guid });
+		await run({
+			resource: 'holiday',
+			operation: 'update',
+			holidayId: byId(guid),
+			updateFields: { name: 'Bank holiday', allday: true },
+			jsonBody: '{}',
+		});
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -116,15 +137,28 @@ describe('HaloPSA Scheduling requests', () => {
 			.delete('/Appointment/78')
 			.query({ ignoreexchangedelete: 'true' })
 			.reply(200, '');
-		const got = await run({ resource: 'appointment', operation: 'get', appointmentId: byId('77'), options: { includedetails: true } });
-		const deleted = await run({ resource: 'appointment', operation: 'delete', appointmentId: byId('78'), options: { ignoreexchangedelete: true } });
+		const got = await run({
+			resource: 'appointment',
+			operation: 'get',
+			appointmentId: byId('77'),
+			options: { includedetails: true },
+		});
+		const deleted = await run({
+			resource: 'appointment',
+			operation: 'delete',
+			appointmentId: byId('78'),
+			options: { ignoreexchangedelete: true },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(got.outputs[0][0].json).toEqual({ id: 77 });
 		expect(deleted.outputs).toEqual([[{ json: { success: true }, pairedItem: { item: 0 } }]]);
 	});
 
 	it('gets a timesheet for an agent and date', async () => {
-		const scope = api().get('/Timesheet/9').query({ agent_id: '4', date: '2026-03-02T00:00:00.000Z' }).reply(200, { id: 9, agent_id: 4 });
+		const scope = api()
+			.get('/Timesheet/9')
+			.query({ agent_id: '4', date: '2026-03-02T00:00:00.000Z' })
+			.reply(200, { id: 9, agent_id: 4 });
 		const { outputs } = await run({
 			resource: 'timesheet',
 			operation: 'get',
@@ -148,36 +182,81 @@ describe('HaloPSA Scheduling requests', () => {
 			resource: 'appointment',
 			operation: 'createBooking',
 			resourcebookingtype: 3,
-			additionalFields: { resourceBookingTimeslot: '2026-03-04T14:00:00.000Z', bookingName: 'Ana', bookingEmail: 'ana@example.com' },
+			additionalFields: {
+				resourceBookingTimeslot: '2026-03-04T14:00:00.000Z',
+				bookingName: 'Ana',
+				bookingEmail: 'ana@example.com',
+			},
 			jsonBody: '{}',
 		});
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('generates appointments and schedule occurrences from ID lists sent as bare arrays', async () => {
-		const scope = api().post('/Appointment/Generate', [3, 4, 5]).reply(200, []).post('/ScheduleOccurrence', [8]).reply(200, [{ id: 100 }]);
+		const scope = api()
+			.post('/Appointment/Generate', [3, 4, 5])
+			.reply(200, [])
+			.post('/ScheduleOccurrence', [8])
+			.reply(200, [{ id: 100 }]);
 		await run({ resource: 'appointment', operation: 'generate', appointmentIds: '3, 4,5,' });
-		const occ = await run({ resource: 'scheduleOccurrence', operation: 'generate', scheduleIds: '8' });
+		const occ = await run({
+			resource: 'scheduleOccurrence',
+			operation: 'generate',
+			scheduleIds: '8',
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(occ.outputs[0][0].json).toEqual({ id: 100 });
 	});
 
 	it('refuses an ID list that is not whole numbers, before any request', async () => {
-		const { error } = await run({ resource: 'appointment', operation: 'generate', appointmentIds: '3, x7' });
-		expect(error).toMatchObject({ message: '"Appointment IDs" must be whole numbers separated by commas' });
+		const { error } = await run({
+			resource: 'appointment',
+			operation: 'generate',
+			appointmentIds: '3, x7',
+		});
+		expect(error).toMatchObject({
+			message: '"Appointment IDs" must be whole numbers separated by commas',
+		});
 	});
 
 	it('creates a timesheet event, a holiday, a workday, a schedule, a timesheet and a downtime record', async () => {
 		const scope = api()
-			.post('/TimesheetEvent', [{ start_date: '2026-03-02T08:00:00.000Z', end_date: '2026-03-02T12:00:00.000Z', agent_id: 4, event_type: 1, timetaken: 4 }])
+			.post('/TimesheetEvent', [
+				{
+					start_date: '2026-03-02T08:00:00.000Z',
+					end_date: '2026-03-02T12:00:00.000Z',
+					agent_id: 4,
+					event_type: 1,
+					timetaken: 4,
+				},
+			])
 			.reply(200, { id: 1 })
-			.post('/Holiday', [{ name: 'Vacation', date: '2026-08-01T00:00:00.000Z', end_date: '2026-08-15T00:00:00.000Z', agent_id: 4, allday: true }])
+			.post('/Holiday', [
+				{
+					name: 'Vacation',
+					date: '2026-08-01T00:00:00.000Z',
+					end_date: '2026-08-15T00:00:00.000Z',
+					agent_id: 4,
+					allday: true,
+				},
+			])
 			.reply(200, { id: 'g-1' })
-			.post('/Workday', [{ name: 'Office hours', timezone: 'Europe/London', incmonday: true, incsaturday: false }])
+			.post('/Workday', [
+				{ name: 'Office hours', timezone: 'Europe/London', incmonday: true, incsaturday: false },
+			])
 			.reply(200, { id: 3 })
-			.post('/Schedule', [{ subject: 'Patching', startdate: '2026-03-05T22:00:00.000Z', agentid: 4, recurrencepattern: 2 }])
+			.post('/Schedule', [
+				{
+					subject: 'Patching',
+					startdate: '2026-03-05T22:00:00.000Z',
+					agentid: 4,
+					recurrencepattern: 2,
+				},
+			])
 			.reply(200, { id: 6 })
-			.post('/Timesheet', [{ agent_id: 4, date: '2026-03-02T00:00:00.000Z', target_hours: 8, workdayid: 3 }])
+			.post('/Timesheet', [
+				{ agent_id: 4, date: '2026-03-02T00:00:00.000Z', target_hours: 8, workdayid: 3 },
+			])
 			.reply(200, { id: 7 })
 			.post('/Downtime', [{ name: 'Maintenance', start_date: '2026-04-01T22:00:00Z' }])
 			.reply(200, { id: 8 });
@@ -221,29 +300,72 @@ describe('HaloPSA Scheduling requests', () => {
 				additionalFields: { targetHours: 8, workdayid: 3 },
 				jsonBody: '{}',
 			}),
-			await run({ resource: 'downtime', operation: 'create', jsonBody: '{"name": "Maintenance", "start_date": "2026-04-01T22:00:00Z"}' }),
+			await run({
+				resource: 'downtime',
+				operation: 'create',
+				jsonBody: '{"name": "Maintenance", "start_date": "2026-04-01T22:00:00Z"}',
+			}),
 		];
-		expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+		expect(results.map((r) => r.error)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+		]);
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('an invalid raw JSON body fails the item with a clear message and sends nothing', async () => {
-		const { error } = await run({ resource: 'downtime', operation: 'create', jsonBody: '{name: oops' });
+		const { error } = await run({
+			resource: 'downtime',
+			operation: 'create',
+			jsonBody: '{name: oops',
+		});
 		expect(error).toMatchObject({ message: 'The JSON in "jsonBody" is not a valid JSON object' });
 	});
 
 	it('lists booking types, timeslots, holidays and workdays with their filters', async () => {
 		const page = { pageinate: 'true', page_size: '50', page_no: '1' };
 		const scope = api()
-			.get('/BookingType').query({ ...page, type: '2' }).reply(200, [{ id: 1 }])
-			.get('/Timeslot').query({ ...page, agent_id: '4', workday_id: '3' }).reply(200, [{ id: 2 }])
-			.get('/Holiday').query({ ...page, approved_only: 'true', start_date: '2026-01-01T00:00:00.000Z', workdayid: '3' }).reply(200, { record_count: 1, holidays: [{ id: 'h' }] })
-			.get('/Workday').query({ ...page, showholidays: 'true' }).reply(200, [{ id: 3 }]);
+			.get('/BookingType')
+			.query({ ...page, type: '2' })
+			.reply(200, [{ id: 1 }])
+			.get('/Timeslot')
+			.query({ ...page, agent_id: '4', workday_id: '3' })
+			.reply(200, [{ id: 2 }])
+			.get('/Holiday')
+			.query({
+				...page,
+				approved_only: 'true',
+				start_date: '2026-01-01T00:00:00.000Z',
+				workdayid: '3',
+			})
+			.reply(200, { record_count: 1, holidays: [{ id: 'h' }] })
+			.get('/Workday')
+			.query({ ...page, showholidays: 'true' })
+			.reply(200, [{ id: 3 }]);
 		const out = [
 			await run({ resource: 'bookingType', operation: 'getAll', limit: 50, filters: { type: 2 } }),
-			await run({ resource: 'timeslot', operation: 'getAll', limit: 50, filters: { agentId: 4, workdayId: 3 } }),
-			await run({ resource: 'holiday', operation: 'getAll', limit: 50, filters: { approvedOnly: true, startDate: '2026-01-01T00:00:00.000Z', workdayid: 3 } }),
-			await run({ resource: 'workday', operation: 'getAll', limit: 50, filters: { showholidays: true } }),
+			await run({
+				resource: 'timeslot',
+				operation: 'getAll',
+				limit: 50,
+				filters: { agentId: 4, workdayId: 3 },
+			}),
+			await run({
+				resource: 'holiday',
+				operation: 'getAll',
+				limit: 50,
+				filters: { approvedOnly: true, startDate: '2026-01-01T00:00:00.000Z', workdayid: 3 },
+			}),
+			await run({
+				resource: 'workday',
+				operation: 'getAll',
+				limit: 50,
+				filters: { showholidays: true },
+			}),
 		];
 		expect(scope.isDone()).toBe(true);
 		expect(out.map((r) => r.outputs[0].map((i) => i.json.id))).toEqual([[1], [2], ['h'], [3]]);
@@ -251,17 +373,36 @@ describe('HaloPSA Scheduling requests', () => {
 
 	it('reads calendars and availability as plain GETs with raw query parameters', async () => {
 		const scope = api()
-			.get('/ChangeCalendar').query({ start: '2026-03-01' }).reply(200, { changes: [] })
-			.get('/Downtime/DowntimeCalendar').reply(200, [{ id: 1 }, { id: 2 }])
-			.get('/Appointment/Booking').query({ bookingtype_id: '3' }).reply(200, { slots: ['09:00'] })
-			.get('/Timesheet/forecasting').reply(200, { hours: 7 });
+			.get('/ChangeCalendar')
+			.query({ start: '2026-03-01' })
+			.reply(200, { changes: [] })
+			.get('/Downtime/DowntimeCalendar')
+			.reply(200, [{ id: 1 }, { id: 2 }])
+			.get('/Appointment/Booking')
+			.query({ bookingtype_id: '3' })
+			.reply(200, { slots: ['09:00'] })
+			.get('/Timesheet/forecasting')
+			.reply(200, { hours: 7 });
 		const out = [
-			await run({ resource: 'changeCalendar', operation: 'get', queryJson: '{"start": "2026-03-01"}' }),
+			await run({
+				resource: 'changeCalendar',
+				operation: 'get',
+				queryJson: '{"start": "2026-03-01"}',
+			}),
 			await run({ resource: 'downtime', operation: 'getCalendar', queryJson: '{}' }),
-			await run({ resource: 'appointment', operation: 'getBookingAvailability', queryJson: '{"bookingtype_id": 3}' }),
+			await run({
+				resource: 'appointment',
+				operation: 'getBookingAvailability',
+				queryJson: '{"bookingtype_id": 3}',
+			}),
 			await run({ resource: 'timesheet', operation: 'getForecasting', queryJson: '{}' }),
 		];
 		expect(scope.isDone()).toBe(true);
-		expect(out.map((r) => r.outputs[0].map((i) => i.json))).toEqual([[{ changes: [] }], [{ id: 1 }, { id: 2 }], [{ slots: ['09:00'] }], [{ hours: 7 }]]);
+		expect(out.map((r) => r.outputs[0].map((i) => i.json))).toEqual([
+			[{ changes: [] }],
+			[{ id: 1 }, { id: 2 }],
+			[{ slots: ['09:00'] }],
+			[{ hours: 7 }],
+		]);
 	});
 });

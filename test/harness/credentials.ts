@@ -103,7 +103,12 @@ class StoredCredentials extends ICredentials {
 	}
 
 	getDataToSave(): ICredentialsEncrypted {
-		return { id: this.id, name: this.name, type: this.type, data: JSON.stringify(this.store.get(this.type)) };
+		return {
+			id: this.id,
+			name: this.name,
+			type: this.type,
+			data: JSON.stringify(this.store.get(this.type)),
+		};
 	}
 
 	async setData(data: ICredentialDataDecryptedObject) {
@@ -148,7 +153,8 @@ export class CredentialTypeRegistry {
 		if (!type.extends) return type.properties;
 		const merged: INodeProperties[] = [];
 		for (const parent of type.extends) {
-			if (this.recognizes(parent)) NodeHelpers.mergeNodeProperties(merged, this.getProperties(parent));
+			if (this.recognizes(parent))
+				NodeHelpers.mergeNodeProperties(merged, this.getProperties(parent));
 		}
 		NodeHelpers.mergeNodeProperties(merged, type.properties);
 		return merged;
@@ -174,7 +180,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (!this.types.recognizes(credentialType)) return true;
 		const type = this.types.getByName(credentialType);
 		if (!type.restrictToSupportedNodes) return true;
-		return (type.supportedNodes ?? []).some((name) => nodeType === name || nodeType.endsWith(`.${name}`));
+		return (type.supportedNodes ?? []).some(
+			(name) => nodeType === name || nodeType.endsWith(`.${name}`),
+		);
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -193,7 +201,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
 		if (authenticate?.type === 'generic') {
-			if (!workflow || !node) throw new UnexpectedError('Generic authentication needs workflow and node');
+			if (!workflow || !node)
+				throw new UnexpectedError('Generic authentication needs workflow and node');
 			requestOptions.headers ??= {};
 			const target = requestOptions as unknown as Record<string, Record<string, string>>;
 			const resolve = (value: string) => {
@@ -241,7 +250,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 
 		// like production, the hook only gets `httpRequest`
 		const hookThis: IHttpRequestHelper = { helpers: { httpRequest: helpers.helpers.httpRequest } };
-		const output = (await type.preAuthentication.call(hookThis, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(
+			hookThis,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 		if (output?.[expirable.name] === undefined) return undefined;
 
 		const ref = node.credentials?.[typeName];
@@ -263,10 +275,16 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const { preAuthentication } = this.types.getByName(typeName);
 		if (typeof preAuthentication !== 'function') return undefined;
-		return ((await preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ?? undefined;
+		return (
+			((await preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ??
+			undefined
+		);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		return new StoredCredentials(nodeCredentials, type, this.store);
 	}
 
@@ -281,7 +299,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(type);
 		if (raw) return stored;
-		return this.applyDefaults(stored, type, additionalData, mode, executeData, expressionResolveValues);
+		return this.applyDefaults(
+			stored,
+			type,
+			additionalData,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** defaults of the credential's properties + expressions resolved, as production's applyDefaultsAndOverwrites */

@@ -128,7 +128,9 @@ export interface NodeSetup {
 
 /** a workflow holding the single node under test; returns the node as the Workflow normalised it */
 export function createWorkflow(setup: NodeSetup): { workflow: Workflow; node: INode } {
-	const credentials = Object.fromEntries(setup.credentialTypes.map((t) => [t, setup.credentialRef(t)]));
+	const credentials = Object.fromEntries(
+		setup.credentialTypes.map((t) => [t, setup.credentialRef(t)]),
+	);
 	const node: INode = {
 		id: randomUUID(),
 		name: setup.name,

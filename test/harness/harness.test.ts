@@ -59,7 +59,9 @@ describe('runNode: declarative node', () => {
 	});
 
 	it('POST with a JSON body', async () => {
-		const scope = nock(API, { reqheaders: { 'content-type': /^application\/json/, 'x-api-key': 'k-123' } })
+		const scope = nock(API, {
+			reqheaders: { 'content-type': /^application\/json/, 'x-api-key': 'k-123' },
+		})
 			.post('/v1/widgets', { name: 'Blue', categoryId: 'c1', dimensions: { size: 3 } })
 			.reply(201, { id: 'w9' });
 
@@ -131,7 +133,11 @@ describe('runNode: errors', () => {
 			credentialTypes,
 		});
 
-		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '404', description: 'Widget not found' });
+		expect(error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '404',
+			description: 'Widget not found',
+		});
 		expect(outputs).toEqual([]);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -151,7 +157,11 @@ describe('runNode: errors', () => {
 		const [item] = outputs[0];
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(item.json).toEqual({ error: 'The resource you are requesting could not be found' });
-		expect(item.error).toMatchObject({ name: 'NodeApiError', httpCode: '404', description: 'Widget not found' });
+		expect(item.error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '404',
+			description: 'Widget not found',
+		});
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -236,7 +246,10 @@ describe('runNode: programmatic node', () => {
 	});
 
 	it('an API error fails the node with NodeApiError', async () => {
-		const scope = nock(API).get('/v1/widgets/zz').query({ expand: 'owner' }).reply(500, { message: 'boom' });
+		const scope = nock(API)
+			.get('/v1/widgets/zz')
+			.query({ expand: 'owner' })
+			.reply(500, { message: 'boom' });
 		const { error } = await runNode({
 			node: new FixtureProgrammatic(),
 			parameters: { widgetId: 'zz' },
@@ -256,34 +269,52 @@ describe('preAuthentication (session token)', () => {
 	const get = { operation: 'get', authentication: 'session', widgetId: byId('w1') };
 
 	it('fetches a token once, reuses it in the next run, refreshes it once after a 401', async () => {
-		const store = new CredentialStore({ fixtureSessionApi: { clientId: 'id-1', clientSecret: 's-1' } });
+		const store = new CredentialStore({
+			fixtureSessionApi: { clientId: 'id-1', clientSecret: 's-1' },
+		});
 		const run = async () =>
-			await runNode({ node: new FixtureDeclarative(), parameters: get, credentials: store, credentialTypes });
+			await runNode({
+				node: new FixtureDeclarative(),
+				parameters: get,
+				credentials: store,
+				credentialTypes,
+			});
 
 		// run 1: empty expirable field -> token exchange, then the API call with the token
 		const token1 = tokenRequest('tok-1');
-		const api1 = nock(API, { reqheaders: { authorization: 'Bearer tok-1' } }).get('/v1/widgets/w1').reply(200, { id: 'w1' });
+		const api1 = nock(API, { reqheaders: { authorization: 'Bearer tok-1' } })
+			.get('/v1/widgets/w1')
+			.reply(200, { id: 'w1' });
 		expect((await run()).outputs[0][0].json).toEqual({ id: 'w1' });
 		expect(token1.isDone() && api1.isDone()).toBe(true);
 		expect(store.get('fixtureSessionApi').sessionToken).toBe('tok-1');
 		expect(store.updates).toHaveLength(1);
 
 		// run 2: same store -> no token request (nock would refuse it)
-		const api2 = nock(API, { reqheaders: { authorization: 'Bearer tok-1' } }).get('/v1/widgets/w1').reply(200, { id: 'w1' });
+		const api2 = nock(API, { reqheaders: { authorization: 'Bearer tok-1' } })
+			.get('/v1/widgets/w1')
+			.reply(200, { id: 'w1' });
 		expect((await run()).error).toBeUndefined();
 		expect(api2.isDone()).toBe(true);
 		expect(store.updates).toHaveLength(1);
 
 		// run 3: the API answers 401 -> exactly one refresh and one retry with the new token
-		const expired = nock(API, { reqheaders: { authorization: 'Bearer tok-1' } }).get('/v1/widgets/w1').reply(401, { message: 'expired' });
+		const expired = nock(API, { reqheaders: { authorization: 'Bearer tok-1' } })
+			.get('/v1/widgets/w1')
+			.reply(401, { message: 'expired' });
 		const token2 = tokenRequest('tok-2');
-		const retry = nock(API, { reqheaders: { authorization: 'Bearer tok-2' } }).get('/v1/widgets/w1').reply(200, { id: 'w1', again: true });
+		const retry = nock(API, { reqheaders: { authorization: 'Bearer tok-2' } })
+			.get('/v1/widgets/w1')
+			.reply(200, { id: 'w1', again: true });
 		const third = await run();
 		expect(third.error).toBeUndefined();
 		expect(third.outputs[0][0].json).toEqual({ id: 'w1', again: true });
 		expect(expired.isDone() && token2.isDone() && retry.isDone()).toBe(true);
 		expect(store.updates.map((u) => u.data.sessionToken)).toEqual(['tok-1', 'tok-2']);
-		expect(store.get('fixtureSessionApi')).toMatchObject({ clientId: 'id-1', sessionToken: 'tok-2' });
+		expect(store.get('fixtureSessionApi')).toMatchObject({
+			clientId: 'id-1',
+			sessionToken: 'tok-2',
+		});
 	});
 });
 
@@ -292,7 +323,10 @@ describe('runLoadOptions / runListSearch', () => {
 		const scope = nock(API, { reqheaders: { 'x-api-key': 'k-123' } })
 			.get('/v1/categories')
 			.query({ parent: 'root' })
-			.reply(200, [{ id: 'c1', title: 'Tools' }, { id: 'c2', title: 'Toys' }]);
+			.reply(200, [
+				{ id: 'c1', title: 'Tools' },
+				{ id: 'c2', title: 'Toys' },
+			]);
 
 		const options = await runLoadOptions({
 			node: new FixtureDeclarative(),
@@ -349,8 +383,12 @@ describe('runLoadOptions / runListSearch', () => {
 
 describe('testCredential', () => {
 	it('OK when the test request succeeds', async () => {
-		const scope = nock(API, { reqheaders: { 'x-api-key': 'k-123' } }).get('/v1/me').reply(200, { id: 'me' });
-		await expect(testCredential({ credentialType: new FixtureApi(), data: { apiKey: 'k-123' } })).resolves.toEqual({
+		const scope = nock(API, { reqheaders: { 'x-api-key': 'k-123' } })
+			.get('/v1/me')
+			.reply(200, { id: 'me' });
+		await expect(
+			testCredential({ credentialType: new FixtureApi(), data: { apiKey: 'k-123' } }),
+		).resolves.toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
@@ -359,7 +397,9 @@ describe('testCredential', () => {
 
 	it('Error with the rule message for a matching response code', async () => {
 		const scope = nock(API).get('/v1/me').reply(403, { message: 'forbidden' });
-		await expect(testCredential({ credentialType: new FixtureApi(), data: { apiKey: 'bad' } })).resolves.toEqual({
+		await expect(
+			testCredential({ credentialType: new FixtureApi(), data: { apiKey: 'bad' } }),
+		).resolves.toEqual({
 			status: 'Error',
 			message: 'The API key has no access',
 		});
@@ -368,7 +408,10 @@ describe('testCredential', () => {
 
 	it('Error with the status text for any other failure (n8n-core retries a 401 once)', async () => {
 		const scope = nock(API).get('/v1/me').times(2).reply(401, { message: 'nope' });
-		const result = await testCredential({ credentialType: new FixtureApi(), data: { apiKey: 'bad' } });
+		const result = await testCredential({
+			credentialType: new FixtureApi(),
+			data: { apiKey: 'bad' },
+		});
 		expect(result).toEqual({ status: 'Error', message: 'Unauthorized' });
 		expect(scope.isDone()).toBe(true);
 	});
@@ -377,7 +420,9 @@ describe('testCredential', () => {
 		const token = nock(AUTH)
 			.post('/token', { grant_type: 'client_credentials', client_id: 'id-1', client_secret: 's-1' })
 			.reply(200, { access_token: 'tok-t' });
-		const me = nock(API, { reqheaders: { authorization: 'Bearer tok-t' } }).get('/v1/me').reply(200, {});
+		const me = nock(API, { reqheaders: { authorization: 'Bearer tok-t' } })
+			.get('/v1/me')
+			.reply(200, {});
 		const result = await testCredential({
 			credentialType: new FixtureSessionApi(),
 			data: { clientId: 'id-1', clientSecret: 's-1', sessionToken: 'stale' },
@@ -391,7 +436,13 @@ describe('runPoll', () => {
 	it('keeps the node static data between polls', async () => {
 		const staticData = {};
 		const poll = async (mode: 'trigger' | 'manual' = 'trigger') =>
-			await runPoll({ node: new FixturePoll(), credentials: apiKey, credentialTypes, staticData, mode });
+			await runPoll({
+				node: new FixturePoll(),
+				credentials: apiKey,
+				credentialTypes,
+				staticData,
+				mode,
+			});
 
 		const first = nock(API, { reqheaders: { 'x-api-key': 'k-123' } })
 			.get('/v1/events')
@@ -406,7 +457,10 @@ describe('runPoll', () => {
 		expect(r2.result).toBeNull();
 		expect(second.isDone()).toBe(true);
 
-		const manual = nock(API).get('/v1/events').query({ limit: '1' }).reply(200, [{ id: 7 }]);
+		const manual = nock(API)
+			.get('/v1/events')
+			.query({ limit: '1' })
+			.reply(200, [{ id: 7 }]);
 		const r3 = await poll('manual');
 		expect(r3.result).toEqual([[{ json: { id: 7 } }]]);
 		expect(manual.isDone()).toBe(true);

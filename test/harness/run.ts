@@ -11,7 +11,8 @@
 import {
 	ExecuteContext,
 	LoadOptionsContext,
-	PollContext, 	RoutingNode,
+	PollContext,
+	RoutingNode,
 	TriggersAndPollers,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -85,12 +86,19 @@ export interface RunNodeResult {
 
 /** the name the editor gives a new node of this type */
 const defaultNodeName = (type: AnyNodeType) =>
-	('defaults' in type.description ? type.description.defaults.name : undefined) ?? type.description.displayName;
+	('defaults' in type.description ? type.description.defaults.name : undefined) ??
+	type.description.displayName;
 
-function setUp(opts: NodeContextOptions & { onError?: INode['onError']; staticData?: IDataObject }, mode: WorkflowExecuteMode) {
+function setUp(
+	opts: NodeContextOptions & { onError?: INode['onError']; staticData?: IDataObject },
+	mode: WorkflowExecuteMode,
+) {
 	ensureEngine();
 	const store = toCredentialStore(opts.credentials);
-	const helper = new HarnessCredentialsHelper(store, new CredentialTypeRegistry(opts.credentialTypes));
+	const helper = new HarnessCredentialsHelper(
+		store,
+		new CredentialTypeRegistry(opts.credentialTypes),
+	);
 	const nodeTypes = createNodeTypes([opts.node]);
 	const typeVersion = opts.typeVersion ?? latestVersion(opts.node);
 	const { workflow, node } = createWorkflow({
@@ -105,7 +113,8 @@ function setUp(opts: NodeContextOptions & { onError?: INode['onError']; staticDa
 		staticData: opts.staticData,
 	});
 	// the editor sends its current parameters with load-options requests; executions send none
-	const currentNodeParameters = mode === 'internal' ? { ...node.parameters, ...opts.parameters } : undefined;
+	const currentNodeParameters =
+		mode === 'internal' ? { ...node.parameters, ...opts.parameters } : undefined;
 	const additionalData = createAdditionalData(helper, workflow, mode, currentNodeParameters);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, typeVersion);
 	return { store, helper, workflow, node, additionalData, nodeType };
@@ -121,7 +130,11 @@ export async function runNode(opts: RunNodeOptions): Promise<RunNodeResult> {
 			nodeExecutionStack: [{ node, data: { main: [opts.input ?? [{ json: {} }]] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const { runData } = run.data.resultData;
 	const task = runData[node.name]?.[0];
 	return {
@@ -142,7 +155,12 @@ export interface LoadOptionsOptions extends NodeContextOptions {
 
 function loadOptionsContext(opts: NodeContextOptions & { path?: string }, fallbackPath: string) {
 	const s = setUp(opts, 'internal');
-	const context = new LoadOptionsContext(s.workflow, s.node, s.additionalData, opts.path ?? `parameters.${fallbackPath}`);
+	const context = new LoadOptionsContext(
+		s.workflow,
+		s.node,
+		s.additionalData,
+		opts.path ?? `parameters.${fallbackPath}`,
+	);
 	return { ...s, context };
 }
 
@@ -162,19 +180,26 @@ export async function runLoadOptions(opts: LoadOptionsOptions): Promise<INodePro
 	const nodeOpts = { nodeName: 'Temp-Node', ...opts };
 	if (opts.method) {
 		const { context, nodeType } = loadOptionsContext(nodeOpts, name);
-		const method = nodeMethod<(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>(nodeType, 'loadOptions', name);
+		const method = nodeMethod<(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>(
+			nodeType,
+			'loadOptions',
+			name,
+		);
 		return await method.call(context);
 	}
 	// routing loadOptions: a copy of the node type whose only property carries that routing
 	const s = setUp(nodeOpts, 'internal');
 	const property = s.nodeType.description.properties.find((p) => p.name === opts.property);
 	const routing = property?.typeOptions?.loadOptions?.routing;
-	if (!routing) throw new UnexpectedError(`Property "${opts.property}" has no typeOptions.loadOptions.routing`);
+	if (!routing)
+		throw new UnexpectedError(`Property "${opts.property}" has no typeOptions.loadOptions.routing`);
 	const tempNodeType: INodeType = {
 		...s.nodeType,
 		description: {
 			...s.nodeType.description,
-			properties: [{ displayName: '', name: '', type: 'string', default: '', routing } as INodeProperties],
+			properties: [
+				{ displayName: '', name: '', type: 'string', default: '', routing } as INodeProperties,
+			],
 		},
 	};
 	const result = await runRouting(s, tempNodeType, 'internal');
@@ -191,7 +216,11 @@ export interface ListSearchOptions extends NodeContextOptions {
 /** Run a listSearch method (resource locator "From list") like the editor would. */
 export async function runListSearch(opts: ListSearchOptions): Promise<INodeListSearchResult> {
 	const { context, nodeType } = loadOptionsContext({ nodeName: 'Temp-Node', ...opts }, opts.method);
-	type ListSearch = (this: ILoadOptionsFunctions, filter?: string, token?: string) => Promise<INodeListSearchResult>;
+	type ListSearch = (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	) => Promise<INodeListSearchResult>;
 	const method = nodeMethod<ListSearch>(nodeType, 'listSearch', opts.method);
 	return await method.call(context, opts.filter, opts.paginationToken);
 }
@@ -243,35 +272,64 @@ const noOpNodeType: INodeType = {
 };
 
 /** Run a credential type's declarative `test` request the way n8n's CredentialsTester does. */
-export async function testCredential(opts: TestCredentialOptions): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	opts: TestCredentialOptions,
+): Promise<INodeCredentialTestResult> {
 	const { credentialType } = opts;
 	const test = credentialType.test as ICredentialTestRequest | undefined;
 	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
 
-	const store = opts.data instanceof CredentialStore ? opts.data : new CredentialStore({ [credentialType.name]: opts.data });
+	const store =
+		opts.data instanceof CredentialStore
+			? opts.data
+			: new CredentialStore({ [credentialType.name]: opts.data });
 	const testNodeType: INodeType = {
 		description: {
 			...noOpNodeType.description,
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const s = setUp(
-		{ node: testNodeType, credentials: store, credentialTypes: [credentialType, ...(opts.credentialTypes ?? [])], nodeName: 'Temp-Node' },
+		{
+			node: testNodeType,
+			credentials: store,
+			credentialTypes: [credentialType, ...(opts.credentialTypes ?? [])],
+			nodeName: 'Temp-Node',
+		},
 		'internal',
 	);
 	let credentialsData: ICredentialDataDecryptedObject;
 	try {
-		credentialsData = s.helper.applyDefaults(store.get(credentialType.name), credentialType.name, s.additionalData, 'internal');
+		credentialsData = s.helper.applyDefaults(
+			store.get(credentialType.name),
+			credentialType.name,
+			s.additionalData,
+			'internal',
+		);
 	} catch (error) {
 		return { status: 'Error', message: String((error as Error).message) };
 	}
 	const ref = store.ref(credentialType.name);
 	let response: INodeExecutionData[][] | null | undefined;
 	try {
-		response = await runRouting(s, testNodeType, 'internal', { ...ref, type: credentialType.name, data: credentialsData });
+		response = await runRouting(s, testNodeType, 'internal', {
+			...ref,
+			type: credentialType.name,
+			data: credentialsData,
+		});
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const { status, statusText } = cause.response;
 			for (const rule of test.rules ?? []) {
@@ -290,8 +348,11 @@ export async function testCredential(opts: TestCredentialOptions): Promise<INode
 	for (const rule of test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
 			const json = response?.[0]?.[0]?.json ?? {};
-			const actual = rule.properties.key.split('.').reduce<unknown>((v, k) => (v as IDataObject | undefined)?.[k], json);
-			if (actual === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+			const actual = rule.properties.key
+				.split('.')
+				.reduce<unknown>((v, k) => (v as IDataObject | undefined)?.[k], json);
+			if (actual === rule.properties.value)
+				return { status: 'Error', message: rule.properties.message };
 		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };
@@ -321,9 +382,12 @@ export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
 	const mode = opts.mode ?? 'trigger';
 	const staticData = opts.staticData ?? {};
 	const s = setUp({ ...opts, staticData }, mode);
-	const activation: WorkflowActivateMode = opts.activation ?? (mode === 'manual' ? 'manual' : 'activate');
+	const activation: WorkflowActivateMode =
+		opts.activation ?? (mode === 'manual' ? 'manual' : 'activate');
 	const context = new PollContext(s.workflow, s.node, s.additionalData, mode, activation);
-	const result = await getContainer().get(TriggersAndPollers).runPollFunction(s.workflow, s.node, context);
+	const result = await getContainer()
+		.get(TriggersAndPollers)
+		.runPollFunction(s.workflow, s.node, context);
 	return {
 		result: result ?? null,
 		staticData,

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
 const script = join(root, 'scripts/generate.cjs');
-const run = (args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8' });
+const run = (args: string[]) =>
+	spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8' });
 
 describe('generators', () => {
 	it('every generated file is up to date with specs/ (run npm run generate)', () => {
@@ -23,14 +24,28 @@ describe('generators', () => {
 		const work = mkdtempSync(join(tmpdir(), 'wf-generate-'));
 		try {
 			cpSync(join(root, 'specs'), join(work, 'specs'), { recursive: true });
-			const written = execFileSync(process.execPath, [script, '--specs', join(work, 'specs'), '--out', join(work, 'tree')], { encoding: 'utf8' });
+			const written = execFileSync(
+				process.execPath,
+				[script, '--specs', join(work, 'specs'), '--out', join(work, 'tree')],
+				{ encoding: 'utf8' },
+			);
 			expect(written).toMatch(/files, \d+ written/);
-			const check = spawnSync(process.execPath, [script, '--specs', join(work, 'specs'), '--out', join(work, 'tree'), '--check'], { encoding: 'utf8' });
+			const check = spawnSync(
+				process.execPath,
+				[script, '--specs', join(work, 'specs'), '--out', join(work, 'tree'), '--check'],
+				{ encoding: 'utf8' },
+			);
 			expect(check.status).toBe(0);
 			const file = join(work, 'tree/nodes/Sense/shared/schema.ts');
-			expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(root, 'nodes/Sense/shared/schema.ts'), 'utf8'));
+			expect(readFileSync(file, 'utf8')).toBe(
+				readFileSync(join(root, 'nodes/Sense/shared/schema.ts'), 'utf8'),
+			);
 			writeFileSync(file, '// edited by hand\n');
-			const stale = spawnSync(process.execPath, [script, '--specs', join(work, 'specs'), '--out', join(work, 'tree'), '--check', 'sense'], { encoding: 'utf8' });
+			const stale = spawnSync(
+				process.execPath,
+				[script, '--specs', join(work, 'specs'), '--out', join(work, 'tree'), '--check', 'sense'],
+				{ encoding: 'utf8' },
+			);
 			expect(stale.status).toBe(1);
 			expect(stale.stderr).toContain('nodes/Sense/shared/schema.ts');
 		} finally {

@@ -21,8 +21,10 @@ function escapes(file: string, text: string): string[] {
 		const target = resolve(base, match[0]);
 		if (relative(root, target).startsWith('..')) found.push(`${file}: ${match[0]}`);
 	}
-	for (const match of text.matchAll(/(['"])\.\.\1\s*,\s*(['"])(shared|seeds|notes)\2/g)) found.push(`${file}: ${match[0]}`);
-	if (/(^|[^.\w/])shared\/(specs|seeds|notes)\//.test(text)) found.push(`${file}: shared/ folder of the workplace`);
+	for (const match of text.matchAll(/(['"])\.\.\1\s*,\s*(['"])(shared|seeds|notes)\2/g))
+		found.push(`${file}: ${match[0]}`);
+	if (/(^|[^.\w/])shared\/(specs|seeds|notes)\//.test(text))
+		found.push(`${file}: shared/ folder of the workplace`);
 	return found;
 }
 
@@ -44,7 +46,9 @@ describe('the repository stands on its own', () => {
 
 	it('no tracked file refers to a path outside the repository', () => {
 		const problems = tracked
-			.filter((file) => TEXT.test(file) && !file.startsWith('specs/') && file !== 'package-lock.json')
+			.filter(
+				(file) => TEXT.test(file) && !file.startsWith('specs/') && file !== 'package-lock.json',
+			)
 			.flatMap((file) => escapes(file, readFileSync(join(root, file), 'utf8')));
 		expect(problems).toEqual([]);
 	});
@@ -53,7 +57,9 @@ describe('the repository stands on its own', () => {
 		// built from parts, so that this file does not contain what it looks for
 		const up = ['..', '..', '..', 'sha' + 'red'].join('/');
 		expect(escapes('test/x.test.ts', `join(__dirname, '${up}/specs/a.json')`)).toHaveLength(1);
-		expect(escapes('scripts/x.cjs', `path.join(root, '..', '${'sha' + 'red'}', 'specs')`)).toHaveLength(1);
+		expect(
+			escapes('scripts/x.cjs', `path.join(root, '..', '${'sha' + 'red'}', 'specs')`),
+		).toHaveLength(1);
 		expect(escapes('nodes/A/resources/b/index.ts', "from '../../shared/fields'")).toEqual([]);
 	});
 });

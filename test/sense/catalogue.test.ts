@@ -10,7 +10,13 @@ import { join } from 'node:path';
 
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { captureRequests, listOperations, matchEndpoint, sampleParameters, type OperationRef } from '../support/operations';
+import {
+	captureRequests,
+	listOperations,
+	matchEndpoint,
+	sampleParameters,
+	type OperationRef,
+} from '../support/operations';
 import { API, expectNoPendingMocks, node, run, storeWithToken } from './helpers';
 
 interface Endpoint {
@@ -20,8 +26,12 @@ interface Endpoint {
 }
 
 const specs = join(__dirname, '../../specs');
-const catalogue = JSON.parse(readFileSync(join(specs, 'sense-endpoints.json'), 'utf8')) as { endpoints: Endpoint[] };
-const openapi = JSON.parse(readFileSync(join(specs, 'sense-openapi.json'), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+const catalogue = JSON.parse(readFileSync(join(specs, 'sense-endpoints.json'), 'utf8')) as {
+	endpoints: Endpoint[];
+};
+const openapi = JSON.parse(readFileSync(join(specs, 'sense-openapi.json'), 'utf8')) as {
+	paths: Record<string, Record<string, unknown>>;
+};
 
 /** What the sample parameters cannot guess: a field name, a list of values, a file. */
 function extras(ref: OperationRef): { parameters: INodeParameters; input?: INodeExecutionData[] } {
@@ -29,11 +39,28 @@ function extras(ref: OperationRef): { parameters: INodeParameters; input?: INode
 		case 'getPossibleValues':
 			return { parameters: { fieldName: 'status' } };
 		case 'setPossibleValues':
-			return { parameters: { fieldName: 'status', values: { value: [{ label: 'Active', value: 'active', type: 'string' }] } } };
+			return {
+				parameters: {
+					fieldName: 'status',
+					values: { value: [{ label: 'Active', value: 'active', type: 'string' }] },
+				},
+			};
 		case 'uploadResume':
 			return {
 				parameters: { binaryPropertyName: 'data' },
-				input: [{ json: {}, binary: { data: { data: Buffer.from('resume').toString('base64'), mimeType: 'text/plain', fileName: 'cv.txt', fileExtension: 'txt' } } }],
+				input: [
+					{
+						json: {},
+						binary: {
+							data: {
+								data: Buffer.from('resume').toString('base64'),
+								mimeType: 'text/plain',
+								fileName: 'cv.txt',
+								fileExtension: 'txt',
+							},
+						},
+					},
+				],
 			};
 		case 'upsert':
 			return { parameters: {}, input: [{ json: { id: 'id-1' } }] };
@@ -49,7 +76,9 @@ afterEach(expectNoPendingMocks);
 describe('Sense catalogue coverage', () => {
 	it('the catalogue is every path × method of the OpenAPI document except the token endpoint', () => {
 		const documented = Object.entries(openapi.paths)
-			.flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`))
+			.flatMap(([path, item]) =>
+				Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+			)
 			.filter((e) => e !== 'POST /oauth2/token')
 			.sort();
 		expect(catalogue.endpoints.map((e) => `${e.method} ${e.path}`).sort()).toEqual(documented);
@@ -65,7 +94,11 @@ describe('Sense catalogue coverage', () => {
 		for (const ref of refs) {
 			const extra = extras(ref);
 			const capture = captureRequests(API);
-			const { error } = await run(store, sampleParameters(node.description, ref, extra.parameters), { input: extra.input });
+			const { error } = await run(
+				store,
+				sampleParameters(node.description, ref, extra.parameters),
+				{ input: extra.input },
+			);
 			capture.done();
 			expect({ ref, error }).toEqual({ ref, error: undefined });
 			expect({ ref, count: capture.requests.length }).toEqual({ ref, count: 1 });
@@ -73,8 +106,13 @@ describe('Sense catalogue coverage', () => {
 			expect(request.headers.authorization).toBe('Bearer tok-catalogue');
 			const path = request.path.replace(/^\/v1/, '');
 			const matches = matchEndpoint(catalogue.endpoints, request.method, path);
-			if (matches.length !== 1) unmatched.push(`${ref.resource}.${ref.operation} -> ${request.method} ${path}`);
-			for (const endpoint of matches) producedBy.set(endpoint, [...(producedBy.get(endpoint) ?? []), `${ref.resource}.${ref.operation}`]);
+			if (matches.length !== 1)
+				unmatched.push(`${ref.resource}.${ref.operation} -> ${request.method} ${path}`);
+			for (const endpoint of matches)
+				producedBy.set(endpoint, [
+					...(producedBy.get(endpoint) ?? []),
+					`${ref.resource}.${ref.operation}`,
+				]);
 		}
 		const problems = catalogue.endpoints
 			.filter((e) => (producedBy.get(e) ?? []).length !== 1)

@@ -7,7 +7,9 @@ import { SYNC_ORDER } from '../../nodes/Sense/shared/schema';
 const root = join(__dirname, '../..');
 
 it('examples/sense-full-sync.json upserts every record type once, in the recommended order', () => {
-	const workflow = JSON.parse(readFileSync(join(root, 'examples/sense-full-sync.json'), 'utf8')) as {
+	const workflow = JSON.parse(
+		readFileSync(join(root, 'examples/sense-full-sync.json'), 'utf8'),
+	) as {
 		nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
 		connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 	};

@@ -3,7 +3,15 @@ import nock from 'nock';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { runLoadOptions } from '../harness';
-import { api, credentialType, expectNoPendingMocks, items, node, run, storeWithToken } from './helpers';
+import {
+	api,
+	credentialType,
+	expectNoPendingMocks,
+	items,
+	node,
+	run,
+	storeWithToken,
+} from './helpers';
 
 afterEach(expectNoPendingMocks);
 
@@ -12,17 +20,34 @@ describe('get and update', () => {
 		const store = storeWithToken('tok-get');
 		const scope = api('tok-get')
 			.get('/v1/client-contacts/ACME%2F42')
-			.reply(200, { data: { id: 'ACME/42', first_name: 'Ada' }, errors: [], resource_id: 'ACME/42' });
-		const { outputs } = await run(store, { resource: 'clientContact', operation: 'get', recordId: 'ACME/42' });
-		expect(outputs).toEqual([[{ json: { id: 'ACME/42', first_name: 'Ada' }, pairedItem: { item: 0 } }]]);
+			.reply(200, {
+				data: { id: 'ACME/42', first_name: 'Ada' },
+				errors: [],
+				resource_id: 'ACME/42',
+			});
+		const { outputs } = await run(store, {
+			resource: 'clientContact',
+			operation: 'get',
+			recordId: 'ACME/42',
+		});
+		expect(outputs).toEqual([
+			[{ json: { id: 'ACME/42', first_name: 'Ada' }, pairedItem: { item: 0 } }],
+		]);
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('a 404 becomes an error naming the vendor message', async () => {
 		const store = storeWithToken('tok-404');
-		const scope = api('tok-404').get('/v1/candidates/9').reply(404, { data: {}, errors: [{ message: 'Candidate not found' }], resource_id: '9' });
+		const scope = api('tok-404')
+			.get('/v1/candidates/9')
+			.reply(404, { data: {}, errors: [{ message: 'Candidate not found' }], resource_id: '9' });
 		const { error } = await run(store, { resource: 'candidate', operation: 'get', recordId: '9' });
-		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '404', message: 'Sense answered 404: Not found', description: 'Candidate not found' });
+		expect(error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '404',
+			message: 'Sense answered 404: Not found',
+			description: 'Candidate not found',
+		});
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -33,17 +58,31 @@ describe('get and update', () => {
 			.reply(201, { request_id: 'req-p', message: 'request req-p is received' });
 		const { outputs } = await run(
 			store,
-			{ resource: 'jobOrder', operation: 'update', recordId: '={{ $json.id }}', options: { softDelete: true } },
+			{
+				resource: 'jobOrder',
+				operation: 'update',
+				recordId: '={{ $json.id }}',
+				options: { softDelete: true },
+			},
 			{ input: items([{ id: 77, status: 'Closed', salary: 90000, other: 'x' }]) },
 		);
-		expect(outputs[0]).toEqual([{ json: { id: '77', request_id: 'req-p', message: 'request req-p is received' }, pairedItem: { item: 0 } }]);
+		expect(outputs[0]).toEqual([
+			{
+				json: { id: '77', request_id: 'req-p', message: 'request req-p is received' },
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('updates the fields defined in the node', async () => {
 		const store = storeWithToken('tok-patch2');
 		const scope = api('tok-patch2')
-			.patch('/v1/certifications/c-1', { status: 'Expired', date_expiration: '2026-12-31', custom_boolean1: true })
+			.patch('/v1/certifications/c-1', {
+				status: 'Expired',
+				date_expiration: '2026-12-31',
+				custom_boolean1: true,
+			})
 			.reply(201, { request_id: 'req-c' });
 		const { outputs } = await run(store, {
 			resource: 'certification',
@@ -59,7 +98,12 @@ describe('get and update', () => {
 
 	it('refuses an update without fields', async () => {
 		const store = storeWithToken('tok-patch3');
-		const { error } = await run(store, { resource: 'company', operation: 'update', recordId: 'x', dataMode: 'define' });
+		const { error } = await run(store, {
+			resource: 'company',
+			operation: 'update',
+			recordId: 'x',
+			dataMode: 'define',
+		});
 		expect(error).toMatchObject({ name: 'NodeOperationError', message: 'No fields to update' });
 	});
 });
@@ -78,14 +122,26 @@ describe('possible values', () => {
 		expect(values).toContain('custom_text50');
 		expect(values).not.toContain('custom_text_block1'); // leads have no text blocks
 		expect(values).not.toContain('id');
-		expect(options.find((o) => o.value === 'no_of_employees')?.name).toBe('Number of Employees (no_of_employees)');
+		expect(options.find((o) => o.value === 'no_of_employees')?.name).toBe(
+			'Number of Employees (no_of_employees)',
+		);
 	});
 
 	it('gets the possible values of a field', async () => {
 		const store = storeWithToken('tok-pv');
-		const data = { field_name: 'employment_type', object_name: 'placement', values: [{ label: 'Hourly', value: 'hourly', associationValue: null }] };
-		const scope = api('tok-pv').get('/v1/placements/possible-values/employment_type').reply(200, { data, resource_id: 'employment_type' });
-		const { outputs } = await run(store, { resource: 'placement', operation: 'getPossibleValues', fieldName: 'employment_type' });
+		const data = {
+			field_name: 'employment_type',
+			object_name: 'placement',
+			values: [{ label: 'Hourly', value: 'hourly', associationValue: null }],
+		};
+		const scope = api('tok-pv')
+			.get('/v1/placements/possible-values/employment_type')
+			.reply(200, { data, resource_id: 'employment_type' });
+		const { outputs } = await run(store, {
+			resource: 'placement',
+			operation: 'getPossibleValues',
+			fieldName: 'employment_type',
+		});
 		expect(outputs).toEqual([[{ json: data, pairedItem: { item: 0 } }]]);
 		expect(scope.isDone()).toBe(true);
 	});
@@ -97,8 +153,18 @@ describe('possible values', () => {
 			{ label: 'Forty', value: 40 },
 			{ label: 'Yes', value: true },
 		];
-		const reply = { data: { field_name: 'custom_text2', object_name: 'candidate', possibleValues: body, updated: true }, resource_id: 'custom_text2' };
-		const scope = api('tok-pv2').put('/v1/candidates/possible-values/custom_text2', body).reply(200, reply);
+		const reply = {
+			data: {
+				field_name: 'custom_text2',
+				object_name: 'candidate',
+				possibleValues: body,
+				updated: true,
+			},
+			resource_id: 'custom_text2',
+		};
+		const scope = api('tok-pv2')
+			.put('/v1/candidates/possible-values/custom_text2', body)
+			.reply(200, reply);
 		const { outputs } = await run(store, {
 			resource: 'candidate',
 			operation: 'setPossibleValues',
@@ -118,20 +184,51 @@ describe('possible values', () => {
 	it('sets the possible values from JSON and rejects malformed JSON lists', async () => {
 		const store = storeWithToken('tok-pv3');
 		const body = [{ label: 'Daily', value: 'daily' }];
-		const scope = api('tok-pv3').put('/v1/appointments/possible-values/type', body).reply(200, { data: { updated: true } });
-		const ok = await run(store, { resource: 'appointment', operation: 'setPossibleValues', fieldName: 'type', valuesSource: 'json', valuesJson: JSON.stringify(body) });
+		const scope = api('tok-pv3')
+			.put('/v1/appointments/possible-values/type', body)
+			.reply(200, { data: { updated: true } });
+		const ok = await run(store, {
+			resource: 'appointment',
+			operation: 'setPossibleValues',
+			fieldName: 'type',
+			valuesSource: 'json',
+			valuesJson: JSON.stringify(body),
+		});
 		expect(ok.outputs[0][0].json).toEqual({ updated: true });
 		expect(scope.isDone()).toBe(true);
 
-		const bad = await run(store, { resource: 'appointment', operation: 'setPossibleValues', fieldName: 'type', valuesSource: 'json', valuesJson: '[{"value": 1}]' });
-		expect(bad.error).toMatchObject({ name: 'NodeOperationError', message: expect.stringContaining('"Values (JSON)" must be an array') });
+		const bad = await run(store, {
+			resource: 'appointment',
+			operation: 'setPossibleValues',
+			fieldName: 'type',
+			valuesSource: 'json',
+			valuesJson: '[{"value": 1}]',
+		});
+		expect(bad.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: expect.stringContaining('"Values (JSON)" must be an array'),
+		});
 	});
 });
 
 describe('upload resume', () => {
 	const pdf = Buffer.from('%PDF-1.7 resume of Linus\n', 'utf8');
-	const withFile = (data: Buffer, fileName = 'linus cv.pdf', mimeType = 'application/pdf'): INodeExecutionData[] => [
-		{ json: { id: 'c-5' }, binary: { resume: { data: data.toString('base64'), mimeType, fileName, fileExtension: fileName.split('.').pop() } } },
+	const withFile = (
+		data: Buffer,
+		fileName = 'linus cv.pdf',
+		mimeType = 'application/pdf',
+	): INodeExecutionData[] => [
+		{
+			json: { id: 'c-5' },
+			binary: {
+				resume: {
+					data: data.toString('base64'),
+					mimeType,
+					fileName,
+					fileExtension: fileName.split('.').pop(),
+				},
+			},
+		},
 	];
 	const parameters = {
 		resource: 'candidate',
@@ -153,7 +250,11 @@ describe('upload resume', () => {
 			const [head, ...rest] = chunk.slice(2).split('\r\n\r\n');
 			const content = rest.join('\r\n\r\n').replace(/\r\n$/, '');
 			const name = /name="([^"]+)"/.exec(head)?.[1] ?? '';
-			result[name] = { filename: /filename="([^"]+)"/.exec(head)?.[1], contentType: /Content-Type: (.+)/.exec(head)?.[1], content };
+			result[name] = {
+				filename: /filename="([^"]+)"/.exec(head)?.[1],
+				contentType: /Content-Type: (.+)/.exec(head)?.[1],
+				content,
+			};
 		}
 		return result;
 	}
@@ -175,22 +276,39 @@ describe('upload resume', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(seen?.type).toMatch(/^multipart\/form-data; boundary=/);
 		expect(parts(seen?.body ?? '', seen?.type ?? '')).toEqual({
-			file: { filename: 'linus cv.pdf', contentType: 'application/pdf', content: pdf.toString('utf8') },
+			file: {
+				filename: 'linus cv.pdf',
+				contentType: 'application/pdf',
+				content: pdf.toString('utf8'),
+			},
 			resume_id: { content: 'RES-1' },
 			file_extension: { content: 'pdf' },
 			file_name: { content: 'linus cv.pdf' },
 			date_created: { content: '2026-01-20T08:00:00Z' },
 			date_updated: { content: '2026-03-15T10:30:00Z' },
 		});
-		expect(outputs).toEqual([[{ json: { id: 'c-5', message: 'request r-cv is received', request_id: 'r-cv' }, pairedItem: { item: 0 } }]]);
+		expect(outputs).toEqual([
+			[
+				{
+					json: { id: 'c-5', message: 'request r-cv is received', request_id: 'r-cv' },
+					pairedItem: { item: 0 },
+				},
+			],
+		]);
 	});
 
 	it('is sent again with the new token after a 401', async () => {
 		const store = storeWithToken('tok-cv-old');
-		const rejected = api('tok-cv-old').post('/v1/candidates/c-5/resume').reply(401, { errors: [{ message: 'expired' }] });
-		const token = nock('https://auth.sense.test').post('/oauth2/token').reply(200, { access_token: 'tok-cv-new', expires_in: 300 });
+		const rejected = api('tok-cv-old')
+			.post('/v1/candidates/c-5/resume')
+			.reply(401, { errors: [{ message: 'expired' }] });
+		const token = nock('https://auth.sense.test')
+			.post('/oauth2/token')
+			.reply(200, { access_token: 'tok-cv-new', expires_in: 300 });
 		const retried = api('tok-cv-new')
-			.post('/v1/candidates/c-5/resume', (body: string) => body.includes('%PDF-1.7 resume of Linus'))
+			.post('/v1/candidates/c-5/resume', (body: string) =>
+				body.includes('%PDF-1.7 resume of Linus'),
+			)
 			.reply(201, { request_id: 'r-2' });
 		const { outputs, error } = await run(store, parameters, { input: withFile(pdf) });
 		expect(error).toBeUndefined();
@@ -200,18 +318,35 @@ describe('upload resume', () => {
 
 	it('rejects files over 4 MB and unsupported formats before sending', async () => {
 		const store = storeWithToken('tok-cv2');
-		const big = await run(store, parameters, { input: withFile(Buffer.alloc(4 * 1024 * 1024 + 1, 97), 'big.pdf') });
-		expect(big.error).toMatchObject({ name: 'NodeOperationError', message: 'The resume is larger than 4 MB' });
+		const big = await run(store, parameters, {
+			input: withFile(Buffer.alloc(4 * 1024 * 1024 + 1, 97), 'big.pdf'),
+		});
+		expect(big.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'The resume is larger than 4 MB',
+		});
 		const png = await run(store, parameters, { input: withFile(pdf, 'photo.png', 'image/png') });
-		expect(png.error).toMatchObject({ name: 'NodeOperationError', message: 'Sense does not accept "png" resumes' });
+		expect(png.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Sense does not accept "png" resumes',
+		});
 	});
 
 	it('uses the chosen extension and file name over the binary ones', async () => {
 		const store = storeWithToken('tok-cv3');
 		const scope = api('tok-cv3')
-			.post('/v1/candidates/c-5/resume', (body: string) => body.includes('name="file"; filename="cv.docx"') && /name="file_extension"\r\n\r\ndocx\r\n/.test(body))
+			.post(
+				'/v1/candidates/c-5/resume',
+				(body: string) =>
+					body.includes('name="file"; filename="cv.docx"') &&
+					/name="file_extension"\r\n\r\ndocx\r\n/.test(body),
+			)
 			.reply(201, { request_id: 'r-3' });
-		const { error } = await run(store, { ...parameters, fileExtension: 'docx', resumeOptions: { fileName: 'cv.docx' } }, { input: withFile(pdf, 'blob.bin', 'application/octet-stream') });
+		const { error } = await run(
+			store,
+			{ ...parameters, fileExtension: 'docx', resumeOptions: { fileName: 'cv.docx' } },
+			{ input: withFile(pdf, 'blob.bin', 'application/octet-stream') },
+		);
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 	});

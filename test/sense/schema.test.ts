@@ -14,14 +14,21 @@ import { fieldsOf, titleOf } from '../../nodes/Sense/shared/fields';
 import { SENSE_ENTITIES, SYNC_ORDER } from '../../nodes/Sense/shared/schema';
 import { node } from './helpers';
 
-const spec = JSON.parse(readFileSync(join(__dirname, '../../specs/sense-openapi.json'), 'utf8')) as {
+const spec = JSON.parse(
+	readFileSync(join(__dirname, '../../specs/sense-openapi.json'), 'utf8'),
+) as {
 	components: { schemas: Record<string, { properties: Record<string, unknown> }> };
 };
 
 describe('generated schema module', () => {
 	it('models every property of every entity schema', () => {
 		for (const entity of SENSE_ENTITIES) {
-			expect({ entity: entity.schema, fields: fieldsOf(entity).map((f) => f.name).sort() }).toEqual({
+			expect({
+				entity: entity.schema,
+				fields: fieldsOf(entity)
+					.map((f) => f.name)
+					.sort(),
+			}).toEqual({
 				entity: entity.schema,
 				fields: Object.keys(spec.components.schemas[entity.schema].properties).sort(),
 			});
@@ -29,16 +36,38 @@ describe('generated schema module', () => {
 	});
 
 	it('keeps the recommended full-sync order (users before candidates, appointments last)', () => {
-		expect(SYNC_ORDER).toEqual(['internalUser', 'candidate', 'clientContact', 'company', 'jobOrder', 'submission', 'placement', 'lead', 'certification', 'appointment']);
+		expect(SYNC_ORDER).toEqual([
+			'internalUser',
+			'candidate',
+			'clientContact',
+			'company',
+			'jobOrder',
+			'submission',
+			'placement',
+			'lead',
+			'certification',
+			'appointment',
+		]);
 	});
 });
 
 describe('node fields', () => {
 	const collection = (resource: string, name: string) =>
-		node.description.properties.find((p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource)) as INodeProperties;
+		node.description.properties.find(
+			(p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource),
+		) as INodeProperties;
 
 	it('derives display names from field names', () => {
-		expect(['internal_user_id2', 'date_of_birth', 'opt_out_sms', 'custom_datetime3', 'job_url', 'email2'].map(titleOf)).toEqual([
+		expect(
+			[
+				'internal_user_id2',
+				'date_of_birth',
+				'opt_out_sms',
+				'custom_datetime3',
+				'job_url',
+				'email2',
+			].map(titleOf),
+		).toEqual([
 			'Internal User ID 2',
 			'Date of Birth',
 			'Opt Out SMS',
@@ -61,7 +90,10 @@ describe('node fields', () => {
 		expect(byName.custom_text1).toBeUndefined();
 		const custom = collection('candidate', 'customFields').options as INodeProperties[];
 		expect(custom).toHaveLength(144);
-		expect(custom.find((f) => f.name === 'custom_integer1')).toMatchObject({ type: 'number', typeOptions: { numberPrecision: 0 } });
+		expect(custom.find((f) => f.name === 'custom_integer1')).toMatchObject({
+			type: 'number',
+			typeOptions: { numberPrecision: 0 },
+		});
 		// natural order: 2 before 10
 		const texts = custom.filter((f) => /^custom_text\d+$/.test(f.name)).map((f) => f.name);
 		expect(texts.slice(0, 3)).toEqual(['custom_text1', 'custom_text2', 'custom_text3']);
@@ -78,20 +110,32 @@ describe('node fields', () => {
 			['lead'],
 		]);
 		expect(shownFor.flat().sort()).toEqual(SENSE_ENTITIES.map((e) => e.resource).sort());
-		expect(custom.every((p) => JSON.stringify(p.displayOptions?.show?.operation) === '["upsert","update"]')).toBe(true);
+		expect(
+			custom.every(
+				(p) => JSON.stringify(p.displayOptions?.show?.operation) === '["upsert","update"]',
+			),
+		).toBe(true);
 	});
 
 	it('offers Upload Resume for candidates only', () => {
 		const pickers = node.description.properties.filter((p) => p.name === 'operation');
-		const withResume = pickers.filter((p) => p.options?.some((o) => (o as { value: string }).value === 'uploadResume'));
+		const withResume = pickers.filter((p) =>
+			p.options?.some((o) => (o as { value: string }).value === 'uploadResume'),
+		);
 		expect(withResume.map((p) => p.displayOptions?.show?.resource)).toEqual([['candidate']]);
-		expect(pickers.every((p) => (p.options ?? []).every((o) => typeof (o as { action?: string }).action === 'string'))).toBe(true);
+		expect(
+			pickers.every((p) =>
+				(p.options ?? []).every((o) => typeof (o as { action?: string }).action === 'string'),
+			),
+		).toBe(true);
 	});
 });
 
 describe('batch planning', () => {
 	it('measures the gzip size like zlib does', async () => {
-		const text = JSON.stringify(Array.from({ length: 300 }, (_, n) => ({ id: String(n), note: `note ${n} `.repeat(n % 7) })));
+		const text = JSON.stringify(
+			Array.from({ length: 300 }, (_, n) => ({ id: String(n), note: `note ${n} `.repeat(n % 7) })),
+		);
 		const size = await gzipSize(text);
 		// header bytes may differ between implementations; the deflate stream is the same size
 		expect(Math.abs(size - gzipSync(text).length)).toBeLessThanOrEqual(8);
@@ -99,7 +143,9 @@ describe('batch planning', () => {
 	});
 
 	it('limits batches by count and by compressed size, keeping the order', async () => {
-		const entries = Array.from({ length: 12 }, (_, n) => entry(n, String(n), { id: String(n), text: 'x'.repeat(10) }));
+		const entries = Array.from({ length: 12 }, (_, n) =>
+			entry(n, String(n), { id: String(n), text: 'x'.repeat(10) }),
+		);
 		const byCount = await planBatches(entries, 5, 1_000_000);
 		expect(byCount.batches.map((b) => b.map((e) => e.itemIndex))).toEqual([
 			[0, 1, 2, 3, 4],
@@ -108,7 +154,8 @@ describe('batch planning', () => {
 		]);
 		const bySize = await planBatches(entries, 500, 60);
 		expect(bySize.batches.flat().map((e) => e.itemIndex)).toEqual(entries.map((e) => e.itemIndex));
-		for (const batch of bySize.batches) expect(await gzipSize(batchJson(batch))).toBeLessThanOrEqual(60);
+		for (const batch of bySize.batches)
+			expect(await gzipSize(batchJson(batch))).toBeLessThanOrEqual(60);
 	});
 
 	it('sets aside a record that is too large alone, also when it is the last of its batch', async () => {

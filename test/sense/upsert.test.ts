@@ -7,11 +7,23 @@ import { gzipSync } from 'node:zlib';
 
 import nock from 'nock';
 
-import { api, expectNoPendingMocks, items, newStore, run, storeWithToken, tokenExchange } from './helpers';
+import {
+	api,
+	expectNoPendingMocks,
+	items,
+	newStore,
+	run,
+	storeWithToken,
+	tokenExchange,
+} from './helpers';
 
 afterEach(expectNoPendingMocks);
 
-const upsert = (resource = 'candidate', extra: object = {}) => ({ resource, operation: 'upsert', ...extra });
+const upsert = (resource = 'candidate', extra: object = {}) => ({
+	resource,
+	operation: 'upsert',
+	...extra,
+});
 
 /** Records every body the scope receives. */
 function capture(token: string, path: string, replies: Array<[number, object]>) {
@@ -32,7 +44,11 @@ describe('batching', () => {
 	it('sends 1,201 items as 3 requests (500 + 500 + 201), one token, each item paired with its request_id', async () => {
 		const store = newStore();
 		const token = tokenExchange(store, 'tok-batch');
-		const records = Array.from({ length: 1201 }, (_, n) => ({ id: String(n + 1), first_name: `First ${n + 1}`, email: `c${n + 1}@example.com` }));
+		const records = Array.from({ length: 1201 }, (_, n) => ({
+			id: String(n + 1),
+			first_name: `First ${n + 1}`,
+			email: `c${n + 1}@example.com`,
+		}));
 		const { scope, bodies } = capture('tok-batch', '/v1/candidates', [
 			[201, { request_id: 'req-1', message: 'request req-1 is received' }],
 			[201, { request_id: 'req-2', message: 'request req-2 is received' }],
@@ -46,17 +62,32 @@ describe('batching', () => {
 		expect(bodies.map((b) => b.length)).toEqual([500, 500, 201]);
 		expect(bodies.flat()).toEqual(records);
 		expect(outputs[0]).toHaveLength(1201);
-		expect(outputs[0][0]).toEqual({ json: { id: '1', request_id: 'req-1', message: 'request req-1 is received' }, pairedItem: { item: 0 } });
+		expect(outputs[0][0]).toEqual({
+			json: { id: '1', request_id: 'req-1', message: 'request req-1 is received' },
+			pairedItem: { item: 0 },
+		});
 		expect(outputs[0][499].json.request_id).toBe('req-1');
-		expect(outputs[0][500]).toEqual({ json: { id: '501', request_id: 'req-2', message: 'request req-2 is received' }, pairedItem: { item: 500 } });
-		expect(outputs[0][1200]).toEqual({ json: { id: '1201', request_id: 'req-3', message: 'request req-3 is received' }, pairedItem: { item: 1200 } });
-		expect(outputs[0].every((item, i) => (item.pairedItem as { item: number }).item === i)).toBe(true);
+		expect(outputs[0][500]).toEqual({
+			json: { id: '501', request_id: 'req-2', message: 'request req-2 is received' },
+			pairedItem: { item: 500 },
+		});
+		expect(outputs[0][1200]).toEqual({
+			json: { id: '1201', request_id: 'req-3', message: 'request req-3 is received' },
+			pairedItem: { item: 1200 },
+		});
+		expect(outputs[0].every((item, i) => (item.pairedItem as { item: number }).item === i)).toBe(
+			true,
+		);
 	});
 
 	it('splits batches whose gzip size exceeds 256 KB, keeping the input order', async () => {
 		const store = storeWithToken('tok-big');
 		// 150 job orders with 6 KB of barely compressible text each: about 700 KB after gzip
-		const records = Array.from({ length: 150 }, (_, n) => ({ id: `j${n}`, title: `Job ${n}`, description: randomBytes(4500).toString('base64') }));
+		const records = Array.from({ length: 150 }, (_, n) => ({
+			id: `j${n}`,
+			title: `Job ${n}`,
+			description: randomBytes(4500).toString('base64'),
+		}));
 		const bodies: unknown[][] = [];
 		const scope = api('tok-big')
 			.post('/v1/job-orders', (body: unknown[]) => {
@@ -79,7 +110,11 @@ describe('batching', () => {
 		expect(bodies.flat()).toEqual(records);
 		let offset = 0;
 		bodies.forEach((body, i) => {
-			for (let k = 0; k < body.length; k++) expect(outputs[0][offset + k]).toEqual({ json: { id: `j${offset + k}`, request_id: `req-${i + 1}` }, pairedItem: { item: offset + k } });
+			for (let k = 0; k < body.length; k++)
+				expect(outputs[0][offset + k]).toEqual({
+					json: { id: `j${offset + k}`, request_id: `req-${i + 1}` },
+					pairedItem: { item: offset + k },
+				});
 			offset += body.length;
 		});
 		expect(scope.isDone()).toBe(true);
@@ -122,16 +157,31 @@ describe('entity errors and 413', () => {
 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(bodies[1]).toEqual([{ id: '1', first_name: 'N1' }, { id: '3', first_name: 'N3' }, { id: '5', first_name: 'N5' }]);
+		expect(bodies[1]).toEqual([
+			{ id: '1', first_name: 'N1' },
+			{ id: '3', first_name: 'N3' },
+			{ id: '5', first_name: 'N5' },
+		]);
 		const out = outputs[0];
 		expect(out.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(out[0].json).toEqual({ id: '1', request_id: 'req-ok' });
-		expect(out[4].json).toEqual({ id: '5', request_id: 'req-ok', warnings: ['status is not a known value'] });
+		expect(out[4].json).toEqual({
+			id: '5',
+			request_id: 'req-ok',
+			warnings: ['status is not a known value'],
+		});
 		// n8n keeps the message in json and the whole error (with its description) in item.error
 		expect(out[1].json).toEqual({ error: 'Sense rejected the candidate "2"' });
-		expect(out[1].error).toMatchObject({ name: 'NodeApiError', description: '1.first_name: first_name is not valid', context: { itemIndex: 1 } });
+		expect(out[1].error).toMatchObject({
+			name: 'NodeApiError',
+			description: '1.first_name: first_name is not valid',
+			context: { itemIndex: 1 },
+		});
 		expect(out[3].json).toEqual({ error: 'Sense rejected the candidate "4"' });
-		expect(out[3].error).toMatchObject({ description: '3.date_added: date_added is not ISO 8601', context: { itemIndex: 3 } });
+		expect(out[3].error).toMatchObject({
+			description: '3.date_added: date_added is not ISO 8601',
+			context: { itemIndex: 3 },
+		});
 		expect(out[2].json).toEqual({ id: '3', request_id: 'req-ok' });
 	});
 
@@ -168,8 +218,13 @@ describe('entity errors and 413', () => {
 
 	it('a 400 that names no record fails every item of the batch', async () => {
 		const store = storeWithToken('tok-400d');
-		const { scope } = capture('tok-400d', '/v1/candidates', [[400, { errors: [{ message: 'Content-Type must be application/json' }] }]]);
-		const { outputs } = await run(store, upsert(), { input: five.slice(0, 2), continueOnFail: true });
+		const { scope } = capture('tok-400d', '/v1/candidates', [
+			[400, { errors: [{ message: 'Content-Type must be application/json' }] }],
+		]);
+		const { outputs } = await run(store, upsert(), {
+			input: five.slice(0, 2),
+			continueOnFail: true,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0].map((i) => [i.pairedItem, i.json.error, i.error?.description])).toEqual([
 			[{ item: 0 }, 'Sense answered 400: Bad request', 'Content-Type must be application/json'],
@@ -186,7 +241,9 @@ describe('entity errors and 413', () => {
 			[201, { request_id: 'right-1' }],
 			[201, { request_id: 'right-2' }],
 		]);
-		const { outputs, error } = await run(store, upsert('placement'), { input: items([{ id: 'p1' }, { id: 'p2' }, { id: 'p3' }, { id: 'p4' }]) });
+		const { outputs, error } = await run(store, upsert('placement'), {
+			input: items([{ id: 'p1' }, { id: 'p2' }, { id: 'p3' }, { id: 'p4' }]),
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(bodies.map((b) => (b as Array<{ id: string }>).map((r) => r.id))).toEqual([
@@ -206,12 +263,22 @@ describe('entity errors and 413', () => {
 
 	it('a single record answered with 413 fails that item only', async () => {
 		const store = storeWithToken('tok-413b');
-		const { scope } = capture('tok-413b', '/v1/placements', [[413, { errors: [{ message: 'Payload too large' }] }]]);
-		const { outputs } = await run(store, upsert('placement'), { input: items([{ id: 'p9' }]), continueOnFail: true });
+		const { scope } = capture('tok-413b', '/v1/placements', [
+			[413, { errors: [{ message: 'Payload too large' }] }],
+		]);
+		const { outputs } = await run(store, upsert('placement'), {
+			input: items([{ id: 'p9' }]),
+			continueOnFail: true,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0]).toHaveLength(1);
-		expect(outputs[0][0]).toMatchObject({ json: { error: 'The placement "p9" is too large for Sense' }, pairedItem: { item: 0 } });
-		expect(outputs[0][0].error?.description).toBe('Sense answered 413 (payload too large) for this record alone.');
+		expect(outputs[0][0]).toMatchObject({
+			json: { error: 'The placement "p9" is too large for Sense' },
+			pairedItem: { item: 0 },
+		});
+		expect(outputs[0][0].error?.description).toBe(
+			'Sense answered 413 (payload too large) for this record alone.',
+		);
 	});
 });
 
@@ -220,32 +287,69 @@ describe('fields', () => {
 		const store = storeWithToken('tok-map');
 		const { scope, bodies } = capture('tok-map', '/v1/placements', [[201, { request_id: 'r' }]]);
 		await run(store, upsert('placement', { options: { softDelete: true } }), {
-			input: items([{ id: 17, candidate_id: 4, job_order_id: '9', pay_rate: 31.5, original_start_date: '2026-01-05T00:00:00Z', ats_only: 'x', custom_text3: 'c', status: null }]),
+			input: items([
+				{
+					id: 17,
+					candidate_id: 4,
+					job_order_id: '9',
+					pay_rate: 31.5,
+					original_start_date: '2026-01-05T00:00:00Z',
+					ats_only: 'x',
+					custom_text3: 'c',
+					status: null,
+				},
+			]),
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(bodies).toEqual([
-			[{ id: '17', candidate_id: '4', job_order_id: '9', pay_rate: 31.5, original_start_date: '2026-01-05', custom_text3: 'c', status: null, is_deleted: true }],
+			[
+				{
+					id: '17',
+					candidate_id: '4',
+					job_order_id: '9',
+					pay_rate: 31.5,
+					original_start_date: '2026-01-05',
+					custom_text3: 'c',
+					status: null,
+					is_deleted: true,
+				},
+			],
 		]);
 	});
 
 	it('sends unknown input fields too when "Ignore Unknown Input Fields" is off', async () => {
 		const store = storeWithToken('tok-map2');
 		const { scope, bodies } = capture('tok-map2', '/v1/leads', [[201, { request_id: 'r' }]]);
-		await run(store, upsert('lead', { options: { onlyDocumentedFields: false } }), { input: items([{ id: 'l1', extra: 1 }]) });
+		await run(store, upsert('lead', { options: { onlyDocumentedFields: false } }), {
+			input: items([{ id: 'l1', extra: 1 }]),
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(bodies).toEqual([[{ id: 'l1', extra: 1 }]]);
 	});
 
 	it('builds the record from the fields defined in the node', async () => {
 		const store = storeWithToken('tok-def');
-		const { scope, bodies } = capture('tok-def', '/v1/candidates', [[201, { request_id: 'r-def' }]]);
+		const { scope, bodies } = capture('tok-def', '/v1/candidates', [
+			[201, { request_id: 'r-def' }],
+		]);
 		const { outputs } = await run(
 			store,
 			upsert('candidate', {
 				dataMode: 'define',
 				recordId: '={{ $json.atsId }}',
-				fields: { first_name: 'Linus', email: 'linus@example.com', date_of_birth: '1990-04-01T00:00:00', skills: ['Java', '', 'SQL'], opt_out_sms: false, status: '' },
-				customFields: { custom_text1: 'A', custom_integer2: 5, custom_datetime1: '2026-02-01T10:30:00' },
+				fields: {
+					first_name: 'Linus',
+					email: 'linus@example.com',
+					date_of_birth: '1990-04-01T00:00:00',
+					skills: ['Java', '', 'SQL'],
+					opt_out_sms: false,
+					status: '',
+				},
+				customFields: {
+					custom_text1: 'A',
+					custom_integer2: 5,
+					custom_datetime1: '2026-02-01T10:30:00',
+				},
 				jsonFields: '{"custom_array1": ["x"], "last_name": "Kerns"}',
 			}),
 			{ input: items([{ atsId: 123 }]) },
@@ -268,13 +372,20 @@ describe('fields', () => {
 				},
 			],
 		]);
-		expect(outputs[0]).toEqual([{ json: { id: '123', request_id: 'r-def' }, pairedItem: { item: 0 } }]);
+		expect(outputs[0]).toEqual([
+			{ json: { id: '123', request_id: 'r-def' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('an item without an ID fails alone; the others are sent', async () => {
 		const store = storeWithToken('tok-noid');
-		const { scope, bodies } = capture('tok-noid', '/v1/internal-users', [[201, { request_id: 'r' }]]);
-		const { outputs } = await run(store, upsert('internalUser'), { input: items([{ id: 'u1' }, { first_name: 'no id' }, { id: '  ' }]), continueOnFail: true });
+		const { scope, bodies } = capture('tok-noid', '/v1/internal-users', [
+			[201, { request_id: 'r' }],
+		]);
+		const { outputs } = await run(store, upsert('internalUser'), {
+			input: items([{ id: 'u1' }, { first_name: 'no id' }, { id: '  ' }]),
+			continueOnFail: true,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(bodies).toEqual([[{ id: 'u1' }]]);
 		expect(outputs[0].map((i) => [i.pairedItem, i.json.error ?? i.json.request_id])).toEqual([
@@ -286,7 +397,13 @@ describe('fields', () => {
 
 	it('stops before sending anything when an item has no ID and Continue On Fail is off', async () => {
 		const store = storeWithToken('tok-noid2');
-		const { error } = await run(store, upsert('internalUser'), { input: items([{ id: 'u1' }, { first_name: 'no id' }]) });
-		expect(error).toMatchObject({ name: 'NodeOperationError', message: 'The input item has no "id" field', context: { itemIndex: 1 } });
+		const { error } = await run(store, upsert('internalUser'), {
+			input: items([{ id: 'u1' }, { first_name: 'no id' }]),
+		});
+		expect(error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'The input item has no "id" field',
+			context: { itemIndex: 1 },
+		});
 	});
 });

@@ -15,11 +15,26 @@
  */
 import nock from 'nock';
 import { NodeHelpers } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { runNode } from '../harness';
 import { listOperations, matchEndpoint, type OperationRef } from '../support/operations';
-import { BASE, TOKEN, catalogue, credentialTypes, credentials, node, type CatalogueEndpoint, type JsonSchema } from './helpers';
+import {
+	BASE,
+	TOKEN,
+	catalogue,
+	credentialTypes,
+	credentials,
+	node,
+	type CatalogueEndpoint,
+	type JsonSchema,
+} from './helpers';
 
 const description = node.description;
 const COLLECTIONS = new Set(['filters', 'additionalFields', 'options']);
@@ -46,7 +61,8 @@ const visible = (parameters: INodeParameters, property: INodeProperties) =>
 function encodeQuery(key: string, value: unknown): Array<[string, string]> {
 	if (value === undefined) return [];
 	if (Array.isArray(value)) return value.flatMap((v, i) => encodeQuery(`${key}[${i}]`, v));
-	if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => encodeQuery(`${key}[${k}]`, v));
+	if (value !== null && typeof value === 'object')
+		return Object.entries(value).flatMap(([k, v]) => encodeQuery(`${key}[${k}]`, v));
 	return [[key, String(value)]];
 }
 
@@ -91,14 +107,20 @@ function sampleInput(property: INodeProperties): unknown {
 		case 'dateTime':
 			return '2025-03-04T10:15:00+02:00';
 		case 'json':
-			return property.default === '[]' ? `[{"sample":"${property.name}"}]` : `{"sample":"${property.name}"}`;
+			return property.default === '[]'
+				? `[{"sample":"${property.name}"}]`
+				: `{"sample":"${property.name}"}`;
 		default:
 			return String(++counter);
 	}
 }
 
 /** What the API must receive for a sample input, by the catalogue schema of the parameter. */
-function expectedValue(property: INodeProperties, input: unknown, schema: JsonSchema | undefined): unknown {
+function expectedValue(
+	property: INodeProperties,
+	input: unknown,
+	schema: JsonSchema | undefined,
+): unknown {
 	switch (property.type) {
 		case 'resourceLocator':
 			return (input as { value: string }).value;
@@ -107,7 +129,8 @@ function expectedValue(property: INodeProperties, input: unknown, schema: JsonSc
 		case 'json':
 			return JSON.parse(String(input));
 		case 'string':
-			if (schema?.type === 'array') return ['integer', 'number'].includes(schema.items?.type ?? '') ? [Number(input)] : [input];
+			if (schema?.type === 'array')
+				return ['integer', 'number'].includes(schema.items?.type ?? '') ? [Number(input)] : [input];
 			return input;
 		default:
 			return input;
@@ -115,13 +138,19 @@ function expectedValue(property: INodeProperties, input: unknown, schema: JsonSc
 }
 
 function prepare(ref: OperationRef, withOptional: boolean) {
-	const parameters: INodeParameters = { resource: ref.resource, operation: ref.operation, returnAll: false, limit: LIMIT };
+	const parameters: INodeParameters = {
+		resource: ref.resource,
+		operation: ref.operation,
+		returnAll: false,
+		limit: LIMIT,
+	};
 	const top: Fill[] = [];
 	const optional: Fill[] = [];
 	let collection: string | undefined;
 	for (const property of description.properties) {
 		// requestOptions: added by n8n's loader to every declarative node (batching, proxy, timeout)
-		if (['resource', 'operation', 'returnAll', 'limit', 'requestOptions'].includes(property.name)) continue;
+		if (['resource', 'operation', 'returnAll', 'limit', 'requestOptions'].includes(property.name))
+			continue;
 		if (!visible(parameters, property)) continue;
 		if (COLLECTIONS.has(property.name)) {
 			collection = property.name;
@@ -161,23 +190,60 @@ function listReply(count: number) {
 	return Array.from({ length: count }, (_, i) => ({ id: `r${i + 1}`, name: `Record ${i + 1}` }));
 }
 
-async function execute(parameters: INodeParameters, isList: boolean, binary: 'upload' | 'download' | undefined) {
+async function execute(
+	parameters: INodeParameters,
+	isList: boolean,
+	binary: 'upload' | 'download' | undefined,
+) {
 	const requests: Captured[] = [];
 	const scope = nock(BASE).persist();
 	for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-		scope.intercept(() => true, method).reply(function (uri, body) {
-			const url = new URL(uri, BASE);
-			requests.push({ method, path: url.pathname, query: [...url.searchParams.entries()], body, headers: { ...this.req.headers } });
-			if (binary === 'download') {
-				return [200, FILE, { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="payslip.pdf"' }];
-			}
-			if (isList) return [200, { data: listReply(5), meta: { currentPage: 1, lastPage: 4, total: 20, perPage: LIMIT } }];
-			return [200, { data: { id: 'r1', name: 'Record 1' } }];
-		});
+		scope
+			.intercept(() => true, method)
+			.reply(function (uri, body) {
+				const url = new URL(uri, BASE);
+				requests.push({
+					method,
+					path: url.pathname,
+					query: [...url.searchParams.entries()],
+					body,
+					headers: { ...this.req.headers },
+				});
+				if (binary === 'download') {
+					return [
+						200,
+						FILE,
+						{
+							'Content-Type': 'application/pdf',
+							'Content-Disposition': 'attachment; filename="payslip.pdf"',
+						},
+					];
+				}
+				if (isList)
+					return [
+						200,
+						{
+							data: listReply(5),
+							meta: { currentPage: 1, lastPage: 4, total: 20, perPage: LIMIT },
+						},
+					];
+				return [200, { data: { id: 'r1', name: 'Record 1' } }];
+			});
 	}
 	const input: INodeExecutionData[] =
 		binary === 'upload'
-			? [{ json: {}, binary: { file: { data: FILE.toString('base64'), mimeType: 'application/pdf', fileName: 'contract.pdf' } } }]
+			? [
+					{
+						json: {},
+						binary: {
+							file: {
+								data: FILE.toString('base64'),
+								mimeType: 'application/pdf',
+								fileName: 'contract.pdf',
+							},
+						},
+					},
+				]
 			: [{ json: {} }];
 	try {
 		const result = await runNode({ node, parameters, credentials, credentialTypes, input });
@@ -189,7 +255,10 @@ async function execute(parameters: INodeParameters, isList: boolean, binary: 'up
 }
 
 /** The multipart parts of a recorded body: name -> {filename?, content}. */
-function multipartParts(body: unknown, contentType: string): Record<string, { filename?: string; content: string }> {
+function multipartParts(
+	body: unknown,
+	contentType: string,
+): Record<string, { filename?: string; content: string }> {
 	const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
 	if (!boundary) throw new Error(`no multipart boundary in "${contentType}"`);
 	const parts: Record<string, { filename?: string; content: string }> = {};
@@ -203,14 +272,23 @@ function multipartParts(body: unknown, contentType: string): Record<string, { fi
 const refs = listOperations(description);
 const producedBy = new Map<CatalogueEndpoint, string[]>();
 const unmatched: string[] = [];
-const sortPairs = (pairs: Array<[string, string]>) => [...pairs].sort((a, b) => (a[0] + '=' + a[1]).localeCompare(b[0] + '=' + b[1]));
+const sortPairs = (pairs: Array<[string, string]>) =>
+	[...pairs].sort((a, b) => (a[0] + '=' + a[1]).localeCompare(b[0] + '=' + b[1]));
 
 async function runAndCheck(ref: OperationRef, withOptional: boolean) {
 	const name = `${ref.resource}.${ref.operation}`;
 	const { parameters, fills } = prepare(ref, withOptional);
-	const isList = description.properties.some((p) => p.name === 'returnAll' && visible(parameters, p));
-	const binaryField = description.properties.find((p) => p.name === 'binaryPropertyName' && visible(parameters, p));
-	const binary = binaryField ? (binaryField.displayName === 'Input Binary Field' ? 'upload' : 'download') : undefined;
+	const isList = description.properties.some(
+		(p) => p.name === 'returnAll' && visible(parameters, p),
+	);
+	const binaryField = description.properties.find(
+		(p) => p.name === 'binaryPropertyName' && visible(parameters, p),
+	);
+	const binary = binaryField
+		? binaryField.displayName === 'Input Binary Field'
+			? 'upload'
+			: 'download'
+		: undefined;
 	const run = await execute(parameters, isList, binary);
 	expect({ name, error: run.error }).toEqual({ name, error: undefined });
 	expect({ name, requests: run.requests.length }).toEqual({ name, requests: 1 });
@@ -245,11 +323,14 @@ async function runAndCheck(ref: OperationRef, withOptional: boolean) {
 			continue;
 		}
 		const raw = property.type === 'json' ? (JSON.parse(String(input)) as IDataObject) : undefined;
-		if (property.name === 'queryParametersJson' || property.name === 'extraQueryJson') for (const [k, v] of Object.entries(raw!)) query.push(...encodeQuery(k, v));
-		else if (property.name === 'bodyJson' || property.name === 'extraBodyJson') Object.assign(body, raw);
+		if (property.name === 'queryParametersJson' || property.name === 'extraQueryJson')
+			for (const [k, v] of Object.entries(raw!)) query.push(...encodeQuery(k, v));
+		else if (property.name === 'bodyJson' || property.name === 'extraBodyJson')
+			Object.assign(body, raw);
 		else if (property.name === 'formFieldsJson') Object.assign(form, raw);
 		else if (property.name === 'fileFieldName') fileField = String(input);
-		else if (property.name !== 'binaryPropertyName') pathValues[property.name] = expectedValue(property, input, undefined) as string;
+		else if (property.name !== 'binaryPropertyName')
+			pathValues[property.name] = expectedValue(property, input, undefined) as string;
 	}
 	if (isList && isPaged(endpoint)) query.push(['page', '1'], ['limit', String(LIMIT)]);
 
@@ -265,9 +346,17 @@ async function runAndCheck(ref: OperationRef, withOptional: boolean) {
 		const m = /^\{(\w+)\}$/.exec(segment);
 		if (m) filled[m[1]] = decodeURIComponent(actual[i]);
 	});
-	expect({ name, path: Object.values(filled).sort() }).toEqual({ name, path: Object.values(pathValues).sort() });
+	expect({ name, path: Object.values(filled).sort() }).toEqual({
+		name,
+		path: Object.values(pathValues).sort(),
+	});
 	for (const [placeholder, value] of Object.entries(filled)) {
-		if (placeholder in pathValues) expect({ name, placeholder, value }).toEqual({ name, placeholder, value: pathValues[placeholder] });
+		if (placeholder in pathValues)
+			expect({ name, placeholder, value }).toEqual({
+				name,
+				placeholder,
+				value: pathValues[placeholder],
+			});
 	}
 
 	// placement: each routed field where the catalogue's params put it ...
@@ -293,7 +382,11 @@ async function runAndCheck(ref: OperationRef, withOptional: boolean) {
 		expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
 		const parts = multipartParts(request.body, contentType);
 		expect(parts[fileField]).toEqual({ filename: 'contract.pdf', content: FILE.toString() });
-		const fields = Object.fromEntries(Object.entries(parts).filter(([k]) => k !== fileField).map(([k, v]) => [k, v.content]));
+		const fields = Object.fromEntries(
+			Object.entries(parts)
+				.filter(([k]) => k !== fileField)
+				.map(([k, v]) => [k, v.content]),
+		);
 		expect(fields).toEqual(form);
 	} else if (Object.keys(body).length) {
 		expect({ name, body: request.body }).toEqual({ name, body });
@@ -305,9 +398,16 @@ async function runAndCheck(ref: OperationRef, withOptional: boolean) {
 	const items = run.outputs[0];
 	if (binary === 'download') {
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual({ fileName: 'payslip.pdf', mimeType: 'application/pdf', fileSize: expect.anything() });
+		expect(items[0].json).toEqual({
+			fileName: 'payslip.pdf',
+			mimeType: 'application/pdf',
+			fileSize: expect.anything(),
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(items[0].binary?.file).toMatchObject({ fileName: 'payslip.pdf', mimeType: 'application/pdf' });
+		expect(items[0].binary?.file).toMatchObject({
+			fileName: 'payslip.pdf',
+			mimeType: 'application/pdf',
+		});
 		expect(Buffer.from(String(items[0].binary?.file.data), 'base64')).toEqual(FILE);
 	} else if (isList) {
 		expect(items).toEqual(listReply(LIMIT).map((json) => ({ json, pairedItem: { item: 0 } })));
@@ -321,16 +421,25 @@ describe('Sesame HR catalogue', () => {
 		expect(refs).toHaveLength(catalogue.length);
 	});
 
-	describe.each(refs.map((ref) => [`${ref.resource}.${ref.operation}`, ref] as const))('%s', (_name, ref) => {
-		it('sends the catalogue request with the required fields', async () => await runAndCheck(ref, false));
-		const { collection } = prepare(ref, true);
-		if (collection) it(`sends every field of "${collection}" where the catalogue puts it`, async () => await runAndCheck(ref, true));
-	});
+	describe.each(refs.map((ref) => [`${ref.resource}.${ref.operation}`, ref] as const))(
+		'%s',
+		(_name, ref) => {
+			it('sends the catalogue request with the required fields', async () =>
+				await runAndCheck(ref, false));
+			const { collection } = prepare(ref, true);
+			if (collection)
+				it(`sends every field of "${collection}" where the catalogue puts it`, async () =>
+					await runAndCheck(ref, true));
+		},
+	);
 
 	it('produces each catalogue endpoint from exactly one resource/operation', () => {
 		const problems = catalogue
 			.filter((e) => (producedBy.get(e) ?? []).length !== 1)
-			.map((e) => `${e.method} ${e.path} (${e.title}): produced by [${(producedBy.get(e) ?? []).join(', ')}]`);
+			.map(
+				(e) =>
+					`${e.method} ${e.path} (${e.title}): produced by [${(producedBy.get(e) ?? []).join(', ')}]`,
+			);
 		expect(unmatched).toEqual([]);
 		expect(problems).toEqual([]);
 		expect(producedBy.size).toBe(catalogue.length);

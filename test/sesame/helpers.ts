@@ -9,7 +9,11 @@ export interface CatalogueEndpoint {
 	title: string;
 	method: string;
 	path: string;
-	params?: { path?: Record<string, string>; query?: Record<string, string>; body?: Record<string, string> };
+	params?: {
+		path?: Record<string, string>;
+		query?: Record<string, string>;
+		body?: Record<string, string>;
+	};
 	inputSchema?: { properties: Record<string, JsonSchema>; required?: string[] };
 }
 
@@ -22,7 +26,9 @@ export interface JsonSchema {
 }
 
 export const CATALOGUE_PATH = join(__dirname, '../../specs/sesame-endpoints.json');
-export const catalogue = (JSON.parse(readFileSync(CATALOGUE_PATH, 'utf8')) as { endpoints: CatalogueEndpoint[] }).endpoints;
+export const catalogue = (
+	JSON.parse(readFileSync(CATALOGUE_PATH, 'utf8')) as { endpoints: CatalogueEndpoint[] }
+).endpoints;
 
 export const BASE = 'https://api-eu1.sesametime.com';
 export const TOKEN = 'sesame-test-token';

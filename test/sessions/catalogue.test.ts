@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { runNode } from '../harness';
 import { Sessions } from '../../nodes/Sessions/Sessions.node';
 import { SessionsApi } from '../../credentials/SessionsApi.credentials';
-import { captureRequests, listOperations, matchEndpoint, sampleParameters } from '../support/operations';
+import {
+	captureRequests,
+	listOperations,
+	matchEndpoint,
+	sampleParameters,
+} from '../support/operations';
 
 interface Endpoint {
 	group: string;
@@ -42,8 +47,13 @@ describe('Sessions catalogue coverage', () => {
 			expect({ ref, count: capture.requests.length }).toEqual({ ref, count: 1 });
 			const request = capture.requests[0];
 			const matches = matchEndpoint(catalogue.endpoints, request.method, request.path);
-			if (matches.length !== 1) unmatched.push(`${ref.resource}.${ref.operation} -> ${request.method} ${request.path}`);
-			for (const endpoint of matches) producedBy.set(endpoint, [...(producedBy.get(endpoint) ?? []), `${ref.resource}.${ref.operation}`]);
+			if (matches.length !== 1)
+				unmatched.push(`${ref.resource}.${ref.operation} -> ${request.method} ${request.path}`);
+			for (const endpoint of matches)
+				producedBy.set(endpoint, [
+					...(producedBy.get(endpoint) ?? []),
+					`${ref.resource}.${ref.operation}`,
+				]);
 		}
 		const problems = catalogue.endpoints
 			.filter((e) => (producedBy.get(e) ?? []).length !== 1)

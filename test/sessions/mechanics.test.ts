@@ -19,9 +19,15 @@ afterEach(() => {
 describe('paging', () => {
 	it('Return All follows 20-item pages until a short page', async () => {
 		const scope = api()
-			.get('/api/rooms').query({ page: '1' }).reply(200, rooms(1, 20))
-			.get('/api/rooms').query({ page: '2' }).reply(200, rooms(21, 20))
-			.get('/api/rooms').query({ page: '3' }).reply(200, rooms(41, 5));
+			.get('/api/rooms')
+			.query({ page: '1' })
+			.reply(200, rooms(1, 20))
+			.get('/api/rooms')
+			.query({ page: '2' })
+			.reply(200, rooms(21, 20))
+			.get('/api/rooms')
+			.query({ page: '3' })
+			.reply(200, rooms(41, 5));
 		const { outputs } = await run({ resource: 'room', operation: 'getAll', returnAll: true });
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0].map((i) => i.json.id)).toEqual(rooms(1, 45).map((r) => r.id));
@@ -30,9 +36,18 @@ describe('paging', () => {
 
 	it('Limit stops as soon as enough items arrived', async () => {
 		const scope = api()
-			.get('/api/sessions').query({ page: '1' }).reply(200, rooms(1, 20))
-			.get('/api/sessions').query({ page: '2' }).reply(200, rooms(21, 20));
-		const { outputs } = await run({ resource: 'session', operation: 'getAll', returnAll: false, limit: 25 });
+			.get('/api/sessions')
+			.query({ page: '1' })
+			.reply(200, rooms(1, 20))
+			.get('/api/sessions')
+			.query({ page: '2' })
+			.reply(200, rooms(21, 20));
+		const { outputs } = await run({
+			resource: 'session',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 25,
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0]).toHaveLength(25);
 		expect(outputs[0][24].json.id).toBe('r25');
@@ -65,11 +80,27 @@ function limitedServer(base: string, limit: number, windowMs: number, pages: unk
 			const page = new URL(uri, base).searchParams.get('page') ?? '1';
 			if (used >= limit) {
 				log.push({ status: 429, page });
-				return [429, { message: 'Too many requests' }, { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }];
+				return [
+					429,
+					{ message: 'Too many requests' },
+					{
+						'x-ratelimit-limit': String(limit),
+						'x-ratelimit-remaining': '0',
+						'x-ratelimit-reset': reset,
+					},
+				];
 			}
 			used++;
 			log.push({ status: 200, page });
-			return [200, pages[Number(page) - 1] ?? [], { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(limit - used), 'x-ratelimit-reset': reset }];
+			return [
+				200,
+				pages[Number(page) - 1] ?? [],
+				{
+					'x-ratelimit-limit': String(limit),
+					'x-ratelimit-remaining': String(limit - used),
+					'x-ratelimit-reset': reset,
+				},
+			];
 		});
 	return log;
 }
@@ -79,7 +110,10 @@ describe('rate limit', () => {
 		const base = 'https://limited-a.test';
 		const pages = [rooms(1, 20), rooms(21, 20), rooms(41, 20), rooms(61, 20), rooms(81, 3)];
 		const log = limitedServer(base, 2, 1000, pages);
-		const { outputs, error } = await run({ resource: 'room', operation: 'getAll', returnAll: true }, { baseUrl: base });
+		const { outputs, error } = await run(
+			{ resource: 'room', operation: 'getAll', returnAll: true },
+			{ baseUrl: base },
+		);
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(83);
 		expect(log).toEqual(['1', '2', '3', '4', '5'].map((page) => ({ status: 200, page })));
@@ -89,10 +123,15 @@ describe('rate limit', () => {
 		const base = 'https://limited-b.test';
 		const log = limitedServer(base, 2, 1000, [rooms(1, 3)]);
 		const input = Array.from({ length: 5 }, (_, i) => ({ json: { i } }));
-		const { outputs, error } = await run({ resource: 'room', operation: 'getAll', returnAll: true }, { baseUrl: base, input });
+		const { outputs, error } = await run(
+			{ resource: 'room', operation: 'getAll', returnAll: true },
+			{ baseUrl: base, input },
+		);
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(15);
-		expect(outputs[0].map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]);
+		expect(outputs[0].map((i) => (i.pairedItem as { item: number }).item)).toEqual([
+			0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4,
+		]);
 		expect(log.filter((l) => l.status === 429)).toEqual([]);
 		expect(log).toHaveLength(5);
 	});
@@ -100,9 +139,14 @@ describe('rate limit', () => {
 	it('a 429 caused by someone else is waited out (Retry-After) and retried', async () => {
 		const base = 'https://limited-c.test';
 		const scope = nock(base)
-			.get('/api/rooms/r1').reply(429, { message: 'Too many requests' }, { 'retry-after': '0' })
-			.get('/api/rooms/r1').reply(200, { id: 'r1' });
-		const { outputs, error } = await run({ resource: 'room', operation: 'get', roomId: byId('r1') }, { baseUrl: base });
+			.get('/api/rooms/r1')
+			.reply(429, { message: 'Too many requests' }, { 'retry-after': '0' })
+			.get('/api/rooms/r1')
+			.reply(200, { id: 'r1' });
+		const { outputs, error } = await run(
+			{ resource: 'room', operation: 'get', roomId: byId('r1') },
+			{ baseUrl: base },
+		);
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0][0].json).toEqual({ id: 'r1' });
@@ -112,7 +156,10 @@ describe('rate limit', () => {
 describe('errors', () => {
 	it('401 names the credential and carries the vendor message, not the key', async () => {
 		// n8n-core retries a 401 once after asking the credential to re-authenticate: two requests.
-		const scope = nock(BASE).get('/api/rooms/r1').times(2).reply(401, { message: 'Invalid API key' });
+		const scope = nock(BASE)
+			.get('/api/rooms/r1')
+			.times(2)
+			.reply(401, { message: 'Invalid API key' });
 		const { error } = await run({ resource: 'room', operation: 'get', roomId: byId('r1') });
 		expect(scope.isDone()).toBe(true);
 		expect(error).toMatchObject({
@@ -127,13 +174,20 @@ describe('errors', () => {
 	it('404 with the vendor message', async () => {
 		nock(BASE).get('/api/sessions/nope').reply(404, { message: 'Session not found' });
 		const { error } = await run({ resource: 'session', operation: 'get', sessionId: byId('nope') });
-		expect(error).toMatchObject({ httpCode: '404', message: 'Sessions answered 404: Not found', description: 'Session not found' });
+		expect(error).toMatchObject({
+			httpCode: '404',
+			message: 'Sessions answered 404: Not found',
+			description: 'Session not found',
+		});
 	});
 
 	it('422 lists every field error', async () => {
 		nock(BASE)
 			.post('/api/events')
-			.reply(422, { message: 'Validation failed', errors: { slug: ['is taken'], startAt: ['must be in the future'] } });
+			.reply(422, {
+				message: 'Validation failed',
+				errors: { slug: ['is taken'], startAt: ['must be in the future'] },
+			});
 		const { error } = await run({
 			resource: 'event',
 			operation: 'create',
@@ -152,9 +206,15 @@ describe('errors', () => {
 
 	it('a 503 is retried with backoff and then succeeds', async () => {
 		const scope = nock(BASE)
-			.get('/api/rooms/r1').reply(503, { message: 'maintenance' })
-			.get('/api/rooms/r1').reply(200, { id: 'r1' });
-		const { outputs, error } = await run({ resource: 'room', operation: 'get', roomId: byId('r1') });
+			.get('/api/rooms/r1')
+			.reply(503, { message: 'maintenance' })
+			.get('/api/rooms/r1')
+			.reply(200, { id: 'r1' });
+		const { outputs, error } = await run({
+			resource: 'room',
+			operation: 'get',
+			roomId: byId('r1'),
+		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0][0].json).toEqual({ id: 'r1' });
@@ -164,31 +224,53 @@ describe('errors', () => {
 		const scope = nock(BASE).get('/api/rooms/r1').times(4).reply(500, { message: 'boom' });
 		const { error } = await run({ resource: 'room', operation: 'get', roomId: byId('r1') });
 		expect(scope.isDone()).toBe(true);
-		expect(error).toMatchObject({ httpCode: '500', message: 'Sessions answered 500: Internal server error', description: 'boom' });
+		expect(error).toMatchObject({
+			httpCode: '500',
+			message: 'Sessions answered 500: Internal server error',
+			description: 'boom',
+		});
 	});
 
 	it('a POST failing with 500 is not repeated (it may have been applied)', async () => {
-		const scope = nock(BASE).post('/api/rooms', { name: 'A' }).once().reply(500, { message: 'boom' });
-		const { error } = await run({ resource: 'room', operation: 'create', name: 'A', jsonBody: '{}' });
+		const scope = nock(BASE)
+			.post('/api/rooms', { name: 'A' })
+			.once()
+			.reply(500, { message: 'boom' });
+		const { error } = await run({
+			resource: 'room',
+			operation: 'create',
+			name: 'A',
+			jsonBody: '{}',
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(error).toMatchObject({ httpCode: '500' });
 	});
 
 	it('an unreachable base URL says so', async () => {
-		const { error } = await run({ resource: 'room', operation: 'get', roomId: byId('r1') }, { baseUrl: 'http://127.0.0.1:9' });
+		const { error } = await run(
+			{ resource: 'room', operation: 'get', roomId: byId('r1') },
+			{ baseUrl: 'http://127.0.0.1:9' },
+		);
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			message: 'Could not reach Sessions (127.0.0.1:9)',
-			description: 'ECONNREFUSED: the connection was refused — check the base URL (host and port) in the credential',
+			description:
+				'ECONNREFUSED: the connection was refused — check the base URL (host and port) in the credential',
 		});
 	});
 
 	it('continueOnFail keeps going and pairs the error item with its input', async () => {
 		nock(BASE)
-			.get('/api/rooms/bad').reply(404, { message: 'Room not found' })
-			.get('/api/rooms/good').reply(200, { id: 'good' });
+			.get('/api/rooms/bad')
+			.reply(404, { message: 'Room not found' })
+			.get('/api/rooms/good')
+			.reply(200, { id: 'good' });
 		const { outputs, error } = await run(
-			{ resource: 'room', operation: 'get', roomId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{
+				resource: 'room',
+				operation: 'get',
+				roomId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 			{ input: [{ json: { id: 'bad' } }, { json: { id: 'good' } }], continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
@@ -197,7 +279,10 @@ describe('errors', () => {
 			{ json: { error: 'Sessions answered 404: Not found' }, pairedItem: { item: 0 } },
 			{ json: { id: 'good' }, pairedItem: { item: 1 } },
 		]);
-		expect(outputs[0][0].error).toMatchObject({ name: 'NodeApiError', description: 'Room not found' });
+		expect(outputs[0][0].error).toMatchObject({
+			name: 'NodeApiError',
+			description: 'Room not found',
+		});
 	});
 });
 
@@ -213,11 +298,17 @@ describe('dropdown search', () => {
 			credentialTypes: [new SessionsApi()],
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(result).toEqual({ results: [{ name: 'Board Room', value: 'x', url: undefined }], paginationToken: '2' });
+		expect(result).toEqual({
+			results: [{ name: 'Board Room', value: 'x', url: undefined }],
+			paginationToken: '2',
+		});
 	});
 
 	it('continues from the pagination token and stops after a short page', async () => {
-		const scope = api().get('/api/events').query({ page: '3' }).reply(200, [{ id: 'e1', name: 'Launch' }]);
+		const scope = api()
+			.get('/api/events')
+			.query({ page: '3' })
+			.reply(200, [{ id: 'e1', name: 'Launch' }]);
 		const result = await runListSearch({
 			node,
 			method: 'searchEvents',
@@ -226,21 +317,34 @@ describe('dropdown search', () => {
 			credentialTypes: [new SessionsApi()],
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(result).toEqual({ results: [{ name: 'Launch', value: 'e1', url: undefined }], paginationToken: undefined });
+		expect(result).toEqual({
+			results: [{ name: 'Launch', value: 'e1', url: undefined }],
+			paginationToken: undefined,
+		});
 	});
 });
 
 describe('credential test', () => {
 	it('passes with a working key', async () => {
 		const scope = api().get('/api/sessions').query({ page: '1' }).reply(200, []);
-		const result = await testCredential({ credentialType: new SessionsApi(), data: { apiKey: KEY, baseUrl: BASE } });
+		const result = await testCredential({
+			credentialType: new SessionsApi(),
+			data: { apiKey: KEY, baseUrl: BASE },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(result.status).toBe('OK');
 	});
 
 	it('fails with a rejected key', async () => {
-		const scope = nock(BASE).get('/api/sessions').query({ page: '1' }).times(2).reply(401, { message: 'Invalid API key' });
-		const result = await testCredential({ credentialType: new SessionsApi(), data: { apiKey: 'wrong', baseUrl: BASE } });
+		const scope = nock(BASE)
+			.get('/api/sessions')
+			.query({ page: '1' })
+			.times(2)
+			.reply(401, { message: 'Invalid API key' });
+		const result = await testCredential({
+			credentialType: new SessionsApi(),
+			data: { apiKey: 'wrong', baseUrl: BASE },
+		});
 		expect(scope.isDone()).toBe(true);
 		expect(result.status).toBe('Error');
 	});

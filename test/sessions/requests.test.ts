@@ -34,7 +34,9 @@ describe('Sessions requests', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(outputs).toEqual([[{ json: { id: 's1', sessionLink: 'https://app.sessions.us/s1' }, pairedItem: { item: 0 } }]]);
+		expect(outputs).toEqual([
+			[{ json: { id: 's1', sessionLink: 'https://app.sessions.us/s1' }, pairedItem: { item: 0 } }],
+		]);
 	});
 
 	it('gets a room by id (URL-encoded) and sends the key header only', async () => {
@@ -49,7 +51,9 @@ describe('Sessions requests', () => {
 	});
 
 	it('updates a session with only the fields the user filled', async () => {
-		const scope = api().put('/api/sessions/s9', { name: 'Renamed', timeZone: 'UTC' }).reply(200, { id: 's9', name: 'Renamed' });
+		const scope = api()
+			.put('/api/sessions/s9', { name: 'Renamed', timeZone: 'UTC' })
+			.reply(200, { id: 's9', name: 'Renamed' });
 		const { outputs } = await run({
 			resource: 'session',
 			operation: 'update',
@@ -63,7 +67,9 @@ describe('Sessions requests', () => {
 
 	it('adds participants from a comma-separated list', async () => {
 		const scope = api()
-			.post('/api/sessions/s1/participants', { participants: [{ email: 'ana@example.com' }, { email: 'li@example.com' }] })
+			.post('/api/sessions/s1/participants', {
+				participants: [{ email: 'ana@example.com' }, { email: 'li@example.com' }],
+			})
 			.reply(200, { ok: true });
 		await run({
 			resource: 'session',
@@ -77,7 +83,10 @@ describe('Sessions requests', () => {
 
 	it('computes booking page slots between two dates', async () => {
 		const scope = api()
-			.post('/api/booking-pages/bp1/slots', { startDate: '2026-03-02T00:00:00.000Z', endDate: '2026-03-06T00:00:00.000Z' })
+			.post('/api/booking-pages/bp1/slots', {
+				startDate: '2026-03-02T00:00:00.000Z',
+				endDate: '2026-03-06T00:00:00.000Z',
+			})
 			.reply(200, [{ start: '2026-03-02T09:00:00Z' }, { start: '2026-03-02T10:00:00Z' }]);
 		const { outputs } = await run({
 			resource: 'bookingPage',
@@ -116,14 +125,31 @@ describe('Sessions requests', () => {
 	});
 
 	it('cancels a booking as guest with a reason', async () => {
-		const scope = api().post('/api/guests/bookings/b1', { reason: 'Sick' }).reply(200, { id: 'b1', status: 'cancelled' });
-		await run({ resource: 'guest', operation: 'cancelBooking', bookingId: 'b1', reason: 'Sick', jsonBody: '{}' });
+		const scope = api()
+			.post('/api/guests/bookings/b1', { reason: 'Sick' })
+			.reply(200, { id: 'b1', status: 'cancelled' });
+		await run({
+			resource: 'guest',
+			operation: 'cancelBooking',
+			bookingId: 'b1',
+			reason: 'Sick',
+			jsonBody: '{}',
+		});
 		expect(scope.isDone()).toBe(true);
 	});
 
 	it('registers to an event by event or session id', async () => {
-		const scope = api().post('/api/events/e1/register', { email: 'li@example.com', name: 'Li' }).reply(200, { registered: true });
-		await run({ resource: 'event', operation: 'register', eventId: byId('e1'), email: 'li@example.com', name: 'Li', jsonBody: '{}' });
+		const scope = api()
+			.post('/api/events/e1/register', { email: 'li@example.com', name: 'Li' })
+			.reply(200, { registered: true });
+		await run({
+			resource: 'event',
+			operation: 'register',
+			eventId: byId('e1'),
+			email: 'li@example.com',
+			name: 'Li',
+			jsonBody: '{}',
+		});
 		expect(scope.isDone()).toBe(true);
 	});
 
@@ -141,7 +167,11 @@ describe('Sessions requests', () => {
 			.get('/api/sessions/s2/takeaways')
 			.reply(200, { takeaways: ['b'] });
 		const { outputs } = await run(
-			{ resource: 'session', operation: 'getTakeaways', sessionId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{
+				resource: 'session',
+				operation: 'getTakeaways',
+				sessionId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 			{ input: [{ json: { id: 's1' } }, { json: { id: 's2' } }] },
 		);
 		expect(scope.isDone()).toBe(true);
@@ -153,19 +183,33 @@ describe('Sessions requests', () => {
 
 	it('fails with a clear message when the id resolves to nothing, without any request', async () => {
 		// n8n itself refuses an empty required field before running; an expression can still resolve to ''.
-		const { error, outputs } = await run({ resource: 'room', operation: 'get', roomId: byId('={{ $json.missing ?? "" }}') });
+		const { error, outputs } = await run({
+			resource: 'room',
+			operation: 'get',
+			roomId: byId('={{ $json.missing ?? "" }}'),
+		});
 		expect(outputs).toEqual([]);
 		expect(error?.message).toBe('"Room" is required');
 	});
 
 	it('rejects JSON that is not an object', async () => {
-		const { error } = await run({ resource: 'room', operation: 'create', name: 'x', jsonBody: '[1,2' });
+		const { error } = await run({
+			resource: 'room',
+			operation: 'create',
+			name: 'x',
+			jsonBody: '[1,2',
+		});
 		expect(error?.message).toBe('The JSON in "jsonBody" is not a valid JSON object');
 	});
 
 	it('honours a base URL override (sandbox or proxy) with a trailing slash', async () => {
-		const scope = nock('http://proxy.test:8080', { reqheaders: { 'x-api-key': KEY } }).get('/api/rooms/r1').reply(200, { id: 'r1' });
-		await run({ resource: 'room', operation: 'get', roomId: byId('r1') }, { baseUrl: 'http://proxy.test:8080/' });
+		const scope = nock('http://proxy.test:8080', { reqheaders: { 'x-api-key': KEY } })
+			.get('/api/rooms/r1')
+			.reply(200, { id: 'r1' });
+		await run(
+			{ resource: 'room', operation: 'get', roomId: byId('r1') },
+			{ baseUrl: 'http://proxy.test:8080/' },
+		);
 		expect(scope.isDone()).toBe(true);
 	});
 });

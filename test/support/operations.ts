@@ -8,7 +8,12 @@
  */
 import nock from 'nock';
 import { NodeHelpers } from 'n8n-workflow';
-import type { INodeParameters, INodeProperties, INodeTypeDescription, NodeParameterValue } from 'n8n-workflow';
+import type {
+	INodeParameters,
+	INodeProperties,
+	INodeTypeDescription,
+	NodeParameterValue,
+} from 'n8n-workflow';
 
 export interface OperationRef {
 	resource: string;
@@ -17,14 +22,17 @@ export interface OperationRef {
 
 export function listOperations(description: INodeTypeDescription): OperationRef[] {
 	const resourceProperty = description.properties.find((p) => p.name === 'resource');
-	const resources = (resourceProperty?.options ?? []).map((o) => String((o as { value: string }).value));
+	const resources = (resourceProperty?.options ?? []).map((o) =>
+		String((o as { value: string }).value),
+	);
 	const refs: OperationRef[] = [];
 	for (const resource of resources) {
 		const pickers = description.properties.filter(
 			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource),
 		);
 		for (const picker of pickers) {
-			for (const option of picker.options ?? []) refs.push({ resource, operation: String((option as { value: string }).value) });
+			for (const option of picker.options ?? [])
+				refs.push({ resource, operation: String((option as { value: string }).value) });
 		}
 	}
 	return refs;
@@ -47,7 +55,9 @@ function sampleValue(property: INodeProperties): NodeParameterValue | INodeParam
 		case 'options':
 			return (property.options?.[0] as { value: NodeParameterValue } | undefined)?.value;
 		case 'multiOptions':
-			return [(property.options?.[0] as { value: string } | undefined)?.value ?? ''] as unknown as NodeParameterValue;
+			return [
+				(property.options?.[0] as { value: string } | undefined)?.value ?? '',
+			] as unknown as NodeParameterValue;
 		case 'json':
 			return '{}';
 		default:
@@ -64,11 +74,23 @@ export function sampleParameters(
 	ref: OperationRef,
 	overrides: INodeParameters = {},
 ): INodeParameters {
-	const parameters: INodeParameters = { resource: ref.resource, operation: ref.operation, returnAll: false, limit: 1 };
+	const parameters: INodeParameters = {
+		resource: ref.resource,
+		operation: ref.operation,
+		returnAll: false,
+		limit: 1,
+	};
 	for (const property of description.properties) {
 		if (['resource', 'operation', 'returnAll', 'limit'].includes(property.name)) continue;
 		if (!property.required) continue;
-		const node = { parameters, name: 'n', type: description.name, typeVersion: 1, position: [0, 0] as [number, number], id: 'n' };
+		const node = {
+			parameters,
+			name: 'n',
+			type: description.name,
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			id: 'n',
+		};
 		if (!NodeHelpers.displayParameter(parameters, property, node, description)) continue;
 		const value = sampleValue(property);
 		if (value !== undefined) parameters[property.name] = value;
@@ -85,21 +107,26 @@ export interface CapturedRequest {
 }
 
 /** A scope on `baseUrl` answering every request (GET with `listBody`, others with `{}`) and recording it. */
-export function captureRequests(baseUrl: string, listBody: unknown = []): { requests: CapturedRequest[]; done: () => void } {
+export function captureRequests(
+	baseUrl: string,
+	listBody: unknown = [],
+): { requests: CapturedRequest[]; done: () => void } {
 	const requests: CapturedRequest[] = [];
 	const scope = nock(baseUrl).persist();
 	for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-		scope.intercept(() => true, method).reply(function (uri, body) {
-			const url = new URL(uri, baseUrl);
-			requests.push({
-				method,
-				path: decodeURIComponent(url.pathname),
-				query: Object.fromEntries(url.searchParams.entries()),
-				body,
-				headers: { ...this.req.headers },
+		scope
+			.intercept(() => true, method)
+			.reply(function (uri, body) {
+				const url = new URL(uri, baseUrl);
+				requests.push({
+					method,
+					path: decodeURIComponent(url.pathname),
+					query: Object.fromEntries(url.searchParams.entries()),
+					body,
+					headers: { ...this.req.headers },
+				});
+				return [200, method === 'GET' ? (listBody as nock.Body) : {}];
 			});
-			return [200, method === 'GET' ? (listBody as nock.Body) : {}];
-		});
 	}
 	return { requests, done: () => scope.persist(false) && nock.cleanAll() };
 }
@@ -110,10 +137,20 @@ export interface CatalogueEndpoint {
 }
 
 /** Catalogue endpoints whose method and templated path (`{x}` = one segment) match a concrete request. */
-export function matchEndpoint<T extends CatalogueEndpoint>(catalogue: T[], method: string, path: string): T[] {
+export function matchEndpoint<T extends CatalogueEndpoint>(
+	catalogue: T[],
+	method: string,
+	path: string,
+): T[] {
 	const matches = catalogue.filter((endpoint) => {
 		if (endpoint.method.toUpperCase() !== method.toUpperCase()) return false;
-		const pattern = '^' + endpoint.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+') + '/?$';
+		const pattern =
+			'^' +
+			endpoint.path
+				.split(/\{[^}]+\}/)
+				.map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+				.join('[^/]+') +
+			'/?$';
 		return new RegExp(pattern).test(path);
 	});
 	// A literal segment beats a placeholder: /x/search matches "/x/search" rather than "/x/{id}".

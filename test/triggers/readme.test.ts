@@ -13,11 +13,19 @@ import {
 	EVENT_PATHS,
 	SESAME_EVENTS,
 } from '../../nodes/SesameHrTrigger/delivery';
-import { EMPLOYEES_PATH, MANUAL_SAMPLE_SIZE, WORK_ENTRIES_PATH } from '../../nodes/SesameHrPollTrigger/state';
+import {
+	EMPLOYEES_PATH,
+	MANUAL_SAMPLE_SIZE,
+	WORK_ENTRIES_PATH,
+} from '../../nodes/SesameHrPollTrigger/state';
 
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'docs/triggers.md'), 'utf8');
-const headerName = (name: string) => name.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('-');
+const headerName = (name: string) =>
+	name
+		.split('-')
+		.map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+		.join('-');
 
 describe('docs/triggers.md', () => {
 	it('names every Sesame event and Sense write-back type', () => {
@@ -25,8 +33,10 @@ describe('docs/triggers.md', () => {
 	});
 
 	it('lists every place the Sesame trigger looks for the event and the delivery id', () => {
-		for (const path of [...EVENT_PATHS, ...DELIVERY_ID_PATHS]) expect(readme).toContain(`\`${path}\``);
-		for (const header of DELIVERY_ID_HEADERS) expect(readme.toLowerCase()).toContain(`\`${headerName(header)}\``.toLowerCase());
+		for (const path of [...EVENT_PATHS, ...DELIVERY_ID_PATHS])
+			expect(readme).toContain(`\`${path}\``);
+		for (const header of DELIVERY_ID_HEADERS)
+			expect(readme.toLowerCase()).toContain(`\`${headerName(header)}\``.toLowerCase());
 	});
 
 	it('states the defaults the nodes use', () => {
@@ -40,24 +50,40 @@ describe('docs/triggers.md', () => {
 });
 
 describe('examples/sense-writeback-entity-create.json', () => {
-	const example = JSON.parse(readFileSync(join(root, 'examples', 'sense-writeback-entity-create.json'), 'utf8'));
-	const trigger = example.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-workforce.senseTrigger');
+	const example = JSON.parse(
+		readFileSync(join(root, 'examples', 'sense-writeback-entity-create.json'), 'utf8'),
+	);
+	const trigger = example.nodes.find(
+		(node: { type: string }) => node.type === 'n8n-nodes-workforce.senseTrigger',
+	);
 
 	it('uses the Sense Trigger with parameters it has, answering through Respond to Webhook v1', () => {
 		const description = new SenseTrigger().description;
 		const names = new Set(description.properties.map((p) => p.name));
 		expect(Object.keys(trigger.parameters).every((name) => names.has(name))).toBe(true);
-		expect(trigger.parameters).toEqual({ types: ['ENTITY_CREATE'], authentication: 'token', responseMode: 'responseNode' });
+		expect(trigger.parameters).toEqual({
+			types: ['ENTITY_CREATE'],
+			authentication: 'token',
+			responseMode: 'responseNode',
+		});
 		expect(Object.keys(trigger.credentials)).toEqual([description.credentials![0].name]);
-		const respond = example.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-base.respondToWebhook');
+		const respond = example.nodes.find(
+			(node: { type: string }) => node.type === 'n8n-nodes-base.respondToWebhook',
+		);
 		expect(respond.typeVersion).toBe(1);
 		expect(respond.parameters.responseBody).toContain('"entity_id"');
 	});
 
 	it('the Sesame trigger and the Sense trigger are webhook triggers without remote registration', () => {
 		for (const node of [new SesameHrTrigger(), new SenseTrigger()]) {
-			expect(node.description.webhooks).toEqual([expect.objectContaining({ name: 'default', httpMethod: 'POST', path: 'webhook' })]);
-			expect(Object.keys(node.webhookMethods.default).sort()).toEqual(['checkExists', 'create', 'delete']);
+			expect(node.description.webhooks).toEqual([
+				expect.objectContaining({ name: 'default', httpMethod: 'POST', path: 'webhook' }),
+			]);
+			expect(Object.keys(node.webhookMethods.default).sort()).toEqual([
+				'checkExists',
+				'create',
+				'delete',
+			]);
 		}
 	});
 });

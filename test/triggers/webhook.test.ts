@@ -62,10 +62,20 @@ describe('checkSharedSecret (local credential test)', () => {
 			status: 'OK',
 			message: "The token is usable; the vendor's deliveries are checked against it",
 		});
-		expect(checkSharedSecret('', 'The token')).toEqual({ status: 'Error', message: 'The token is empty' });
-		expect(checkSharedSecret(undefined, 'The token')).toEqual({ status: 'Error', message: 'The token is empty' });
-		expect(checkSharedSecret(' 0123456789abcdef', 'The token').message).toBe('The token starts or ends with whitespace');
-		expect(checkSharedSecret('short', 'The token').message).toBe('The token is too short: use at least 16 random characters');
+		expect(checkSharedSecret('', 'The token')).toEqual({
+			status: 'Error',
+			message: 'The token is empty',
+		});
+		expect(checkSharedSecret(undefined, 'The token')).toEqual({
+			status: 'Error',
+			message: 'The token is empty',
+		});
+		expect(checkSharedSecret(' 0123456789abcdef', 'The token').message).toBe(
+			'The token starts or ends with whitespace',
+		);
+		expect(checkSharedSecret('short', 'The token').message).toBe(
+			'The token is too short: use at least 16 random characters',
+		);
 	});
 });
 
@@ -107,14 +117,38 @@ describe('parseJsonObject', () => {
 	});
 
 	it('rejects malformed JSON, empty bodies and anything that is not an object', () => {
-		expect(parseJsonObject(Buffer.from('{"a": '))).toEqual({ ok: false, error: 'the request body is not valid JSON' });
-		expect(parseJsonObject(Buffer.from(''))).toEqual({ ok: false, error: 'the request body is empty; a JSON object is expected' });
-		expect(parseJsonObject(undefined, undefined)).toEqual({ ok: false, error: 'the request body is empty; a JSON object is expected' });
-		expect(parseJsonObject('null')).toEqual({ ok: false, error: 'the request body is empty; a JSON object is expected' });
-		expect(parseJsonObject('[1]')).toEqual({ ok: false, error: 'the request body must be a JSON object, not an array' });
-		expect(parseJsonObject('"text"')).toEqual({ ok: false, error: 'the request body must be a JSON object, not string' });
-		expect(parseJsonObject('42')).toEqual({ ok: false, error: 'the request body must be a JSON object, not number' });
-		expect(parseJsonObject('name=value')).toEqual({ ok: false, error: 'the request body is not valid JSON' });
+		expect(parseJsonObject(Buffer.from('{"a": '))).toEqual({
+			ok: false,
+			error: 'the request body is not valid JSON',
+		});
+		expect(parseJsonObject(Buffer.from(''))).toEqual({
+			ok: false,
+			error: 'the request body is empty; a JSON object is expected',
+		});
+		expect(parseJsonObject(undefined, undefined)).toEqual({
+			ok: false,
+			error: 'the request body is empty; a JSON object is expected',
+		});
+		expect(parseJsonObject('null')).toEqual({
+			ok: false,
+			error: 'the request body is empty; a JSON object is expected',
+		});
+		expect(parseJsonObject('[1]')).toEqual({
+			ok: false,
+			error: 'the request body must be a JSON object, not an array',
+		});
+		expect(parseJsonObject('"text"')).toEqual({
+			ok: false,
+			error: 'the request body must be a JSON object, not string',
+		});
+		expect(parseJsonObject('42')).toEqual({
+			ok: false,
+			error: 'the request body must be a JSON object, not number',
+		});
+		expect(parseJsonObject('name=value')).toEqual({
+			ok: false,
+			error: 'the request body is not valid JSON',
+		});
 	});
 });
 
@@ -129,7 +163,10 @@ describe('paths and scalars', () => {
 	});
 
 	it('returns the first path holding a non-empty string or number', () => {
-		expect(firstScalar(body, ['data.blank', 'data.employee', 'data.employee.id'])).toEqual({ path: 'data.employee.id', value: '42' });
+		expect(firstScalar(body, ['data.blank', 'data.employee', 'data.employee.id'])).toEqual({
+			path: 'data.employee.id',
+			value: '42',
+		});
 		expect(firstScalar(body, ['nothing'])).toBeUndefined();
 	});
 });
@@ -138,7 +175,13 @@ describe('events', () => {
 	const known = ['EmployeeCreated', 'CheckInCreated'];
 
 	it('matches spelling variants to the canonical name', () => {
-		for (const variant of ['EmployeeCreated', 'employee.created', 'EMPLOYEE_CREATED', 'employee-created', 'employeecreated']) {
+		for (const variant of [
+			'EmployeeCreated',
+			'employee.created',
+			'EMPLOYEE_CREATED',
+			'employee-created',
+			'employeecreated',
+		]) {
 			expect(matchKnownEvent(variant, known)).toBe('EmployeeCreated');
 		}
 		expect(matchKnownEvent('EmployeeCreatedX', known)).toBeUndefined();
@@ -196,12 +239,15 @@ describe('claimDelivery', () => {
 
 	it('accepts a key once; the persisted ledger in static data remembers it (bounded)', () => {
 		const store: IDataObject = {};
-		const claim = (key: string, now = 1000) => claimDelivery({ scope: 'wf1:node1', key, store, now, max: 3 });
+		const claim = (key: string, now = 1000) =>
+			claimDelivery({ scope: 'wf1:node1', key, store, now, max: 3 });
 		expect(claim('id:1')).toBe(true);
 		expect(claim('id:1')).toBe(false);
 		expect(claim('id:2')).toBe(true);
 		expect(Object.keys(store.deliveries as object)).toHaveLength(2);
-		expect(Object.keys(store.deliveries as object).every((k) => /^k[0-9a-f]{20}$/.test(k))).toBe(true);
+		expect(Object.keys(store.deliveries as object).every((k) => /^k[0-9a-f]{20}$/.test(k))).toBe(
+			true,
+		);
 		claim('id:3');
 		claim('id:4');
 		expect(Object.keys(store.deliveries as object)).toHaveLength(3);
@@ -211,15 +257,26 @@ describe('claimDelivery', () => {
 		// two concurrent requests load the same (empty) static data before either is saved
 		const storeSeenByFirst: IDataObject = {};
 		const storeSeenBySecond: IDataObject = {};
-		expect(claimDelivery({ scope: 'wf1:node1', key: 'id:x', store: storeSeenByFirst, now: 1 })).toBe(true);
-		expect(claimDelivery({ scope: 'wf1:node1', key: 'id:x', store: storeSeenBySecond, now: 1 })).toBe(false);
+		expect(
+			claimDelivery({ scope: 'wf1:node1', key: 'id:x', store: storeSeenByFirst, now: 1 }),
+		).toBe(true);
+		expect(
+			claimDelivery({ scope: 'wf1:node1', key: 'id:x', store: storeSeenBySecond, now: 1 }),
+		).toBe(false);
 	});
 
 	it('catches a duplicate after a restart through the persisted ledger', () => {
 		const store: IDataObject = {};
 		expect(claimDelivery({ scope: 'wf1:node1', key: 'id:y', store, now: 1 })).toBe(true);
 		resetProcessLedgers(); // a new process
-		expect(claimDelivery({ scope: 'wf1:node1', key: 'id:y', store: JSON.parse(JSON.stringify(store)), now: 2 })).toBe(false);
+		expect(
+			claimDelivery({
+				scope: 'wf1:node1',
+				key: 'id:y',
+				store: JSON.parse(JSON.stringify(store)),
+				now: 2,
+			}),
+		).toBe(false);
 	});
 
 	it('writes the in-process keys into every save, so a later save does not lose an earlier key', () => {
@@ -240,7 +297,8 @@ describe('claimDelivery', () => {
 
 	it('lets a key with a time limit count again once it expired', () => {
 		const store: IDataObject = {};
-		const claim = (now: number) => claimDelivery({ scope: 'wf1:node1', key: 'body:f', store, now, ttlMs: 1000 });
+		const claim = (now: number) =>
+			claimDelivery({ scope: 'wf1:node1', key: 'body:f', store, now, ttlMs: 1000 });
 		expect(claim(0)).toBe(true);
 		expect(claim(999)).toBe(false);
 		expect(claim(1000)).toBe(true);
@@ -267,8 +325,12 @@ describe('rememberDelivery (the run persists what its webhook request accepted)'
 
 	it('writes the key and every key this process accepted into the store the run saves', () => {
 		const requestStore: IDataObject = {};
-		expect(claimDelivery({ scope: 's', key: 'id:1', store: requestStore, now: 1, persist: false })).toBe(true);
-		expect(claimDelivery({ scope: 's', key: 'id:2', store: requestStore, now: 1, persist: false })).toBe(true);
+		expect(
+			claimDelivery({ scope: 's', key: 'id:1', store: requestStore, now: 1, persist: false }),
+		).toBe(true);
+		expect(
+			claimDelivery({ scope: 's', key: 'id:2', store: requestStore, now: 1, persist: false }),
+		).toBe(true);
 		expect(requestStore).toEqual({});
 
 		// the run of delivery 1 starts with the static data loaded from the database (empty)

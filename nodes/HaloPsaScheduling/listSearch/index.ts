@@ -4,7 +4,12 @@
  *    side (and by Halo's `search` where the endpoint documents it)
  *  - loadOptions (agents, clients, sites, workdays, booking types, appointment types)
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { haloResourceUrl } from '../../../credentials/HaloPsaSchedulingApi.credentials';
 import { collectPages, unwrapEnvelope } from '../../common/paging';
@@ -19,11 +24,17 @@ async function baseUrl(ctx: ILoadOptionsFunctions): Promise<string> {
 	return haloResourceUrl(await ctx.getCredentials(HALO_CREDENTIAL));
 }
 
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim());
+const text = (value: unknown) =>
+	value === undefined || value === null ? '' : String(value).trim();
 
 /** A readable name for a Halo record of any scheduling entity. */
 export function recordName(row: IDataObject): string {
-	const name = text(row.subject) || text(row.name) || text(row.agent_name) || text(row.description) || text(row.summary);
+	const name =
+		text(row.subject) ||
+		text(row.name) ||
+		text(row.agent_name) ||
+		text(row.description) ||
+		text(row.summary);
 	const when = text(row.start_date) || text(row.startdate) || text(row.date);
 	const parts = [name, when ? when.replace('T', ' ').slice(0, 16) : ''].filter(Boolean);
 	return parts.length ? `${parts.join(' · ')} (#${text(row.id)})` : `#${text(row.id)}`;
@@ -42,69 +53,133 @@ async function searchRecords(
 		method: 'GET',
 		baseURL: await baseUrl(ctx),
 		url: path,
-		qs: { pageinate: true, page_size: SEARCH_PAGE_SIZE, page_no: page, ...(options.searchParam && needle ? { [options.searchParam]: filter } : {}) },
+		qs: {
+			pageinate: true,
+			page_size: SEARCH_PAGE_SIZE,
+			page_no: page,
+			...(options.searchParam && needle ? { [options.searchParam]: filter } : {}),
+		},
 	});
 	const { items, total } = unwrapEnvelope(body);
 	const results = items
 		.filter((row) => row.id !== undefined && row.id !== null)
 		.map((row) => ({ name: recordName(row), value: text(row.id) }))
-		.filter((row) => !needle || options.searchParam || row.name.toLowerCase().includes(needle) || row.value.toLowerCase() === needle);
-	const more = items.length === SEARCH_PAGE_SIZE && (total === undefined || page * SEARCH_PAGE_SIZE < total);
+		.filter(
+			(row) =>
+				!needle ||
+				options.searchParam ||
+				row.name.toLowerCase().includes(needle) ||
+				row.value.toLowerCase() === needle,
+		);
+	const more =
+		items.length === SEARCH_PAGE_SIZE && (total === undefined || page * SEARCH_PAGE_SIZE < total);
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 
-export async function searchAppointments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await searchRecords(this, '/Appointment', filter, paginationToken, { searchParam: 'search' });
+export async function searchAppointments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await searchRecords(this, '/Appointment', filter, paginationToken, {
+		searchParam: 'search',
+	});
 }
 
-export async function searchSchedules(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchSchedules(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, '/Schedule', filter, paginationToken);
 }
 
-export async function searchScheduleOccurrences(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchScheduleOccurrences(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, '/ScheduleOccurrence', filter, paginationToken);
 }
 
-export async function searchTimesheets(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchTimesheets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, '/Timesheet', filter, paginationToken);
 }
 
-export async function searchTimesheetEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchTimesheetEvents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, '/TimesheetEvent', filter, paginationToken);
 }
 
-export async function searchHolidays(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchHolidays(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, '/Holiday', filter, paginationToken);
 }
 
-export async function searchWorkdays(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchWorkdays(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, '/Workday', filter, paginationToken);
 }
 
-export async function searchDowntimes(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchDowntimes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchRecords(this, '/Downtime', filter, paginationToken);
 }
 
 // ---------------------------------------------------------------------------------------------
 // loadOptions
 
-async function fetchAll(ctx: ILoadOptionsFunctions, path: string, query: IDataObject = {}, limit = OPTIONS_LIMIT): Promise<IDataObject[]> {
+async function fetchAll(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	query: IDataObject = {},
+	limit = OPTIONS_LIMIT,
+): Promise<IDataObject[]> {
 	const base = await baseUrl(ctx);
 	return await collectPages(
 		haloPaging,
-		async (page) => await vendorJson<unknown>(ctx, haloVendor, { method: 'GET', baseURL: base, url: path, qs: { ...query, ...page } }),
+		async (page) =>
+			await vendorJson<unknown>(ctx, haloVendor, {
+				method: 'GET',
+				baseURL: base,
+				url: path,
+				qs: { ...query, ...page },
+			}),
 		limit,
 	);
 }
 
-function toOptions(rows: IDataObject[], nameOf: (row: IDataObject) => string, idKey = 'id'): INodePropertyOptions[] {
+function toOptions(
+	rows: IDataObject[],
+	nameOf: (row: IDataObject) => string,
+	idKey = 'id',
+): INodePropertyOptions[] {
 	const seen = new Set<string>();
 	const options: INodePropertyOptions[] = [];
 	for (const row of rows) {
 		const id = row[idKey];
 		if (id === undefined || id === null || seen.has(String(id))) continue;
 		seen.add(String(id));
-		options.push({ name: nameOf(row) || `#${String(id)}`, value: typeof id === 'number' ? id : String(id) });
+		options.push({
+			name: nameOf(row) || `#${String(id)}`,
+			value: typeof id === 'number' ? id : String(id),
+		});
 	}
 	return options.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -118,14 +193,18 @@ export async function getClients(this: ILoadOptionsFunctions): Promise<INodeProp
 }
 
 export async function getSites(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return toOptions(await fetchAll(this, '/Site'), (row) => [text(row.client_name), text(row.name)].filter(Boolean).join(' / '));
+	return toOptions(await fetchAll(this, '/Site'), (row) =>
+		[text(row.client_name), text(row.name)].filter(Boolean).join(' / '),
+	);
 }
 
 export async function getWorkdays(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return toOptions(await fetchAll(this, '/Workday'), (row) => text(row.name));
 }
 
-export async function getBookingTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getBookingTypes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	return toOptions(await fetchAll(this, '/BookingType'), (row) => text(row.name));
 }
 
@@ -133,7 +212,9 @@ export async function getBookingTypes(this: ILoadOptionsFunctions): Promise<INod
  * Halo's API has no documented list of appointment types: this offers the types of the most recent
  * appointments (up to 200); any other type can be given by ID with an expression.
  */
-export async function getAppointmentTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getAppointmentTypes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const rows = await fetchAll(this, '/Appointment', { orderdesc: true, order: 'start_date' }, 200);
 	return toOptions(
 		rows.filter((row) => Number(row.appointment_type_id) > 0),

@@ -9,9 +9,16 @@ import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from '
 import { NodeOperationError, UnexpectedError } from 'n8n-workflow';
 
 import { showFor, type OperationDefinition, type OperationSpec } from '../../common/declarative';
-import { HALO_BODY_FIELDS, HALO_ENDPOINTS, type HaloEndpoint, type HaloFieldType, type HaloParameter } from './catalogue';
+import {
+	HALO_BODY_FIELDS,
+	HALO_ENDPOINTS,
+	type HaloEndpoint,
+	type HaloFieldType,
+	type HaloParameter,
+} from './catalogue';
 
-const DYNAMIC_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+const DYNAMIC_HINT =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 /** The catalogue entry of an endpoint (a typo here is a programming error, caught by the tests at load time). */
 export function endpoint(method: string, path: string): HaloEndpoint {
@@ -46,12 +53,19 @@ export function haloOperation(
 }
 
 /** camelCase node parameter name for a Halo property (`start_date` → `startDate`, `_approve` → `approve`). */
-export const paramName = (property: string) => property.replace(/^_+/, '').replace(/_+([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+export const paramName = (property: string) =>
+	property.replace(/^_+/, '').replace(/_+([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
 // ---------------------------------------------------------------------------------------------
 // Dropdowns
 
-type Lookup = 'getAgents' | 'getClients' | 'getSites' | 'getAppointmentTypes' | 'getWorkdays' | 'getBookingTypes';
+type Lookup =
+	| 'getAgents'
+	| 'getClients'
+	| 'getSites'
+	| 'getAppointmentTypes'
+	| 'getWorkdays'
+	| 'getBookingTypes';
 
 /** Halo properties / query parameters holding an ID of a record a dropdown can offer. */
 const LOOKUPS: Record<string, Lookup> = {
@@ -137,16 +151,23 @@ const QUERY_LABELS: Record<string, string> = {
 	isconfig: 'Configuration Only',
 };
 
-const titleCase = (name: string) => name.replace(/^_+/, '').split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+const titleCase = (name: string) =>
+	name
+		.replace(/^_+/, '')
+		.split('_')
+		.map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+		.join(' ');
 
 /** n8n describes booleans with "Whether …". */
 function booleanDescription(text: string): string {
 	const t = text.trim().replace(/\.$/, '');
-	if (/^(Only|Return|Exclude|Include|Show|Skip|Use|Order|Enable|Hide|Filter)\b/.test(t)) return `Whether to ${t.charAt(0).toLowerCase()}${t.slice(1)}`;
+	if (/^(Only|Return|Exclude|Include|Show|Skip|Use|Order|Enable|Hide|Filter)\b/.test(t))
+		return `Whether to ${t.charAt(0).toLowerCase()}${t.slice(1)}`;
 	return `Whether to apply: ${t.charAt(0).toLowerCase()}${t.slice(1)}`;
 }
 
-const isDateParameter = (p: HaloParameter) => p.type === 'DateTime' || (p.type === 'string' && /(^|_)date$/.test(p.name));
+const isDateParameter = (p: HaloParameter) =>
+	p.type === 'DateTime' || (p.type === 'string' && /(^|_)date$/.test(p.name));
 
 /** One documented query parameter as a collection option (sent in the query string). */
 export function queryOption(p: HaloParameter): INodeProperties {
@@ -167,16 +188,56 @@ export function queryOption(p: HaloParameter): INodeProperties {
 	}
 	const lookup = LOOKUPS[p.name];
 	if (lookup) {
-		return { displayName, name, type: 'options', typeOptions: { loadOptionsMethod: lookup }, default: '', description: `${p.description}. ${DYNAMIC_HINT}.`, routing: { send } };
+		return {
+			displayName,
+			name,
+			type: 'options',
+			typeOptions: { loadOptionsMethod: lookup },
+			default: '',
+			description: `${p.description}. ${DYNAMIC_HINT}.`,
+			routing: { send },
+		};
 	}
-	if (p.type === 'boolean') return { displayName, name, type: 'boolean', default: false, description: booleanDescription(p.description), routing: { send } };
-	if (p.type === 'integer' || p.type === 'double') return { displayName, name, type: 'number', default: 0, description: p.description, routing: { send } };
-	if (isDateParameter(p)) return { displayName, name, type: 'dateTime', default: '', description: p.description, routing: { send } };
-	return { displayName, name, type: 'string', default: '', description: p.description, routing: { send } };
+	if (p.type === 'boolean')
+		return {
+			displayName,
+			name,
+			type: 'boolean',
+			default: false,
+			description: booleanDescription(p.description),
+			routing: { send },
+		};
+	if (p.type === 'integer' || p.type === 'double')
+		return {
+			displayName,
+			name,
+			type: 'number',
+			default: 0,
+			description: p.description,
+			routing: { send },
+		};
+	if (isDateParameter(p))
+		return {
+			displayName,
+			name,
+			type: 'dateTime',
+			default: '',
+			description: p.description,
+			routing: { send },
+		};
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		description: p.description,
+		routing: { send },
+	};
 }
 
 /** The documented query parameters of an endpoint (without paging and path parameters). */
-export const queryParameters = (e: HaloEndpoint) => e.parameters.filter((p) => p.in === 'query' && !PAGING_PARAMETERS.has(p.name));
+export const queryParameters = (e: HaloEndpoint) =>
+	e.parameters.filter((p) => p.in === 'query' && !PAGING_PARAMETERS.has(p.name));
 
 /** A collection ("Filters" for lists, "Options" otherwise) of the documented query parameters of `method path`. */
 export function queryCollection(
@@ -209,7 +270,8 @@ export function queryJsonField(resource: string, operations: string[]): INodePro
 		name: 'queryJson',
 		type: 'json',
 		default: '{}',
-		description: 'Any further query parameters the endpoint accepts, as a JSON object, e.g. {"count": 10}',
+		description:
+			'Any further query parameters the endpoint accepts, as a JSON object, e.g. {"count": 10}',
 		displayOptions: showFor(resource, operations),
 	};
 }
@@ -295,7 +357,9 @@ const BODY_LABELS: Record<string, string> = {
 };
 
 /** Labels that differ per schema. */
-const SCHEMA_LABELS: Record<string, Record<string, string>> = { Holidays: { date: 'Start', end_date: 'End' } };
+const SCHEMA_LABELS: Record<string, Record<string, string>> = {
+	Holidays: { date: 'Start', end_date: 'End' },
+};
 
 const BODY_DESCRIPTIONS: Record<string, string> = {
 	allday: 'Whether it lasts whole days',
@@ -328,17 +392,39 @@ export function bodyOption(schema: string, property: string): INodeProperties {
 	if (!type) throw new UnexpectedError(`${schema}.${property} is not modelled`);
 	const displayName = labelOf(schema, property);
 	const description = describe(property, type, displayName);
-	const base = { displayName, name: paramName(property), routing: { send: { type: 'body' as const, property } }, ...(description ? { description } : {}) };
+	const base = {
+		displayName,
+		name: paramName(property),
+		routing: { send: { type: 'body' as const, property } },
+		...(description ? { description } : {}),
+	};
 	const lookup = LOOKUPS[property];
-	if (lookup) return { ...base, type: 'options', typeOptions: { loadOptionsMethod: lookup }, default: '' };
-	if (property.endsWith('email')) return { ...base, type: 'string', default: '', placeholder: 'name@email.com' };
-	const defaults: Record<HaloFieldType, string | number | boolean> = { string: '', number: 0, boolean: false, dateTime: '' };
+	if (lookup)
+		return { ...base, type: 'options', typeOptions: { loadOptionsMethod: lookup }, default: '' };
+	if (property.endsWith('email'))
+		return { ...base, type: 'string', default: '', placeholder: 'name@email.com' };
+	const defaults: Record<HaloFieldType, string | number | boolean> = {
+		string: '',
+		number: 0,
+		boolean: false,
+		dateTime: '',
+	};
 	return { ...base, type, default: defaults[type] };
 }
 
 /** Top-level body fields (e.g. the required ones of a create operation). */
-export function bodyFields(schema: string, properties: string[], resource: string, operations: string[], required = true): INodeProperties[] {
-	return properties.map((property) => ({ ...bodyOption(schema, property), required, displayOptions: showFor(resource, operations) }));
+export function bodyFields(
+	schema: string,
+	properties: string[],
+	resource: string,
+	operations: string[],
+	required = true,
+): INodeProperties[] {
+	return properties.map((property) => ({
+		...bodyOption(schema, property),
+		required,
+		displayOptions: showFor(resource, operations),
+	}));
 }
 
 /** The modelled fields of `schema` except `exclude`, sorted, as an "Additional Fields" / "Update Fields" collection. */
@@ -346,11 +432,19 @@ export function bodyCollection(
 	schema: string,
 	resource: string,
 	operations: string[],
-	options: { exclude?: string[]; include?: string[]; name?: 'additionalFields' | 'updateFields' } = {},
+	options: {
+		exclude?: string[];
+		include?: string[];
+		name?: 'additionalFields' | 'updateFields';
+	} = {},
 ): INodeProperties {
 	const name = options.name ?? 'additionalFields';
-	const properties = (options.include ?? Object.keys(HALO_BODY_FIELDS[schema] ?? {})).filter((p) => !(options.exclude ?? []).includes(p));
-	const fields = properties.map((p) => bodyOption(schema, p)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const properties = (options.include ?? Object.keys(HALO_BODY_FIELDS[schema] ?? {})).filter(
+		(p) => !(options.exclude ?? []).includes(p),
+	);
+	const fields = properties
+		.map((p) => bodyOption(schema, p))
+		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		displayName: name === 'updateFields' ? 'Update Fields' : 'Additional Fields',
 		name,
@@ -363,7 +457,11 @@ export function bodyCollection(
 }
 
 /** "Additional Body Fields (JSON)", merged into the record last (OperationSpec.jsonBody = 'jsonBody'). */
-export function recordJsonField(resource: string, operations: string[], options: { required?: boolean; displayName?: string } = {}): INodeProperties {
+export function recordJsonField(
+	resource: string,
+	operations: string[],
+	options: { required?: boolean; displayName?: string } = {},
+): INodeProperties {
 	return {
 		displayName: options.displayName ?? 'Additional Body Fields (JSON)',
 		name: 'jsonBody',
@@ -380,7 +478,8 @@ export function recordJsonField(resource: string, operations: string[], options:
 // Record IDs
 
 /** Sends a numeric-looking ID as a number (Halo IDs are integers, holidays use GUIDs). */
-const ID_VALUE = '={{ String($value).trim() !== "" && !isNaN(Number(String($value).trim())) ? Number(String($value).trim()) : String($value).trim() }}';
+const ID_VALUE =
+	'={{ String($value).trim() !== "" && !isNaN(Number(String($value).trim())) ? Number(String($value).trim()) : String($value).trim() }}';
 
 /** A record picker (searchable list or ID); with `sendAsBodyId` its value becomes the record's `id` (updates). */
 export function recordLocator(
@@ -400,10 +499,22 @@ export function recordLocator(
 		description: `The ${displayName.toLowerCase()} to use`,
 		displayOptions: showFor(resource, operations),
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true, searchFilterRequired: false } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: options.placeholder ?? 'e.g. 1234' },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true, searchFilterRequired: false },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder ?? 'e.g. 1234',
+			},
 		],
-		...(options.sendAsBodyId ? { routing: { send: { type: 'body' as const, property: 'id', value: ID_VALUE } } } : {}),
+		...(options.sendAsBodyId
+			? { routing: { send: { type: 'body' as const, property: 'id', value: ID_VALUE } } }
+			: {}),
 	};
 }
 
@@ -411,7 +522,11 @@ export function recordLocator(
 export const BATCH_PARAMETER = 'sendAllItemsInOneRequest';
 
 /** Create/update of a Halo record: a JSON array of one record, raw JSON merged, optional batch mode. */
-export const RECORD_WRITE = { bodyAsArray: true, jsonBody: 'jsonBody', batchParameter: BATCH_PARAMETER } as const;
+export const RECORD_WRITE = {
+	bodyAsArray: true,
+	jsonBody: 'jsonBody',
+	batchParameter: BATCH_PARAMETER,
+} as const;
 
 export function batchField(resource: string, operations: string[]): INodeProperties {
 	return {
@@ -426,7 +541,13 @@ export function batchField(resource: string, operations: string[]): INodePropert
 }
 
 /** A comma-separated list of integer IDs sent as the bare JSON array body (Generate operations). */
-export function idListField(displayName: string, name: string, resource: string, operations: string[], description: string): INodeProperties {
+export function idListField(
+	displayName: string,
+	name: string,
+	resource: string,
+	operations: string[],
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -441,15 +562,25 @@ export function idListField(displayName: string, name: string, resource: string,
 
 /** OperationSpec.buildBody for the Generate operations: the IDs of `parameter` as `[1, 2, 3]`. */
 export function idListBody(parameter: string, label: string) {
-	return function (this: IExecutePaginationFunctions, _body: IDataObject, itemIndex: number): number[] {
+	return function (
+		this: IExecutePaginationFunctions,
+		_body: IDataObject,
+		itemIndex: number,
+	): number[] {
 		const raw = this.getNodeParameter(parameter, '') as unknown;
-		const parts = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((v) => String(v).trim()).filter((v) => v !== '');
+		const parts = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+			.map((v) => String(v).trim())
+			.filter((v) => v !== '');
 		const ids = parts.map(Number);
 		if (!ids.length || ids.some((n) => !Number.isInteger(n) || n < 0)) {
-			throw new NodeOperationError(this.getNode(), `"${label}" must be whole numbers separated by commas`, {
-				itemIndex,
-				description: `Got "${parts.join(', ')}". Enter IDs such as 12, 15, 31, or map an array of numbers with an expression.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${label}" must be whole numbers separated by commas`,
+				{
+					itemIndex,
+					description: `Got "${parts.join(', ')}". Enter IDs such as 12, 15, 31, or map an array of numbers with an expression.`,
+				},
+			);
 		}
 		return ids;
 	};

@@ -6,7 +6,10 @@ import { fieldMap, type FieldInfo } from '../shared/fields';
 import type { EntitySchema } from '../shared/schema';
 
 /** Per item: the error output (continue on fail) or a thrown error. */
-export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	return {
 		json: { error: error.message, ...(error.description ? { details: error.description } : {}) },
 		error,
@@ -14,13 +17,22 @@ export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: n
 	};
 }
 
-export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /** A JSON object parameter (object or JSON text). */
-export function jsonParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): unknown {
+export function jsonParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): unknown {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (typeof raw !== 'string') return raw;
 	if (!raw.trim()) return undefined;
@@ -34,9 +46,11 @@ export function jsonParameter(ctx: IExecuteFunctions, name: string, itemIndex: n
 /** Date fields take the date part of a date-time; numbers in text fields (typical for IDs) become text. */
 function normalise(field: FieldInfo | undefined, value: unknown): unknown {
 	if (!field || value === null || value === undefined) return value;
-	if (field.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return value.slice(0, 10);
+	if (field.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value))
+		return value.slice(0, 10);
 	if (field.kind === 'string' && typeof value === 'number') return String(value);
-	if (field.kind === 'stringList' && Array.isArray(value)) return value.filter((v) => v !== '' && v !== null).map(String);
+	if (field.kind === 'stringList' && Array.isArray(value))
+		return value.filter((v) => v !== '' && v !== null).map(String);
 	return value;
 }
 
@@ -80,7 +94,11 @@ export function recordBody(
 		const extra = jsonParameter(ctx, 'jsonFields', itemIndex, 'Additional Fields (JSON)');
 		if (extra !== undefined) {
 			if (extra === null || typeof extra !== 'object' || Array.isArray(extra)) {
-				throw new NodeOperationError(ctx.getNode(), '"Additional Fields (JSON)" must be a JSON object', { itemIndex });
+				throw new NodeOperationError(
+					ctx.getNode(),
+					'"Additional Fields (JSON)" must be a JSON object',
+					{ itemIndex },
+				);
 			}
 			Object.assign(body, extra);
 		}
@@ -91,12 +109,16 @@ export function recordBody(
 	const rawId = fromInput ? body.id : ctx.getNodeParameter('recordId', itemIndex, '');
 	const id = rawId === undefined || rawId === null ? '' : String(rawId).trim();
 	if (!id) {
-		throw new NodeOperationError(ctx.getNode(), fromInput ? 'The input item has no "id" field' : '"ID" is required', {
-			itemIndex,
-			description: fromInput
-				? 'Every record needs the ID it has in your system: add an "id" field to the input, or switch "Fields to Send" to "Define Below".'
-				: 'Enter the ID the record has in your system, or map it from the input with an expression.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			fromInput ? 'The input item has no "id" field' : '"ID" is required',
+			{
+				itemIndex,
+				description: fromInput
+					? 'Every record needs the ID it has in your system: add an "id" field to the input, or switch "Fields to Send" to "Define Below".'
+					: 'Enter the ID the record has in your system, or map it from the input with an expression.',
+			},
+		);
 	}
 	if (withId) {
 		body.id = id;

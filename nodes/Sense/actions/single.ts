@@ -1,16 +1,28 @@
 /** The per-item operations: Get, Update, Get/Set Possible Values and Upload Resume. */
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest } from '../../common/transport';
 import { multipartBody } from '../shared/multipart';
 import { RESUME_EXTENSIONS, RESUME_MAX_BYTES, type EntitySchema } from '../shared/schema';
-import { pathOf, senseVendor, SENSE_OPERATIONS, type OperationValue, type SenseOperation } from '../shared/vendor';
+import {
+	pathOf,
+	senseVendor,
+	SENSE_OPERATIONS,
+	type OperationValue,
+	type SenseOperation,
+} from '../shared/vendor';
 import { jsonParameter, recordBody } from './records';
 
 type PerItemOperation = Exclude<OperationValue, 'upsert'>;
 
-const operation = (value: OperationValue) => SENSE_OPERATIONS.find((op) => op.value === value) as SenseOperation;
+const operation = (value: OperationValue) =>
+	SENSE_OPERATIONS.find((op) => op.value === value) as SenseOperation;
 
 /** `data` of `{data, resource_id, errors}` answers; the whole answer otherwise. */
 function unwrap(body: unknown): IDataObject {
@@ -22,7 +34,12 @@ function unwrap(body: unknown): IDataObject {
 	return { value: body as string };
 }
 
-function requireText(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+function requireText(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (!value) throw new NodeOperationError(ctx.getNode(), `"${label}" is required`, { itemIndex });
 	return value;
@@ -36,23 +53,35 @@ function possibleValuesBody(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 			Array.isArray(list) &&
 			list.every(
 				(v) =>
-					v && typeof v === 'object' && typeof (v as IDataObject).label === 'string' && ['string', 'number', 'boolean'].includes(typeof (v as IDataObject).value),
+					v &&
+					typeof v === 'object' &&
+					typeof (v as IDataObject).label === 'string' &&
+					['string', 'number', 'boolean'].includes(typeof (v as IDataObject).value),
 			);
 		if (!valid) {
-			throw new NodeOperationError(ctx.getNode(), '"Values (JSON)" must be an array of {"label": text, "value": text, number or boolean}', {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'"Values (JSON)" must be an array of {"label": text, "value": text, number or boolean}',
+				{
+					itemIndex,
+				},
+			);
 		}
 		return list as IDataObject[];
 	}
-	const rows = ((ctx.getNodeParameter('values', itemIndex, {}) as IDataObject).value ?? []) as IDataObject[];
+	const rows = ((ctx.getNodeParameter('values', itemIndex, {}) as IDataObject).value ??
+		[]) as IDataObject[];
 	return rows.map((row) => {
 		const text = String(row.value ?? '');
 		let value: string | number | boolean = text;
 		if (row.type === 'number') {
 			value = Number(text);
 			if (text.trim() === '' || !Number.isFinite(value)) {
-				throw new NodeOperationError(ctx.getNode(), `The value "${text}" of "${String(row.label)}" is not a number`, { itemIndex });
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The value "${text}" of "${String(row.label)}" is not a number`,
+					{ itemIndex },
+				);
 			}
 		} else if (row.type === 'boolean') {
 			value = ['true', '1', 'yes'].includes(text.trim().toLowerCase());
@@ -61,16 +90,24 @@ function possibleValuesBody(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 	});
 }
 
-async function resumeRequest(ctx: IExecuteFunctions, entity: EntitySchema, itemIndex: number): Promise<{ id: string; request: IHttpRequestOptions }> {
+async function resumeRequest(
+	ctx: IExecuteFunctions,
+	entity: EntitySchema,
+	itemIndex: number,
+): Promise<{ id: string; request: IHttpRequestOptions }> {
 	const id = requireText(ctx, 'recordId', 'ID', itemIndex);
 	const property = requireText(ctx, 'binaryPropertyName', 'Input Binary Field', itemIndex);
 	const binary = ctx.helpers.assertBinaryData(itemIndex, property);
 	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	if (data.length > RESUME_MAX_BYTES) {
-		throw new NodeOperationError(ctx.getNode(), `The resume is larger than ${RESUME_MAX_BYTES / 1024 / 1024} MB`, {
-			itemIndex,
-			description: `The file has ${(data.length / 1024 / 1024).toFixed(1)} MB; Sense accepts at most ${RESUME_MAX_BYTES / 1024 / 1024} MB.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The resume is larger than ${RESUME_MAX_BYTES / 1024 / 1024} MB`,
+			{
+				itemIndex,
+				description: `The file has ${(data.length / 1024 / 1024).toFixed(1)} MB; Sense accepts at most ${RESUME_MAX_BYTES / 1024 / 1024} MB.`,
+			},
+		);
 	}
 	const options = ctx.getNodeParameter('resumeOptions', itemIndex, {}) as IDataObject;
 	const fileName = String(options.fileName || binary.fileName || `resume-${id}`);
@@ -80,13 +117,22 @@ async function resumeRequest(ctx: IExecuteFunctions, entity: EntitySchema, itemI
 		extension = String(binary.fileExtension || fromName || '').toLowerCase();
 	}
 	if (!RESUME_EXTENSIONS.includes(extension)) {
-		throw new NodeOperationError(ctx.getNode(), `Sense does not accept "${extension || 'unknown'}" resumes`, {
-			itemIndex,
-			description: `Supported formats: ${RESUME_EXTENSIONS.join(', ')}. Set "File Extension" if the file name has no or a different extension.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Sense does not accept "${extension || 'unknown'}" resumes`,
+			{
+				itemIndex,
+				description: `Supported formats: ${RESUME_EXTENSIONS.join(', ')}. Set "File Extension" if the file name has no or a different extension.`,
+			},
+		);
 	}
 	const { body, contentType } = multipartBody([
-		{ field: 'file', filename: fileName, contentType: binary.mimeType || 'application/octet-stream', data },
+		{
+			field: 'file',
+			filename: fileName,
+			contentType: binary.mimeType || 'application/octet-stream',
+			data,
+		},
 		{ field: 'resume_id', value: requireText(ctx, 'resumeId', 'Resume ID', itemIndex) },
 		{ field: 'file_extension', value: extension },
 		{ field: 'file_name', value: fileName },
@@ -95,7 +141,12 @@ async function resumeRequest(ctx: IExecuteFunctions, entity: EntitySchema, itemI
 	]);
 	return {
 		id,
-		request: { method: 'POST', url: pathOf(operation('uploadResume'), entity, { id }), headers: { 'Content-Type': contentType }, body },
+		request: {
+			method: 'POST',
+			url: pathOf(operation('uploadResume'), entity, { id }),
+			headers: { 'Content-Type': contentType },
+			body,
+		},
 	};
 }
 
@@ -112,14 +163,18 @@ export async function runForItem(
 	let result = unwrap;
 	switch (op) {
 		case 'get':
-			request = { method: 'GET', url: pathOf(operation(op), entity, { id: requireText(this, 'recordId', 'ID', itemIndex) }) };
+			request = {
+				method: 'GET',
+				url: pathOf(operation(op), entity, { id: requireText(this, 'recordId', 'ID', itemIndex) }),
+			};
 			break;
 		case 'update': {
 			const { id, body } = recordBody(this, entity, item, itemIndex, false);
 			if (!Object.keys(body).length) {
 				throw new NodeOperationError(this.getNode(), 'No fields to update', {
 					itemIndex,
-					description: 'Map fields from the input or add fields below; Update changes only the fields it sends.',
+					description:
+						'Map fields from the input or add fields below; Update changes only the fields it sends.',
 				});
 			}
 			request = { method: 'PATCH', url: pathOf(operation(op), entity, { id }), body };
@@ -132,7 +187,11 @@ export async function runForItem(
 			request =
 				op === 'getPossibleValues'
 					? { method: 'GET', url: pathOf(operation(op), entity, { fieldName }) }
-					: { method: 'PUT', url: pathOf(operation(op), entity, { fieldName }), body: possibleValuesBody(this, itemIndex) };
+					: {
+							method: 'PUT',
+							url: pathOf(operation(op), entity, { fieldName }),
+							body: possibleValuesBody(this, itemIndex),
+						};
 			break;
 		}
 		case 'uploadResume': {
@@ -143,6 +202,11 @@ export async function runForItem(
 			break;
 		}
 	}
-	const response = await vendorRequest(this, senseVendor, { json: true, ...request, baseURL }, itemIndex);
+	const response = await vendorRequest(
+		this,
+		senseVendor,
+		{ json: true, ...request, baseURL },
+		itemIndex,
+	);
 	return result(response.body);
 }

@@ -42,7 +42,14 @@ function targetsOf(batch: Entry[], issue: Issue): Entry[] {
 	}
 	const first = Array.isArray(issue.path) ? issue.path[0] : undefined;
 	const index = Number(first);
-	if (first !== undefined && first !== '' && Number.isInteger(index) && index >= 0 && index < batch.length) return [batch[index]];
+	if (
+		first !== undefined &&
+		first !== '' &&
+		Number.isInteger(index) &&
+		index >= 0 &&
+		index < batch.length
+	)
+		return [batch[index]];
 	return [];
 }
 
@@ -73,15 +80,26 @@ export async function upsert(
 	}
 
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = Math.max(1, Math.min(MAX_BATCH_ENTITIES, Number(options.batchSize ?? MAX_BATCH_ENTITIES)));
-	const maxKb = Math.max(1, Math.min(MAX_BATCH_COMPRESSED_KB, Number(options.maxCompressedKb ?? MAX_BATCH_COMPRESSED_KB)));
+	const batchSize = Math.max(
+		1,
+		Math.min(MAX_BATCH_ENTITIES, Number(options.batchSize ?? MAX_BATCH_ENTITIES)),
+	);
+	const maxKb = Math.max(
+		1,
+		Math.min(MAX_BATCH_COMPRESSED_KB, Number(options.maxCompressedKb ?? MAX_BATCH_COMPRESSED_KB)),
+	);
 	const plan = await planBatches(entries, batchSize, maxKb * 1024);
 	const tooLarge = (e: Entry, why: string) =>
-		new NodeOperationError(this.getNode(), `The ${entity.displayName.toLowerCase()} "${e.id}" is too large for Sense`, {
-			itemIndex: e.itemIndex,
-			description: why,
-		});
-	for (const e of plan.oversized) fail(e.itemIndex, tooLarge(e, `Even alone it is larger than ${maxKb} KB after compression.`));
+		new NodeOperationError(
+			this.getNode(),
+			`The ${entity.displayName.toLowerCase()} "${e.id}" is too large for Sense`,
+			{
+				itemIndex: e.itemIndex,
+				description: why,
+			},
+		);
+	for (const e of plan.oversized)
+		fail(e.itemIndex, tooLarge(e, `Even alone it is larger than ${maxKb} KB after compression.`));
 
 	const warnings = new Map<Entry, string[]>();
 	const queue = [...plan.batches];
@@ -91,12 +109,19 @@ export async function upsert(
 			const response = await vendorRequest(
 				this,
 				senseVendor,
-				{ method: 'POST', baseURL, url: `/${entity.path}`, body: batch.map((e) => e.entity), json: true },
+				{
+					method: 'POST',
+					baseURL,
+					url: `/${entity.path}`,
+					body: batch.map((e) => e.entity),
+					json: true,
+				},
 				batch[0].itemIndex,
 			);
 			const body = (response.body ?? {}) as IDataObject;
 			for (const issue of issuesOf(body, 'warnings')) {
-				for (const e of targetsOf(batch, issue)) warnings.set(e, [...(warnings.get(e) ?? []), issueText(issue)]);
+				for (const e of targetsOf(batch, issue))
+					warnings.set(e, [...(warnings.get(e) ?? []), issueText(issue)]);
 			}
 			for (const e of batch) {
 				const json: IDataObject = { id: e.id, request_id: body.request_id ?? null };
@@ -112,13 +137,17 @@ export async function upsert(
 					queue.unshift(batch.slice(0, half), batch.slice(half));
 					continue;
 				}
-				fail(batch[0].itemIndex, tooLarge(batch[0], 'Sense answered 413 (payload too large) for this record alone.'));
+				fail(
+					batch[0].itemIndex,
+					tooLarge(batch[0], 'Sense answered 413 (payload too large) for this record alone.'),
+				);
 				continue;
 			}
 			if (status === 400) {
 				const body = bodyOf(error);
 				for (const issue of issuesOf(body, 'warnings')) {
-					for (const e of targetsOf(batch, issue)) warnings.set(e, [...(warnings.get(e) ?? []), issueText(issue)]);
+					for (const e of targetsOf(batch, issue))
+						warnings.set(e, [...(warnings.get(e) ?? []), issueText(issue)]);
 				}
 				const rejected = new Map<Entry, Issue[]>();
 				let unmatched = false;
@@ -143,7 +172,12 @@ export async function upsert(
 	return results;
 }
 
-function entityError(ctx: IExecuteFunctions, entity: EntitySchema, e: Entry, issues: Issue[]): NodeApiError {
+function entityError(
+	ctx: IExecuteFunctions,
+	entity: EntitySchema,
+	e: Entry,
+	issues: Issue[],
+): NodeApiError {
 	const message = `Sense rejected the ${entity.displayName.toLowerCase()} "${e.id}"`;
 	const description = issues.map(issueText).join('\n');
 	return new NodeApiError(

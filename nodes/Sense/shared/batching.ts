@@ -62,7 +62,11 @@ export interface BatchPlan {
 }
 
 /** Groups entries into batches of at most `maxEntities` that compress to at most `maxBytes`. */
-export async function planBatches(entries: Entry[], maxEntities: number, maxBytes: number): Promise<BatchPlan> {
+export async function planBatches(
+	entries: Entry[],
+	maxEntities: number,
+	maxBytes: number,
+): Promise<BatchPlan> {
 	const plan: BatchPlan = { batches: [], oversized: [] };
 	const fit = async (batch: Entry[]): Promise<void> => {
 		const size = await gzipSize(batchJson(batch));

@@ -12,7 +12,13 @@ export interface FieldInfo {
 	custom: boolean;
 }
 
-const WORDS: Record<string, string> = { id: 'ID', url: 'URL', sms: 'SMS', datetime: 'Date Time', no: 'Number' };
+const WORDS: Record<string, string> = {
+	id: 'ID',
+	url: 'URL',
+	sms: 'SMS',
+	datetime: 'Date Time',
+	no: 'Number',
+};
 const MINOR = new Set(['of', 'and', 'or', 'to', 'in', 'on', 'per', 'for']);
 
 /** `internal_user_id2` -> "Internal User ID 2", `date_of_birth` -> "Date of Birth". */
@@ -22,15 +28,24 @@ export function titleOf(name: string): string {
 		return numbered ? [numbered[1], numbered[2]] : [word];
 	});
 	return parts
-		.map((word, i) => WORDS[word] ?? (i > 0 && MINOR.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+		.map(
+			(word, i) =>
+				WORDS[word] ??
+				(i > 0 && MINOR.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)),
+		)
 		.join(' ');
 }
 
 /** Every documented field of an entity, custom slots expanded (custom_text1 ... custom_textN). */
 export function fieldsOf(entity: EntitySchema): FieldInfo[] {
-	const fields: FieldInfo[] = Object.entries(entity.fields).map(([name, kind]) => ({ name, kind, custom: false }));
+	const fields: FieldInfo[] = Object.entries(entity.fields).map(([name, kind]) => ({
+		name,
+		kind,
+		custom: false,
+	}));
 	for (const [prefix, count] of Object.entries(entity.customSlots)) {
-		for (let n = 1; n <= count; n++) fields.push({ name: `${prefix}${n}`, kind: CUSTOM_SLOT_KINDS[prefix], custom: true });
+		for (let n = 1; n <= count; n++)
+			fields.push({ name: `${prefix}${n}`, kind: CUSTOM_SLOT_KINDS[prefix], custom: true });
 	}
 	return fields;
 }
@@ -59,9 +74,11 @@ const KIND_HINTS: Record<FieldKind, string> = {
 };
 
 function describe(field: FieldInfo, title: string): string {
-	if (field.name === 'is_deleted') return 'Whether the record is deleted in your system: Sense then soft-deletes it. API field: is_deleted.';
+	if (field.name === 'is_deleted')
+		return 'Whether the record is deleted in your system: Sense then soft-deletes it. API field: is_deleted.';
 	const reference = /^([a-z_]+)_id\d*$/.exec(field.name);
-	if (reference) return `ID, in your system, of the ${reference[1].replace(/_/g, ' ')} this record refers to. API field: ${field.name}.`;
+	if (reference)
+		return `ID, in your system, of the ${reference[1].replace(/_/g, ' ')} this record refers to. API field: ${field.name}.`;
 	if (field.kind === 'boolean') return `Whether "${title}" is true. API field: ${field.name}.`;
 	return `${KIND_HINTS[field.kind]}API field: ${field.name}.`;
 }
@@ -119,7 +136,10 @@ export function fieldCollection(entity: EntitySchema, show: IDataObject): INodeP
  * collection shown for all of them (six of the ten share one set), which keeps the description the
  * editor downloads ~80 KB smaller; the parameter and its values are the same for every record type.
  */
-export function customFieldCollections(entities: EntitySchema[], show: IDataObject): INodeProperties[] {
+export function customFieldCollections(
+	entities: EntitySchema[],
+	show: IDataObject,
+): INodeProperties[] {
 	const groups = new Map<string, { resources: string[]; options: INodeProperties[] }>();
 	for (const entity of entities) {
 		const options = fieldsOf(entity)
@@ -137,7 +157,8 @@ export function customFieldCollections(entities: EntitySchema[], show: IDataObje
 		type: 'collection',
 		placeholder: 'Add Custom Field',
 		default: {},
-		description: 'The custom slots Sense offers for this record type; your Sense team maps them to your ATS fields',
+		description:
+			'The custom slots Sense offers for this record type; your Sense team maps them to your ATS fields',
 		displayOptions: { show: { ...show, resource: resources } },
 		options,
 	}));

@@ -2,10 +2,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customFieldCollections, fieldCollection } from './fields';
-import { MAX_BATCH_COMPRESSED_KB, MAX_BATCH_ENTITIES, RESUME_EXTENSIONS, RESUME_MAX_BYTES, SENSE_ENTITIES, SYNC_ORDER } from './schema';
+import {
+	MAX_BATCH_COMPRESSED_KB,
+	MAX_BATCH_ENTITIES,
+	RESUME_EXTENSIONS,
+	RESUME_MAX_BYTES,
+	SENSE_ENTITIES,
+	SYNC_ORDER,
+} from './schema';
 import { operationsFor } from './vendor';
 
-const entityName = (resource: string) => SENSE_ENTITIES.find((e) => e.resource === resource)?.displayName ?? resource;
+const entityName = (resource: string) =>
+	SENSE_ENTITIES.find((e) => e.resource === resource)?.displayName ?? resource;
 
 const resourcePicker: INodeProperties = {
 	displayName: 'Resource',
@@ -23,7 +31,12 @@ const operationPickers: INodeProperties[] = SENSE_ENTITIES.map((entity) => ({
 	noDataExpression: true,
 	displayOptions: { show: { resource: [entity.resource] } },
 	options: operationsFor(entity)
-		.map((op) => ({ name: op.name, value: op.value, action: op.action(entity), description: op.action(entity) }))
+		.map((op) => ({
+			name: op.name,
+			value: op.value,
+			action: op.action(entity),
+			description: op.action(entity),
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name)),
 	default: 'upsert',
 }));
@@ -50,7 +63,8 @@ const recordFields: INodeProperties[] = [
 			{
 				name: 'Map All Fields From Input',
 				value: 'autoMap',
-				description: 'Send the fields of each input item whose names match Sense fields (first_name, email, custom_text1, ...)',
+				description:
+					'Send the fields of each input item whose names match Sense fields (first_name, email, custom_text1, ...)',
 			},
 			{ name: 'Define Below', value: 'define', description: 'Set each field in this node' },
 		],
@@ -183,8 +197,20 @@ const possibleValues: INodeProperties[] = [
 				displayName: 'Value',
 				name: 'value',
 				values: [
-					{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'Text shown in Sense' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Value stored in the field' },
+					{
+						displayName: 'Label',
+						name: 'label',
+						type: 'string',
+						default: '',
+						description: 'Text shown in Sense',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Value stored in the field',
+					},
 					{
 						displayName: 'Value Type',
 						name: 'type',

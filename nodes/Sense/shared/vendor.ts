@@ -9,7 +9,13 @@ export const senseVendor: VendorProfile = {
 	credentialType: 'senseApi',
 };
 
-export type OperationValue = 'upsert' | 'get' | 'update' | 'getPossibleValues' | 'setPossibleValues' | 'uploadResume';
+export type OperationValue =
+	| 'upsert'
+	| 'get'
+	| 'update'
+	| 'getPossibleValues'
+	| 'setPossibleValues'
+	| 'uploadResume';
 
 export interface SenseOperation {
 	value: OperationValue;
@@ -34,7 +40,13 @@ export const SENSE_OPERATIONS: SenseOperation[] = [
 		method: 'POST',
 		path: '/{entity}',
 	},
-	{ value: 'get', name: 'Get', action: (e) => `Get ${article(e)} ${lower(e)}`, method: 'GET', path: '/{entity}/{id}' },
+	{
+		value: 'get',
+		name: 'Get',
+		action: (e) => `Get ${article(e)} ${lower(e)}`,
+		method: 'GET',
+		path: '/{entity}/{id}',
+	},
 	{
 		value: 'getPossibleValues',
 		name: 'Get Possible Values',
@@ -49,7 +61,13 @@ export const SENSE_OPERATIONS: SenseOperation[] = [
 		method: 'PUT',
 		path: '/{entity}/possible-values/{fieldName}',
 	},
-	{ value: 'update', name: 'Update', action: (e) => `Update fields of ${article(e)} ${lower(e)}`, method: 'PATCH', path: '/{entity}/{id}' },
+	{
+		value: 'update',
+		name: 'Update',
+		action: (e) => `Update fields of ${article(e)} ${lower(e)}`,
+		method: 'PATCH',
+		path: '/{entity}/{id}',
+	},
 	{
 		value: 'uploadResume',
 		name: 'Upload Resume',
@@ -65,7 +83,11 @@ export function operationsFor(entity: EntitySchema): SenseOperation[] {
 }
 
 /** The request path of an operation for an entity, with `{id}`/`{fieldName}` URL-encoded. */
-export function pathOf(operation: SenseOperation, entity: EntitySchema, values: { id?: string; fieldName?: string } = {}): string {
+export function pathOf(
+	operation: SenseOperation,
+	entity: EntitySchema,
+	values: { id?: string; fieldName?: string } = {},
+): string {
 	return operation.path
 		.replace('{entity}', entity.path)
 		.replace('{id}', encodeURIComponent(values.id ?? ''))

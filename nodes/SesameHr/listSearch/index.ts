@@ -3,20 +3,41 @@
  * catalogue): page through the list endpoint 100 at a time (meta.lastPage tells whether another page
  * follows), filter by name on the server where the endpoint can, else on the page we got.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { vendorJson } from '../../common/transport';
 import { SESAME_SEARCHES } from '../generated';
 import type { SesameSearch } from '../shared/types';
-import { SESAME_CREDENTIAL, SESAME_SMALL_PAGE_SIZE, sesameBaseUrl, sesameVendor } from '../shared/vendor';
+import {
+	SESAME_CREDENTIAL,
+	SESAME_SMALL_PAGE_SIZE,
+	sesameBaseUrl,
+	sesameVendor,
+} from '../shared/vendor';
 
-type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+type ListSearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
 /** A readable name for a record: its name or title, an employee's full name, else its id. */
 export function displayNameOf(row: IDataObject): string {
-	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+	const text = (value: unknown) =>
+		typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	const person = [text(row.firstName), text(row.lastName)].filter(Boolean).join(' ');
-	const name = text(row.name) || text(row.title) || person || text(row.description) || text(row.code) || text(row.id);
+	const name =
+		text(row.name) ||
+		text(row.title) ||
+		person ||
+		text(row.description) ||
+		text(row.code) ||
+		text(row.id);
 	const email = text(row.email);
 	return person && email ? `${name} (${email})` : name;
 }
@@ -39,15 +60,27 @@ async function search(
 		qs,
 	});
 	let data: unknown = body?.data;
-	if (definition.pick && data && typeof data === 'object' && !Array.isArray(data)) data = (data as IDataObject)[definition.pick];
-	const rows = (Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : []) as IDataObject[];
+	if (definition.pick && data && typeof data === 'object' && !Array.isArray(data))
+		data = (data as IDataObject)[definition.pick];
+	const rows = (
+		Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : []
+	) as IDataObject[];
 	const lower = needle.toLowerCase();
 	const results: INodeListSearchItems[] = rows
 		.filter((row) => row.id !== undefined && row.id !== null)
 		.map((row) => ({ name: displayNameOf(row), value: String(row.id) }))
-		.filter((row) => !lower || definition.filterParam !== undefined || row.name.toLowerCase().includes(lower) || row.value.toLowerCase() === lower);
+		.filter(
+			(row) =>
+				!lower ||
+				definition.filterParam !== undefined ||
+				row.name.toLowerCase().includes(lower) ||
+				row.value.toLowerCase() === lower,
+		);
 	const meta = (body?.meta ?? undefined) as IDataObject | undefined;
-	const more = definition.paged && meta?.lastPage !== undefined && Number(meta.currentPage ?? page) < Number(meta.lastPage);
+	const more =
+		definition.paged &&
+		meta?.lastPage !== undefined &&
+		Number(meta.currentPage ?? page) < Number(meta.lastPage);
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 

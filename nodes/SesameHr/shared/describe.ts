@@ -6,7 +6,11 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { resourceProperties, type OperationDefinition, type ParameterLabels } from '../../common/declarative';
+import {
+	resourceProperties,
+	type OperationDefinition,
+	type ParameterLabels,
+} from '../../common/declarative';
 import { singlePage } from '../../common/paging';
 import { SESAME_RESOURCES } from '../generated';
 import type { SesameField, SesameOperation, SesameResource } from './types';
@@ -20,7 +24,8 @@ const DATE_VALUE = '={{ $value ? String($value).slice(0, 10) : $value }}';
 const DATE_TIME_VALUE =
 	'={{ $value && DateTime.fromISO(String($value), { setZone: true }).isValid ? DateTime.fromISO(String($value), { setZone: true }).toFormat("yyyy-MM-dd\'T\'HH:mm:ssZZ") : $value }}';
 /** JSON editor text -> the parsed value ('' = not sent). */
-const JSON_VALUE = '={{ typeof $value === "string" ? ($value.trim() === "" ? undefined : JSON.parse($value)) : $value }}';
+const JSON_VALUE =
+	'={{ typeof $value === "string" ? ($value.trim() === "" ? undefined : JSON.parse($value)) : $value }}';
 /** "a, b" or '["a","b"]' -> ["a", "b"]. */
 const LIST_VALUE =
 	'={{ Array.isArray($value) ? $value : String($value).trim() === "" ? undefined : String($value).trim().startsWith("[") ? JSON.parse(String($value)) : String($value).split(",").map(v => v.trim()).filter(v => v !== "") }}';
@@ -74,29 +79,71 @@ function propertyOf(field: SesameField): INodeProperties {
 						displayName: 'From List',
 						name: 'list',
 						type: 'list',
-						typeOptions: { searchListMethod: field.search, searchable: true, searchFilterRequired: false },
+						typeOptions: {
+							searchListMethod: field.search,
+							searchable: true,
+							searchFilterRequired: false,
+						},
 					},
-					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35' },
+					{
+						displayName: 'By ID',
+						name: 'id',
+						type: 'string',
+						placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					},
 				],
 				...routed,
 			};
 		case 'number':
-			return { ...base, type: 'number', default: typeof field.default === 'number' ? field.default : 0, ...routed };
+			return {
+				...base,
+				type: 'number',
+				default: typeof field.default === 'number' ? field.default : 0,
+				...routed,
+			};
 		case 'boolean':
-			return { ...base, type: 'boolean', default: typeof field.default === 'boolean' ? field.default : false, ...routed };
+			return {
+				...base,
+				type: 'boolean',
+				default: typeof field.default === 'boolean' ? field.default : false,
+				...routed,
+			};
 		case 'options':
-			return { ...base, type: 'options', options: field.options ?? [], default: field.default ?? field.options?.[0]?.value ?? '', ...routed };
+			return {
+				...base,
+				type: 'options',
+				options: field.options ?? [],
+				default: field.default ?? field.options?.[0]?.value ?? '',
+				...routed,
+			};
 		case 'multiOptions':
-			return { ...base, type: 'multiOptions', options: field.options ?? [], default: [], ...routed };
+			return {
+				...base,
+				type: 'multiOptions',
+				options: field.options ?? [],
+				default: [],
+				...routed,
+			};
 		case 'date':
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: '', ...routed };
 		case 'json':
 			return { ...base, type: 'json', default: field.json === 'array' ? '[]' : '{}', ...routed };
 		case 'list':
-			return { ...base, type: 'string', default: '', placeholder: field.placeholder ?? 'e.g. value1, value2', ...routed };
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				placeholder: field.placeholder ?? 'e.g. value1, value2',
+				...routed,
+			};
 		default:
-			return { ...base, type: 'string', default: typeof field.default === 'string' ? field.default : '', ...routed };
+			return {
+				...base,
+				type: 'string',
+				default: typeof field.default === 'string' ? field.default : '',
+				...routed,
+			};
 	}
 }
 
@@ -125,13 +172,23 @@ function definitionOf(operation: SesameOperation): OperationDefinition {
 		action: operation.action,
 		method: operation.method,
 		path: operation.path,
-		...(operation.list ? { list: operation.list === 'paged' ? true : UNPAGED } : { rootProperty: 'data' }),
+		...(operation.list
+			? { list: operation.list === 'paged' ? true : UNPAGED }
+			: { rootProperty: 'data' }),
 		...(operation.jsonBody ? { jsonBody: operation.jsonBody } : {}),
 		...(operation.jsonQuery ? { jsonQuery: operation.jsonQuery } : {}),
 		...(operation.binary === 'upload'
-			? { upload: { binaryPropertyParam: 'binaryPropertyName', fileField: 'file', fileFieldParam: operation.fileFieldParam } }
+			? {
+					upload: {
+						binaryPropertyParam: 'binaryPropertyName',
+						fileField: 'file',
+						fileFieldParam: operation.fileFieldParam,
+					},
+				}
 			: {}),
-		...(operation.binary === 'download' ? { binaryOutput: { propertyParam: 'binaryPropertyName' } } : {}),
+		...(operation.binary === 'download'
+			? { binaryOutput: { propertyParam: 'binaryPropertyName' } }
+			: {}),
 	};
 }
 
@@ -159,13 +216,22 @@ function propertiesOf(resource: SesameResource): INodeProperties[] {
 	}));
 	const definitions = resource.operations.map(definitionOf);
 	const firstList = resource.operations.find((op) => op.list && /^List\b/.test(op.name));
-	return resourceProperties(sesameVendor, resource.value, definitions, labels, fields, (firstList ?? resource.operations[0]).value);
+	return resourceProperties(
+		sesameVendor,
+		resource.value,
+		definitions,
+		labels,
+		fields,
+		(firstList ?? resource.operations[0]).value,
+	);
 }
 
 export function resourceOptions(): INodePropertyOptions[] {
-	return SESAME_RESOURCES.map((r) => ({ name: r.name, value: r.value, description: r.description })).sort((a, b) =>
-		a.name.localeCompare(b.name),
-	);
+	return SESAME_RESOURCES.map((r) => ({
+		name: r.name,
+		value: r.value,
+		description: r.description,
+	})).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Every property of the node: the Resource picker, then each resource's properties. */

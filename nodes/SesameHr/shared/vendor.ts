@@ -39,7 +39,10 @@ export const sesameVendor: DeclarativeVendor = {
 /** The API base URL of a credential (region host, or the custom URL without a trailing slash). */
 export function sesameBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const region = String(credentials.region ?? 'eu1').trim() || 'eu1';
-	if (region === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (region === 'custom')
+		return String(credentials.baseUrl ?? '')
+			.trim()
+			.replace(/\/+$/, '');
 	return `https://api-${region}.sesametime.com`;
 }
 

@@ -23,31 +23,58 @@ async function searchCollection(
 	const results = rows
 		.map((row) => {
 			const name = String(row.name ?? row.title ?? row.slug ?? row.id);
-			return { name, value: String(row.id), url: typeof row.url === 'string' ? row.url : undefined };
+			return {
+				name,
+				value: String(row.id),
+				url: typeof row.url === 'string' ? row.url : undefined,
+			};
 		})
-		.filter((row) => !needle || row.name.toLowerCase().includes(needle) || row.value.toLowerCase() === needle);
+		.filter(
+			(row) =>
+				!needle || row.name.toLowerCase().includes(needle) || row.value.toLowerCase() === needle,
+		);
 	return {
 		results,
 		paginationToken: rows.length >= SESSIONS_PAGE_SIZE ? String(page + 1) : undefined,
 	};
 }
 
-export async function searchBookingPages(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchBookingPages(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchCollection(this, '/api/booking-pages', filter, paginationToken);
 }
 
-export async function searchBookings(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchBookings(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchCollection(this, '/api/bookings', filter, paginationToken);
 }
 
-export async function searchRooms(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchRooms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchCollection(this, '/api/rooms', filter, paginationToken);
 }
 
-export async function searchSessions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchSessions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchCollection(this, '/api/sessions', filter, paginationToken);
 }
 
-export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchEvents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchCollection(this, '/api/events', filter, paginationToken);
 }

@@ -9,10 +9,14 @@ export const bookingPageLocator = (resource: string, operations: string[]): INod
 	});
 
 export const roomLocator = (resource: string, operations: string[]): INodeProperties =>
-	idLocator('Room', 'roomId', resource, operations, 'searchRooms', { description: 'The room to use' });
+	idLocator('Room', 'roomId', resource, operations, 'searchRooms', {
+		description: 'The room to use',
+	});
 
 export const sessionLocator = (resource: string, operations: string[]): INodeProperties =>
-	idLocator('Session', 'sessionId', resource, operations, 'searchSessions', { description: 'The session to use' });
+	idLocator('Session', 'sessionId', resource, operations, 'searchSessions', {
+		description: 'The session to use',
+	});
 
 export const eventLocator = (resource: string, operations: string[]): INodeProperties =>
 	idLocator('Event or Session', 'eventId', resource, operations, 'searchEvents', {
@@ -20,10 +24,16 @@ export const eventLocator = (resource: string, operations: string[]): INodePrope
 	});
 
 export const bookingLocator = (resource: string, operations: string[]): INodeProperties =>
-	idLocator('Booking', 'bookingId', resource, operations, 'searchBookings', { description: 'The booking to use' });
+	idLocator('Booking', 'bookingId', resource, operations, 'searchBookings', {
+		description: 'The booking to use',
+	});
 
 /** Time-window fields used when creating sessions and events. */
-export function scheduleFields(resource: string, operations: string[], required: boolean): INodeProperties[] {
+export function scheduleFields(
+	resource: string,
+	operations: string[],
+	required: boolean,
+): INodeProperties[] {
 	return [
 		bodyField('dateTime', 'Starts At', 'startAt', resource, operations, {
 			required,
@@ -56,7 +66,8 @@ export function participantsField(resource: string, operations: string[]): INode
 			send: {
 				type: 'body',
 				property: 'participants',
-				value: '={{ String($value).split(",").map(e => e.trim()).filter(e => e).map(email => ({ email })) }}',
+				value:
+					'={{ String($value).split(",").map(e => e.trim()).filter(e => e).map(email => ({ email })) }}',
 			},
 		},
 	};

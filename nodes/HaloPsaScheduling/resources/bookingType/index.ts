@@ -8,10 +8,16 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 const r = 'bookingType';
 
 export const bookingTypeOperations: OperationDefinition[] = [
-	haloOperation('getAll', 'Get Many', 'Get many booking types', 'GET', '/BookingType', { list: true, jsonQuery: 'queryJson' }),
+	haloOperation('getAll', 'Get Many', 'Get many booking types', 'GET', '/BookingType', {
+		list: true,
+		jsonQuery: 'queryJson',
+	}),
 ];
 
-export const bookingTypeProperties: INodeProperties[] = resourceProperties(haloVendor, r, bookingTypeOperations, haloLabels, [
-	...queryCollection(r, 'getAll', 'GET', '/BookingType'),
-	queryJsonField(r, ['getAll']),
-]);
+export const bookingTypeProperties: INodeProperties[] = resourceProperties(
+	haloVendor,
+	r,
+	bookingTypeOperations,
+	haloLabels,
+	[...queryCollection(r, 'getAll', 'GET', '/BookingType'), queryJsonField(r, ['getAll'])],
+);

@@ -8,9 +8,15 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 const r = 'changeCalendar';
 
 export const changeCalendarOperations: OperationDefinition[] = [
-	haloOperation('get', 'Get', 'Get the change calendar', 'GET', '/ChangeCalendar', { jsonQuery: 'queryJson' }),
+	haloOperation('get', 'Get', 'Get the change calendar', 'GET', '/ChangeCalendar', {
+		jsonQuery: 'queryJson',
+	}),
 ];
 
-export const changeCalendarProperties: INodeProperties[] = resourceProperties(haloVendor, r, changeCalendarOperations, haloLabels, [
-	queryJsonField(r, ['get']),
-]);
+export const changeCalendarProperties: INodeProperties[] = resourceProperties(
+	haloVendor,
+	r,
+	changeCalendarOperations,
+	haloLabels,
+	[queryJsonField(r, ['get'])],
+);

@@ -8,10 +8,16 @@ import { haloLabels, haloVendor } from '../../shared/vendor';
 const r = 'timeslot';
 
 export const timeslotOperations: OperationDefinition[] = [
-	haloOperation('getAll', 'Get Many', 'Get many timeslots', 'GET', '/Timeslot', { list: true, jsonQuery: 'queryJson' }),
+	haloOperation('getAll', 'Get Many', 'Get many timeslots', 'GET', '/Timeslot', {
+		list: true,
+		jsonQuery: 'queryJson',
+	}),
 ];
 
-export const timeslotProperties: INodeProperties[] = resourceProperties(haloVendor, r, timeslotOperations, haloLabels, [
-	...queryCollection(r, 'getAll', 'GET', '/Timeslot'),
-	queryJsonField(r, ['getAll']),
-]);
+export const timeslotProperties: INodeProperties[] = resourceProperties(
+	haloVendor,
+	r,
+	timeslotOperations,
+	haloLabels,
+	[...queryCollection(r, 'getAll', 'GET', '/Timeslot'), queryJsonField(r, ['getAll'])],
+);
