@@ -330,7 +330,7 @@ function workflows({ ats, sense, senseShort, sesame, sink }) {
 			node(
 				'Sesame HR',
 				ours('sesameHr'),
-				{ resource: 'employee', operation: 'listEmployees', returnAll: true, filters: {} },
+				{ resource: 'employee', operation: 'getAll', returnAll: true, filters: {} },
 				credRef(SESAME_CRED),
 			),
 			countNode(),

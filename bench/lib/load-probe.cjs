@@ -2,7 +2,7 @@
 // one n8n uses for community packages) loads node files, cold, in this fresh process.
 //   node load-probe.cjs <n8n-core dir> <package dir> all            -> loadAll() of the package
 //   node load-probe.cjs <n8n-core dir> <package dir> <node file>    -> loadNodeFromFile(<node file>)
-// Prints one JSON line: { ms, nodes: [{ name, bytes, properties }] }.
+// Prints one JSON line: { ms, nodes: [{ name, bytes, properties, operations }] }.
 'use strict';
 const path = require('node:path');
 
@@ -17,6 +17,14 @@ function describe(loader) {
 			name: (type.description ?? descriptions[0]).name,
 			bytes: descriptions.reduce((sum, d) => sum + Buffer.byteLength(JSON.stringify(d)), 0),
 			properties: descriptions.reduce((sum, d) => sum + (d.properties?.length ?? 0), 0),
+			operations: descriptions.reduce(
+				(sum, d) =>
+					sum +
+					(d.properties ?? [])
+						.filter((p) => p.name === 'operation')
+						.reduce((n, p) => n + (p.options?.length ?? 0), 0),
+				0,
+			),
 		};
 	});
 }

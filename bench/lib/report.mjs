@@ -254,17 +254,22 @@ function tokensSection(r, config) {
 }
 
 function loadSection(r) {
+	const perOperation = (n) => (n.operations ? `${fmt(n.bytes / n.operations / 1024, 2)} KB` : '–');
 	const rows = r.perNode.map((n) => [
 		`\`${n.name}\` (${n.file.split('/').pop()})`,
 		`${fmt(n.ms, 1)} ms`,
 		fmt(n.bytes, 0),
 		fmt(n.properties, 0),
+		fmt(n.operations ?? 0, 0),
+		perOperation(n),
 	]);
 	rows.push([
 		`n8n-nodes-base \`${r.halo.name}\` (HaloPSA.node.js)`,
 		`${fmt(r.halo.ms, 1)} ms`,
 		fmt(r.halo.bytes, 0),
 		fmt(r.halo.properties, 0),
+		fmt(r.halo.operations ?? 0, 0),
+		perOperation(r.halo),
 	]);
 	const total = r.perNode.reduce((sum, n) => sum + n.bytes, 0);
 	return [
@@ -273,7 +278,19 @@ function loadSection(r) {
 		`n8n-core's \`PackageDirectoryLoader\` (what n8n uses for an installed community package) run cold in a fresh Node 24 process, median of ${r.runs}: ` +
 			`the whole package (7 nodes + 6 credentials, as at n8n start) **${fmt(r.all.ms, 1)} ms**. Per node (\`loadNodeFromFile\`: require, instantiate, codex, icon paths) and the JSON size of its description (what \`/types/nodes.json\` sends to the editor):`,
 		'',
-		table(['node', 'load time', 'description JSON bytes', 'top-level properties'], rows),
+		table(
+			[
+				'node',
+				'load time',
+				'description JSON bytes',
+				'top-level properties',
+				'operations',
+				'bytes per operation',
+			],
+			rows,
+		),
+		'',
+		'Target for every action node: at most 1.5 KB per operation (test/common/conventions.test.ts checks it on every `npm test`).',
 		'',
 		`Our descriptions total ${fmt(total / 1024, 1)} KB for 7 nodes. n8n-nodes-base is lazy-loaded from prebuilt JSON at start; its HaloPSA class is loaded (as measured above) the first time a workflow uses it.`,
 		'',

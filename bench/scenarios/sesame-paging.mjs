@@ -72,7 +72,7 @@ export function sesamePagingWorkflows({ sesame, maxPageSize }) {
 			node(
 				'Sesame HR',
 				ours('sesameHr'),
-				{ resource: 'employee', operation: 'listEmployees', returnAll: true, filters: {} },
+				{ resource: 'employee', operation: 'getAll', returnAll: true, filters: {} },
 				credRef(SESAME_CRED),
 			),
 			countNode(),

@@ -2,18 +2,10 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { HALO_RESOURCE_URL_EXPRESSION } from '../../credentials/HaloPsaSchedulingApi.credentials';
+import { declarativeProperties } from '../common/declarative';
 import * as dropdowns from './listSearch';
-import { appointmentProperties } from './resources/appointment';
-import { bookingTypeProperties } from './resources/bookingType';
-import { changeCalendarProperties } from './resources/changeCalendar';
-import { downtimeProperties } from './resources/downtime';
-import { holidayProperties } from './resources/holiday';
-import { scheduleProperties } from './resources/schedule';
-import { scheduleOccurrenceProperties } from './resources/scheduleOccurrence';
-import { timesheetProperties } from './resources/timesheet';
-import { timesheetEventProperties } from './resources/timesheetEvent';
-import { timeslotProperties } from './resources/timeslot';
-import { workdayProperties } from './resources/workday';
+import { HALO_RESOURCES } from './resources';
+import { haloVendor } from './shared/vendor';
 
 const {
 	getAgents,
@@ -51,39 +43,7 @@ export class HaloPsaScheduling implements INodeType {
 			baseURL: HALO_RESOURCE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Appointment', value: 'appointment' },
-					{ name: 'Booking Type', value: 'bookingType' },
-					{ name: 'Change Calendar', value: 'changeCalendar' },
-					{ name: 'Downtime', value: 'downtime' },
-					{ name: 'Holiday', value: 'holiday' },
-					{ name: 'Schedule', value: 'schedule' },
-					{ name: 'Schedule Occurrence', value: 'scheduleOccurrence' },
-					{ name: 'Timesheet', value: 'timesheet' },
-					{ name: 'Timesheet Event', value: 'timesheetEvent' },
-					{ name: 'Timeslot', value: 'timeslot' },
-					{ name: 'Workday', value: 'workday' },
-				],
-				default: 'appointment',
-			},
-			...appointmentProperties,
-			...bookingTypeProperties,
-			...changeCalendarProperties,
-			...downtimeProperties,
-			...holidayProperties,
-			...scheduleProperties,
-			...scheduleOccurrenceProperties,
-			...timesheetProperties,
-			...timesheetEventProperties,
-			...timeslotProperties,
-			...workdayProperties,
-		],
+		properties: declarativeProperties(haloVendor, HALO_RESOURCES, 'appointment'),
 	};
 
 	methods = {

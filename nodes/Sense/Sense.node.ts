@@ -12,9 +12,9 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { runForItem } from './actions/single';
 import { asNodeError, errorItem } from './actions/records';
 import { upsert } from './actions/upsert';
-import { fieldOptions } from './shared/fields';
+import { customSlotOptions, fieldOptions } from './shared/fields';
 import { senseProperties } from './shared/properties';
-import { SENSE_ENTITIES } from './shared/schema';
+import { SENSE_ENTITIES } from './generated/schema';
 import type { OperationValue } from './shared/vendor';
 
 export class Sense implements INodeType {
@@ -41,6 +41,12 @@ export class Sense implements INodeType {
 				const resource = this.getCurrentNodeParameter('resource') as string;
 				const entity = SENSE_ENTITIES.find((e) => e.resource === resource);
 				return entity ? fieldOptions(entity) : [];
+			},
+			/** The custom slots of the selected record type, for "Custom Fields". */
+			async getCustomSlots(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const resource = this.getCurrentNodeParameter('resource') as string;
+				const entity = SENSE_ENTITIES.find((e) => e.resource === resource);
+				return entity ? customSlotOptions(entity) : [];
 			},
 		},
 	};

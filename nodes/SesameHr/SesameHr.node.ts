@@ -1,9 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { declarativeProperties } from '../common/declarative';
+import { SESAME_RESOURCES } from './generated';
 import { listSearch } from './listSearch';
-import { sesameProperties } from './shared/describe';
-import { SESAME_BASE_URL_EXPRESSION } from './shared/vendor';
+import { SESAME_BASE_URL_EXPRESSION, sesameVendor } from './shared/vendor';
 
 export class SesameHr implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,7 +25,7 @@ export class SesameHr implements INodeType {
 			baseURL: SESAME_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
 		},
-		properties: sesameProperties(),
+		properties: declarativeProperties(sesameVendor, SESAME_RESOURCES, 'employee'),
 	};
 
 	methods = { listSearch };

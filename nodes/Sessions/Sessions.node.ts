@@ -1,13 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { declarativeProperties } from '../common/declarative';
 import * as listSearch from './listSearch';
-import { bookingProperties } from './resources/booking';
-import { bookingPageProperties } from './resources/bookingPage';
-import { eventProperties } from './resources/event';
-import { guestProperties } from './resources/guest';
-import { roomProperties } from './resources/room';
-import { sessionProperties } from './resources/session';
+import { SESSIONS_RESOURCES } from './resources';
+import { sessionsVendor } from './shared/vendor';
 
 export class Sessions implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,29 +24,7 @@ export class Sessions implements INodeType {
 			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Booking', value: 'booking' },
-					{ name: 'Booking Page', value: 'bookingPage' },
-					{ name: 'Event', value: 'event' },
-					{ name: 'Guest', value: 'guest' },
-					{ name: 'Room', value: 'room' },
-					{ name: 'Session', value: 'session' },
-				],
-				default: 'session',
-			},
-			...bookingProperties,
-			...bookingPageProperties,
-			...eventProperties,
-			...guestProperties,
-			...roomProperties,
-			...sessionProperties,
-		],
+		properties: declarativeProperties(sessionsVendor, SESSIONS_RESOURCES, 'session'),
 	};
 
 	methods = { listSearch };

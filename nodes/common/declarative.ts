@@ -1,27 +1,35 @@
 /**
- * Declarative operations, described as data.
+ * Declarative operations: how an operation described as data (./describe.ts) is executed.
  *
  * Each operation is an option of the node's `operation` picker whose `routing` n8n's RoutingNode
- * executes: it builds method, query and body from the node's fields (`routing.send`), then hands the
- * request to our `pagination` hook — the declarative extension point for custom request loops —
- * which fills in the path parameters, merges the raw-JSON options, pages through lists (Return All /
- * Limit), and sends every request through the shared transport (rate-limit gate, retries, vendor
- * errors). Every output item is paired with its input item, also on `continueOnFail`.
+ * executes. Its request defaults (base URL, headers) come from the node; everything else is done by
+ * our `pagination` hook — the declarative extension point for custom request loops — which reads
+ * the operation's fields (./request.ts: path, query and body, converted and checked), merges the
+ * raw-JSON options, pages through lists (Return All / Limit), and sends every request through the
+ * shared transport (rate-limit gate, retries, vendor errors). Every output item is paired with its
+ * input item, also on `continueOnFail`.
  */
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, UnexpectedError } from 'n8n-workflow';
 
 import { sendInBatch } from './batch';
+import {
+	describeResources,
+	pathLabels,
+	type FieldSpec,
+	type OperationSpec,
+	type ResourceSpec,
+} from './describe';
 import { collectPages, type PagingStrategy } from './paging';
+import { readFields } from './request';
 import { vendorRequest, type VendorProfile } from './transport';
 
 export interface DeclarativeVendor extends VendorProfile {
@@ -29,42 +37,7 @@ export interface DeclarativeVendor extends VendorProfile {
 	paging?: PagingStrategy;
 }
 
-export interface OperationSpec {
-	method: IHttpRequestMethods;
-	/** Path with `{parameterName}` placeholders filled from node parameters (resource locators extracted). */
-	path: string;
-	/** A list endpoint: honours Return All / Limit. `true` = the vendor's default paging. */
-	list?: boolean | PagingStrategy;
-	/** Property of a non-list response holding the record (e.g. `data`). */
-	rootProperty?: string;
-	/** Node parameter holding a JSON object merged into the request body last. */
-	jsonBody?: string;
-	/** Node parameter holding a JSON object merged into the query string. */
-	jsonQuery?: string;
-	/** Sends the body as a JSON array of one record (HaloPSA style). */
-	bodyAsArray?: boolean;
-	/** Replaces the request body just before it is sent (e.g. an endpoint that takes a bare array of IDs). */
-	buildBody?: (this: IExecutePaginationFunctions, body: IDataObject, itemIndex: number) => unknown;
-	/**
-	 * Boolean node parameter: when true, the records of all input items are sent in one request
-	 * (needs `bodyAsArray`; see ./batch.ts).
-	 */
-	batchParameter?: string;
-	/**
-	 * Multipart upload: the file of an input binary property, plus the body fields (routed fields and
-	 * `jsonBody`) as form fields, sent as multipart/form-data.
-	 */
-	upload?: {
-		/** Node parameter naming the input binary property that holds the file. */
-		binaryPropertyParam: string;
-		/** Form field the file is sent in. */
-		fileField: string;
-		/** Node parameter that may override `fileField` (empty = keep `fileField`). */
-		fileFieldParam?: string;
-	};
-	/** The answer is a file: it is output in the binary property named by this node parameter. */
-	binaryOutput?: { propertyParam: string };
-}
+export type { OperationSpec } from './describe';
 
 export interface OperationDefinition extends OperationSpec {
 	value: string;
@@ -108,9 +81,11 @@ function fillPath(
 	template: string,
 	labels: ParameterLabels,
 	itemIndex: number,
+	known: Record<string, string> = {},
 ): string {
 	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-		const value = ctx.getNodeParameter(name, '', { extractValue: true }) as unknown;
+		const value =
+			known[name] ?? (ctx.getNodeParameter(name, '', { extractValue: true }) as unknown);
 		const text = value === undefined || value === null ? '' : String(value).trim();
 		if (!text) {
 			throw new NodeOperationError(ctx.getNode(), `"${labels[name] ?? name}" is required`, {
@@ -246,11 +221,12 @@ async function downloadFile(
 	};
 }
 
-/** The `pagination` hook that executes one operation for one item. */
+/** The `pagination` hook that executes one operation (its spec and fields) for one item. */
 export function executeOperation(
 	vendor: DeclarativeVendor,
 	spec: OperationSpec,
 	labels: ParameterLabels,
+	fields: FieldSpec[] = [],
 ) {
 	return async function (
 		this: IExecutePaginationFunctions,
@@ -263,18 +239,16 @@ export function executeOperation(
 		});
 		try {
 			const base = requestData.options as IHttpRequestOptions;
+			// optional fields left empty are not sent; use the JSON field to send an explicit empty value
+			const values = readFields(this, fields, itemIndex);
 			const options: IHttpRequestOptions = {
 				...base,
 				method: spec.method,
-				url: fillPath(this, spec.path, labels, itemIndex),
-				qs: { ...(base.qs ?? {}) },
+				url: fillPath(this, spec.path, labels, itemIndex, values.path),
+				qs: { ...(base.qs ?? {}), ...values.qs },
 				json: true,
 			};
-			let body: IDataObject = {};
-			// Optional fields left empty are not sent; use the JSON field to send an explicit empty value.
-			for (const [key, value] of Object.entries((base.body ?? {}) as IDataObject)) {
-				if (value !== '' && value !== undefined) body[key] = value;
-			}
+			let body: IDataObject = { ...((base.body ?? {}) as IDataObject), ...values.body };
 			if (spec.jsonBody)
 				body = { ...body, ...(parseJsonParameter(this, spec.jsonBody, itemIndex) ?? {}) };
 			if (spec.jsonQuery)
@@ -361,91 +335,41 @@ export function executeOperation(
 	};
 }
 
-/** Builds the operation picker option that runs `definition` through the routing engine. */
-export function operationOption(
+/** The routing of an operation option: our pagination hook runs the whole operation. */
+export function operationRouting(
 	vendor: DeclarativeVendor,
-	definition: OperationDefinition,
+	spec: OperationSpec,
 	labels: ParameterLabels = {},
-): INodePropertyOptions {
-	const { value, name, action, description, ...spec } = definition;
+	fields: FieldSpec[] = [],
+): NonNullable<INodePropertyOptions['routing']> {
 	return {
-		name,
-		value,
-		action,
-		description: description ?? action,
-		routing: {
-			// the url documents the endpoint (docs tables); executeOperation fills in the path parameters
-			request: { method: spec.method, url: spec.path },
-			send: { paginate: true },
-			operations: { pagination: executeOperation(vendor, spec, labels) },
-		},
+		// the url documents the endpoint (docs tables); executeOperation fills in the path parameters
+		request: { method: spec.method, url: spec.path },
+		send: { paginate: true },
+		operations: { pagination: executeOperation(vendor, spec, labels, fields) },
 	};
 }
 
-/** The `operation` picker of one resource. */
-export function operationPicker(
+/** The properties of a declarative node from its resources: every operation runs through `vendor`. */
+export function declarativeProperties(
 	vendor: DeclarativeVendor,
-	resource: string,
-	definitions: OperationDefinition[],
-	labels: ParameterLabels = {},
-	defaultOperation?: string,
-): INodeProperties {
-	const options = definitions.map((d) => operationOption(vendor, d, labels));
-	options.sort((a, b) => a.name.localeCompare(b.name));
-	const picker: INodeProperties = {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: '',
-	};
-	picker.default = defaultOperation ?? definitions[0].value;
-	return picker;
-}
-
-/** Return All + Limit for the given list operations. */
-export function returnAllAndLimit(resource: string, operations: string[]): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show: { resource: [resource], operation: operations } },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { resource: [resource], operation: operations, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
-}
-
-/** Shows a field only for the given resource and operations. */
-export function showFor(resource: string, operations: string[]) {
-	return { show: { resource: [resource], operation: operations } };
-}
-
-/** Everything one resource contributes to a node: its operation picker, Return All/Limit, its fields. */
-export function resourceProperties(
-	vendor: DeclarativeVendor,
-	resource: string,
-	definitions: OperationDefinition[],
-	labels: ParameterLabels,
-	fields: INodeProperties[],
-	defaultOperation?: string,
+	resources: ResourceSpec[],
+	defaultResource: string,
 ): INodeProperties[] {
-	const lists = definitions.filter((d) => d.list).map((d) => d.value);
-	return [
-		operationPicker(vendor, resource, definitions, labels, defaultOperation),
-		...(lists.length ? returnAllAndLimit(resource, lists) : []),
-		...fields,
-	];
+	return describeResources(resources, {
+		defaultResource,
+		routing: (_resource, operation) => {
+			if (!operation.method || !operation.path) {
+				throw new UnexpectedError(
+					`${operation.value}: a declarative operation needs a method and a path`,
+				);
+			}
+			return operationRouting(
+				vendor,
+				operation as OperationSpec,
+				pathLabels(operation),
+				operation.fields,
+			);
+		},
+	});
 }

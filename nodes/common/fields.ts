@@ -1,128 +1,94 @@
 /**
- * Reusable field builders for declarative nodes: body fields routed with `routing.send`,
- * resource locators backed by list searches, and the raw-JSON escape hatches.
+ * Short constructors for the field specs of ./describe.ts, so a resource file reads as a list of
+ * fields: `body('string', 'name', 'Name', { required: true })`, `locator('roomId', 'Room',
+ * 'searchRooms', { in: 'path' })`, `rawBody()`.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { FieldKind, FieldSpec } from './describe';
 
-import { showFor } from './declarative';
-
-interface FieldOptions {
-	required?: boolean;
-	description?: string;
-	placeholder?: string;
-	/** Body property the value is sent as (dot notation allowed); defaults to the field name. */
-	property?: string;
-	default?: string | number | boolean;
-}
-
-type FieldType = 'string' | 'dateTime' | 'number' | 'boolean';
+type Extra = Omit<Partial<FieldSpec>, 'name' | 'label' | 'kind'>;
 
 /** A field sent in the JSON body. */
-export function bodyField(
-	type: FieldType,
-	displayName: string,
+export const body = (
+	kind: FieldKind,
 	name: string,
-	resource: string,
-	operations: string[],
-	options: FieldOptions = {},
-): INodeProperties {
-	const defaults: Record<FieldType, string | number | boolean> = {
-		string: '',
-		dateTime: '',
-		number: 0,
-		boolean: false,
-	};
-	return {
-		displayName,
-		name,
-		type,
-		required: options.required ?? false,
-		default: options.default ?? defaults[type],
-		description: options.description,
-		placeholder: options.placeholder,
-		displayOptions: showFor(resource, operations),
-		routing: { send: { type: 'body', property: options.property ?? name } },
-	};
-}
+	label: string,
+	extra: Extra = {},
+): FieldSpec => ({
+	name,
+	label,
+	kind,
+	in: 'body',
+	...extra,
+});
 
-/** A field for a collection: same as bodyField but without displayOptions. */
-export function collectionOption(
-	type: FieldType,
-	displayName: string,
+/** A field sent in the query string. */
+export const query = (
+	kind: FieldKind,
 	name: string,
-	options: FieldOptions & { location?: 'body' | 'query' } = {},
-): INodeProperties {
-	const defaults: Record<FieldType, string | number | boolean> = {
-		string: '',
-		dateTime: '',
-		number: 0,
-		boolean: false,
-	};
-	return {
-		displayName,
-		name,
-		type,
-		default: options.default ?? defaults[type],
-		description: options.description,
-		placeholder: options.placeholder,
-		routing: { send: { type: options.location ?? 'body', property: options.property ?? name } },
-	};
-}
+	label: string,
+	extra: Extra = {},
+): FieldSpec => ({
+	name,
+	label,
+	kind,
+	in: 'query',
+	...extra,
+});
 
-/** A searchable dropdown (resource locator) with "From List" and "By ID" modes. */
-export function idLocator(
-	displayName: string,
+/** A field the operation reads itself (raw JSON, binary field names, modes). */
+export const setting = (
+	kind: FieldKind,
 	name: string,
-	resource: string,
-	operations: string[],
-	searchListMethod: string,
-	options: { description?: string; placeholder?: string; sendAsBody?: string } = {},
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: options.description,
-		displayOptions: showFor(resource, operations),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true, searchFilterRequired: false },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: options.placeholder ?? 'e.g. 3f2c9a7e-...',
-			},
-		],
-		...(options.sendAsBody
-			? {
-					routing: {
-						send: { type: 'body' as const, property: options.sendAsBody, value: '={{ $value }}' },
-					},
-				}
-			: {}),
-	};
-}
+	label: string,
+	extra: Extra = {},
+): FieldSpec => ({
+	name,
+	label,
+	kind,
+	in: 'setting',
+	...extra,
+});
+
+/** A record picker (From List / By ID); a path parameter unless `in` says otherwise. */
+export const locator = (
+	name: string,
+	label: string,
+	search: string,
+	extra: Extra = {},
+): FieldSpec => ({
+	name,
+	label,
+	kind: 'locator',
+	search,
+	in: 'path',
+	required: true,
+	...extra,
+});
+
+/** The same fields, in the collection `collection` (Additional Fields, Filters, …). */
+export const inCollection = (collection: string, fields: FieldSpec[]): FieldSpec[] =>
+	fields.map((field) => ({ ...field, collection, required: undefined }));
 
 /** "Additional Body Fields (JSON)": an object merged into the request body last. */
-export function jsonBodyField(
-	resource: string,
-	operations: string[],
-	name = 'jsonBody',
-): INodeProperties {
-	return {
-		displayName: 'Additional Body Fields (JSON)',
-		name,
-		type: 'json',
-		default: '{}',
-		description:
-			'Any further fields the API accepts, as a JSON object. They are merged into the request body and win over the fields above.',
-		displayOptions: showFor(resource, operations),
-	};
-}
+export const rawBody = (name = 'jsonBody', extra: Extra = {}): FieldSpec => ({
+	name,
+	label: 'Additional Body Fields (JSON)',
+	kind: 'json',
+	json: 'object',
+	in: 'setting',
+	description:
+		'Any further fields the API accepts, as a JSON object. They are merged into the request body and win over the fields above.',
+	...extra,
+});
+
+/** "Additional Query Parameters (JSON)": an object merged into the query string. */
+export const rawQuery = (name = 'queryJson', extra: Extra = {}): FieldSpec => ({
+	name,
+	label: 'Additional Query Parameters (JSON)',
+	kind: 'json',
+	json: 'object',
+	in: 'setting',
+	description:
+		'Any further query parameters the endpoint accepts, as a JSON object, e.g. {"count": 10}',
+	...extra,
+});

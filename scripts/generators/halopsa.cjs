@@ -1,123 +1,20 @@
-// HaloPSA generator (run through scripts/generate.cjs): nodes/HaloPsaScheduling/shared/catalogue.ts from
+// HaloPSA generator (run through scripts/generate.cjs): nodes/HaloPsaScheduling/generated/catalogue.ts from
 //  - specs/halopsa-endpoints.json          every endpoint with its query/path parameters
-//  - specs/halopsa-scheduling.openapi.json request-body kinds and the types of the modelled body fields
+//  - specs/halopsa-scheduling.openapi.json request-body kinds and the types of every scalar record property
+// Which of those fields each operation offers is decided in the resource files (nodes/HaloPsaScheduling/resources/).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
-const OUT = 'nodes/HaloPsaScheduling/shared/catalogue.ts';
+const OUT = 'nodes/HaloPsaScheduling/generated/catalogue.ts';
 
-/** Body fields the node models as typed fields, per OpenAPI schema (the rest goes through raw JSON). */
-const MODELLED = {
-	Appointment: [
-		'subject',
-		'start_date',
-		'end_date',
-		'allday',
-		'agent_id',
-		'appointment_type_id',
-		'client_id',
-		'site_id',
-		'user_id',
-		'ticket_id',
-		'note',
-		'is_private',
-		'is_task',
-		'reminderminutes',
-		'online_meeting_url',
-		'appointment_location_free_text',
-		'inform_agents',
-		'inform_user',
-		'colour',
-		'complete_status',
-		'resourcebookingtype',
-		'resource_booking_timeslot',
-		'booking_name',
-		'booking_email',
-		'booking_phonenumber',
-	],
-	Schedule: [
-		'subject',
-		'startdate',
-		'enddate',
-		'agentid',
-		'hours',
-		'type',
-		'recurrencepattern',
-		'rangeofrecurrence',
-		'endafteramount',
-		'dailyrecurrencepattern',
-		'dailyrecurrencedays',
-		'weeklyrecurrenceweeks',
-		'weeklyrecurrencestring',
-	],
-	Timesheet: [
-		'agent_id',
-		'date',
-		'start_time',
-		'end_time',
-		'target_hours',
-		'break_hours',
-		'allowed_break_hours',
-		'workdayid',
-		'timesheet_manager',
-		'_submitapproval',
-		'_approve',
-		'_reject',
-		'_approval_message',
-	],
-	TimesheetEvent: [
-		'subject',
-		'start_date',
-		'end_date',
-		'agent_id',
-		'event_type',
-		'break_type',
-		'ticket_id',
-		'client_id',
-		'site_id',
-		'note',
-		'timetaken',
-		'charge_rate',
-		'traveltime',
-		'mileage',
-	],
-	Holidays: [
-		'name',
-		'date',
-		'end_date',
-		'allday',
-		'agent_id',
-		'workday_id',
-		'holiday_type',
-		'duration',
-		'isrecurring',
-		'approvalnote',
-	],
-	Workdays: [
-		'name',
-		'summary',
-		'timezone',
-		'start',
-		'end',
-		'alldayssame',
-		'incmonday',
-		'inctuesday',
-		'incwednesday',
-		'incthursday',
-		'incfriday',
-		'incsaturday',
-		'incsunday',
-		'access_control_level',
-	],
-};
-
+/** The field type of a scalar OpenAPI property (arrays and objects go through raw JSON). */
 function fieldType(schema) {
 	if (schema.type === 'boolean') return 'boolean';
 	if (schema.type === 'integer' || schema.type === 'number') return 'number';
 	if (schema.type === 'string' && schema.format === 'date-time') return 'dateTime';
 	if (schema.type === 'string') return 'string';
-	throw new Error(`unsupported schema type ${JSON.stringify(schema)}`);
+	return undefined;
 }
 
 function bodyKind(openapi, method, p) {
@@ -164,15 +61,15 @@ function derive(specsDir) {
 			...(body && body.schema ? { schema: body.schema } : {}),
 		};
 	});
+	// every scalar property of every schema a body refers to; resource files pick the ones each operation offers
 	const bodyFields = {};
-	for (const [schemaName, names] of Object.entries(MODELLED)) {
+	for (const schemaName of [...new Set(endpoints.map((e) => e.schema).filter(Boolean))].sort()) {
 		const properties = openapi.components.schemas[schemaName].properties;
 		bodyFields[schemaName] = Object.fromEntries(
-			names.map((name) => {
-				if (!properties[name])
-					throw new Error(`${schemaName}.${name} is not in the OpenAPI schema`);
-				return [name, fieldType(properties[name])];
-			}),
+			Object.keys(properties)
+				.sort()
+				.map((name) => [name, fieldType(properties[name])])
+				.filter(([, type]) => type),
 		);
 	}
 	return { endpoints, bodyFields };
@@ -207,7 +104,7 @@ export type HaloFieldType = 'string' | 'number' | 'boolean' | 'dateTime';
 
 export const HALO_ENDPOINTS: HaloEndpoint[] = ${JSON.stringify(endpoints, null, '\t')};
 
-/** Types (from the OpenAPI schemas) of the body fields the node models as typed fields. */
+/** Types (from the OpenAPI schemas) of every scalar property of the record schemas. */
 export const HALO_BODY_FIELDS: Record<string, Record<string, HaloFieldType>> = ${JSON.stringify(bodyFields, null, '\t')};
 `;
 }

@@ -1,11 +1,11 @@
-// Sense generator (run through scripts/generate.cjs): nodes/Sense/shared/schema.ts from the Sense
+// Sense generator (run through scripts/generate.cjs): nodes/Sense/generated/schema.ts from the Sense
 // OpenAPI document (specs/sense-openapi.json): the ten entity types with their documented fields and
 // custom slots, the recommended full-sync order, the batch limits and the resume-upload constraints.
 'use strict';
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const OUT = 'nodes/Sense/shared/schema.ts';
+const OUT = 'nodes/Sense/generated/schema.ts';
 
 function fail(message) {
 	throw new Error(`generate-sense-schema: ${message}`);

@@ -1,265 +1,26 @@
 /**
  * Sesame HR generator (run through scripts/generate.cjs): the node's operations from the endpoint
- * catalogue specs/sesame-endpoints.json — one data module per resource under
- * nodes/SesameHr/generated/ and the dropdown searches.
+ * catalogue specs/sesame-endpoints.json and the hand-written data beside the node
+ * (nodes/SesameHr/overrides.json) — one data module per resource under nodes/SesameHr/generated/
+ * and the dropdown searches. The data modules are `ResourceSpec`s of nodes/common/describe.ts.
  *
- * What is decided here (and nowhere else):
- *   RESOURCE_RULES   path prefix -> resource (first match wins; an endpoint no rule matches is an error)
- *   LOCATORS         parameter name -> dropdown search (resource locator) for top-level id fields
- *   SEARCHES         dropdown search -> list endpoint it calls (must be a catalogue list endpoint)
- *   BINARY           endpoints that upload a file (multipart) or answer one
- *   plus a handful of explicit, commented overrides.
+ * Decided in overrides.json (see its $comment), never derived here: each endpoint's resource,
+ * operation value, name and action (the public surface); the dropdown searches and which ID
+ * parameters use them; uploads/downloads; list kinds the schema does not tell.
+ * Derived here from the catalogue: the fields (name from the parameter, kind from its schema, place
+ * from params), labels and descriptions.
  */
 'use strict';
 const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, posix } = require('node:path');
 
 const OUT_DIR = 'nodes/SesameHr/generated';
-
-/** Resources in the order an HR user meets them; `value` is the stable parameter value. */
-const RESOURCES = [
-	{ value: 'employee', name: 'Employee', description: 'People records' },
-	{ value: 'department', name: 'Department', description: 'Departments and who belongs to them' },
-	{ value: 'office', name: 'Office', description: 'Offices (work centres) and who works there' },
-	{
-		value: 'manager',
-		name: 'Manager',
-		description: 'Validation managers and the organisation chart',
-	},
-	{ value: 'role', name: 'Role', description: 'Roles and their assignments' },
-	{
-		value: 'entityGroup',
-		name: 'Entity Group',
-		description: 'Groups of employees and their owners',
-	},
-	{ value: 'customField', name: 'Custom Field', description: 'Custom employee fields' },
-	{ value: 'jobCharge', name: 'Job Charge', description: 'Job charges (positions) and job levels' },
-	{
-		value: 'workEntry',
-		name: 'Work Entry / Clock',
-		description: 'Clock-in/out, work entries, breaks, check types, check validation and hours bag',
-	},
-	{ value: 'checkIncidence', name: 'Check Incidence', description: 'Clocking incidences' },
-	{
-		value: 'absence',
-		name: 'Absence',
-		description: 'Absence types, calendars, days off and requests',
-	},
-	{
-		value: 'vacation',
-		name: 'Vacation',
-		description: 'Vacation configurations, calendars, days off and requests',
-	},
-	{
-		value: 'holidayCalendar',
-		name: 'Holiday Calendar',
-		description: 'Holiday calendars, holidays and worked holidays',
-	},
-	{
-		value: 'planner',
-		name: 'Planner & Shift',
-		description: 'Planners, shifts and shift assignments',
-	},
-	{
-		value: 'scheduleTemplate',
-		name: 'Schedule Template',
-		description: 'Schedule templates and who follows them',
-	},
-	{
-		value: 'agreement',
-		name: 'Agreement',
-		description: 'Working agreements and who is under them',
-	},
-	{
-		value: 'contract',
-		name: 'Contract',
-		description: 'Contracts, annexes, contract types, degrees and workday types',
-	},
-	{
-		value: 'salary',
-		name: 'Salary & Compensation',
-		description: 'Salaries, compensations and contribution groups',
-	},
-	{
-		value: 'leave',
-		name: 'Leave',
-		description: 'Employee leaves (terminations), leave types and reasons',
-	},
-	{ value: 'project', name: 'Project', description: 'Projects' },
-	{
-		value: 'plannedTask',
-		name: 'Planned Task',
-		description: 'Planned project tasks and their assignments',
-	},
-	{ value: 'timeEntry', name: 'Time Entry', description: 'Time tracked against projects' },
-	{ value: 'customer', name: 'Customer', description: 'Project customers' },
-	{
-		value: 'recruitment',
-		name: 'Recruitment',
-		description: 'Vacancies, candidates and candidate documents',
-	},
-	{ value: 'evaluation', name: 'Evaluation', description: 'Evaluations (polls)' },
-	{ value: 'training', name: 'Training', description: 'Trainings and who takes them' },
-	{
-		value: 'document',
-		name: 'Document',
-		description: 'Document directories, uploads and downloads',
-	},
-	{ value: 'comment', name: 'Comment', description: 'Comments' },
-	{ value: 'expense', name: 'Expense', description: 'Expenses, categories and payment methods' },
-	{ value: 'request', name: 'Request', description: 'Employee requests' },
-	{ value: 'report', name: 'Report', description: 'Worked hours and absence reports' },
-	{
-		value: 'company',
-		name: 'Company & Configuration',
-		description: 'Company, token info and configuration',
-	},
-];
-
-/** Path prefix (or pattern) -> resource. First match wins, so specific prefixes come first. */
-const RESOURCE_RULES = [
-	['/core/v3/employee-department-assignations', 'department'],
-	['/core/v3/departments', 'department'],
-	['/core/v3/employee-office-assignations', 'office'],
-	['/core/v3/offices', 'office'],
-	['/core/v3/employee-managers', 'manager'],
-	['/core/v3/employee-profiles/organization-chart-managers', 'manager'],
-	['/core/v3/employees', 'employee'],
-	['/core/v3/roles', 'role'],
-	['/core/v3/entity-group', 'entityGroup'],
-	['/core/v3/custom-fields', 'customField'],
-	['/core/v3/job-charges', 'jobCharge'],
-	['/contract/v1/job-charges', 'jobCharge'],
-	['/contract/v1/job-levels', 'jobCharge'],
-	['/core/v3/companies', 'company'],
-	['/core/v3/info', 'company'],
-	['/core/v3/configurations', 'company'],
-	['/schedule/v1/work-entries', 'workEntry'],
-	['/schedule/v1/work-breaks', 'workEntry'],
-	['/schedule/v1/check-types', 'workEntry'],
-	['/schedule/v1/check-type-collections', 'workEntry'],
-	['/schedule/v1/check-validation', 'workEntry'],
-	['/schedule/v1/hours-bag-rule', 'workEntry'],
-	['/schedule/v1/check-incidences', 'checkIncidence'],
-	['/schedule/v1/absence-', 'absence'],
-	['/schedule/v1/vacation-', 'vacation'],
-	['/schedule/v1/calendar-max-day-off-accumulated', 'vacation'],
-	['/schedule/v1/holiday', 'holidayCalendar'],
-	['/schedule/v1/worked-holidays', 'holidayCalendar'],
-	['/schedule/v1/planners', 'planner'],
-	['/schedule/v1/shift', 'planner'],
-	['/schedule/v1/schedule-templates', 'scheduleTemplate'],
-	['/schedule/v1/entity-schedule-templates', 'scheduleTemplate'],
-	[/^\/schedule\/v1\/employees\/\{employeeId\}\/(entity-)?schedule-templates$/, 'scheduleTemplate'],
-	['/schedule/v1/agreement', 'agreement'],
-	['/schedule/v1/reports/', 'report'],
-	['/contract/v1/contracts', 'contract'],
-	['/contract/v1/contract-', 'contract'],
-	['/contract/v1/degrees', 'contract'],
-	['/contract/v1/workday-types', 'contract'],
-	['/contract/v1/salaries', 'salary'],
-	['/contract/v1/compensations', 'salary'],
-	['/contract/v1/employee-compensations', 'salary'],
-	['/contract/v1/monthly-variable-compensations', 'salary'],
-	['/contract/v1/contribution-groups', 'salary'],
-	[/^\/contract\/v1\/employees\/\{employeeId\}\/compensations/, 'salary'],
-	['/contract/v1/employee-leave', 'leave'],
-	['/contract/v1/leave-reasons', 'leave'],
-	['/project/v1/projects', 'project'],
-	['/project/v1/planned-tasks', 'plannedTask'],
-	['/project/v1/time-entries', 'timeEntry'],
-	['/project/v1/customers', 'customer'],
-	['/recruitment/v1/', 'recruitment'],
-	['/poll/v1/evaluations', 'evaluation'],
-	['/training/v1/', 'training'],
-	['/document/v1/', 'document'],
-	['/discussion/v1/', 'comment'],
-	['/expense-management/v1/', 'expense'],
-	['/request/v1/', 'request'],
-];
-
-/**
- * Dropdown searches behind resource locators: the list endpoint each one calls (validated against
- * the catalogue) and, where the endpoint has one, the query parameter that filters by name.
- */
-const SEARCHES = {
-	searchEmployees: { path: '/core/v3/employees' },
-	searchDepartments: { path: '/core/v3/departments', filterParam: 'name' },
-	searchOffices: { path: '/core/v3/offices', filterParam: 'name' },
-	searchAbsenceTypes: { path: '/schedule/v1/absence-types' },
-	searchVacationConfigurations: { path: '/schedule/v1/vacation-configurations' },
-	searchCheckTypes: { path: '/schedule/v1/check-types' },
-	searchProjects: { path: '/project/v1/projects' },
-	searchHolidayCalendars: { path: '/schedule/v1/holiday-calendar', filterParam: 'name[contains]' },
-	searchPlanners: { path: '/schedule/v1/planners' },
-	searchCompanies: { path: '/core/v3/info', pick: 'company' },
-	searchAgreements: { path: '/schedule/v1/agreements' },
-	searchTrainings: { path: '/training/v1/trainings', filterParam: 'name' },
-	searchVacancies: { path: '/recruitment/v1/vacancies' },
-	searchCustomers: { path: '/project/v1/customers' },
-	searchRoles: { path: '/core/v3/roles' },
-	searchScheduleTemplates: { path: '/schedule/v1/schedule-templates' },
-	searchDirectories: { path: '/document/v1/directories' },
-	searchContractTypes: { path: '/contract/v1/contract-types', filterParam: 'name' },
-	searchEntityGroups: { path: '/core/v3/entity-groups' },
+const OVERRIDES = 'nodes/SesameHr/overrides.json';
+/** An import of a node module from a generated file (paths relative to the repository root). */
+const importPath = (fromDir, module) => {
+	const path = posix.relative(fromDir, module);
+	return path.startsWith('.') ? path : `./${path}`;
 };
-
-/** Top-level id parameters shown as resource locators, and the search behind each. */
-const LOCATORS = {
-	employeeId: 'searchEmployees',
-	managerId: 'searchEmployees',
-	organizationChartManagerId: 'searchEmployees',
-	departmentId: 'searchDepartments',
-	officeId: 'searchOffices',
-	absenceTypeId: 'searchAbsenceTypes',
-	vacationConfigurationId: 'searchVacationConfigurations',
-	workCheckTypeId: 'searchCheckTypes',
-	projectId: 'searchProjects',
-	holidayCalendarId: 'searchHolidayCalendars',
-	plannerId: 'searchPlanners',
-	companyId: 'searchCompanies',
-	agreementId: 'searchAgreements',
-	trainingId: 'searchTrainings',
-	vacancyId: 'searchVacancies',
-	customerId: 'searchCustomers',
-	roleId: 'searchRoles',
-	scheduleTemplateId: 'searchScheduleTemplates',
-	directoryId: 'searchDirectories',
-	contractTypeId: 'searchContractTypes',
-	entityGroupId: 'searchEntityGroups',
-};
-
-/** Endpoints that send (multipart) or answer a file. */
-const BINARY = {
-	'GET /document/v1/documents/{documentId}/download': 'download',
-	'POST /document/v1/directories/{directoryId}/documents': 'upload',
-	'POST /recruitment/v1/candidates/{id}': 'upload',
-};
-
-/** GET endpoints without a documented schema that still answer a collection (paged like every Sesame list). */
-const RAW_COLLECTIONS = new Set([
-	'GET /schedule/v1/vacation-calendar/calendar/{calendarId}/adjustment',
-	'GET /schedule/v1/check-incidences/employees/{employeeId}',
-	'GET /request/v1/requests/{requestId}/documents',
-]);
-
-/**
- * Documented collections whose schema lists only path parameters but whose answers carry `meta`
- * paging (the reference pages of 2026-12): paged with page/limit like every Sesame list.
- */
-const PAGED_COLLECTIONS = new Set([
-	'GET /contract/v1/compensations/{compensationId}/employees',
-	'GET /contract/v1/employees/{employeeId}/compensations',
-]);
-
-/** Documented collections whose schema has no paging parameters (one request; Limit cuts the answer). */
-const UNPAGED_COLLECTIONS = new Set(['GET /recruitment/v1/vacancies/{vacancyId}/candidates']);
-
-/**
- * Parameters the schema marks required that are optional in practice:
- * "List projects" would otherwise need a project id to list projects (and the project dropdown calls it without one).
- */
-const OPTIONAL_OVERRIDES = new Set(['GET /project/v1/projects query id']);
 
 /** Reserved node parameter names a field must not take. */
 const RESERVED = new Set([
@@ -316,15 +77,6 @@ const SMALL_WORDS = new Set([
 	'into',
 	'as',
 ]);
-const VERB_FIXES = {
-	assigns: 'assign',
-	creates: 'create',
-	deletes: 'delete',
-	updates: 'update',
-	starts: 'start',
-	ends: 'end',
-	removes: 'remove',
-};
 const OPERATORS = { in: ' (Any Of)', contains: ' Contains', gte: ' From', lte: ' To' };
 
 // ---------------------------------------------------------------- text helpers
@@ -377,32 +129,6 @@ function paramNameOf(apiName) {
 	return match[1] + match[2].charAt(0).toUpperCase() + match[2].slice(1);
 }
 
-/** "Assigns a vacation configuration to an employee" -> "Assign a vacation configuration to an employee" */
-function actionOf(title) {
-	const parts = title
-		.trim()
-		.replace(/\s+/g, ' ')
-		.split(' ')
-		.flatMap((token) => {
-			// split glued words ("EntityGroup") but keep punctuation attached
-			const m = /^([^A-Za-z0-9]*)([A-Za-z0-9']+)([^A-Za-z0-9]*)$/.exec(token);
-			if (!m) return [token];
-			const inner = words(m[2]);
-			return inner.map((w, i) => (i === 0 ? m[1] : '') + w + (i === inner.length - 1 ? m[3] : ''));
-		});
-	return parts
-		.map((token, index) => {
-			const m = /^([^A-Za-z0-9]*)([A-Za-z0-9']+)([^A-Za-z0-9]*)$/.exec(token);
-			if (!m) return token;
-			let word = m[2].toLowerCase();
-			if (index === 0 && VERB_FIXES[word]) word = VERB_FIXES[word];
-			const shaped =
-				acronym(word) ?? (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word);
-			return m[1] + shaped + m[3];
-		})
-		.join(' ');
-}
-
 /**
  * Title Case the way n8n's lint rules check display names (the algorithm of the `title-case`
  * package): small words stay lower case except first and last, hyphenated parts are words too,
@@ -421,21 +147,6 @@ function titleCase(text) {
 			!manual && !small ? token.replace(/[A-Za-z0-9\u00C0-\u00FF]/, (c) => c.toUpperCase()) : token;
 	}
 	return result;
-}
-
-function nameOf(action) {
-	return titleCase(action.replace(/[A-Za-z0-9']+/g, (w) => acronym(w) ?? w));
-}
-
-function valueOf(action) {
-	const parts = words(action.replace(/'/g, '')).filter(
-		(w) => !['a', 'an', 'the'].includes(w.toLowerCase()),
-	);
-	return parts
-		.map((w, i) =>
-			i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase(),
-		)
-		.join('');
 }
 
 /** "absence-day-off-requests" -> "absenceDayOffRequest" */
@@ -551,9 +262,9 @@ function placeholderOf(schema, kind) {
 	return undefined;
 }
 
-function field({ name, key, location, schema, required, endpoint }) {
+function field({ name, key, location, schema, required, endpoint, collection, o }) {
 	const { kind, options, itemType, json } = kindOf(schema);
-	const isLocator = required && LOCATORS[name] && kind === 'string';
+	const isLocator = required && o.locators[name] && kind === 'string';
 	const f = {
 		name,
 		...(key !== name ? { key } : {}),
@@ -564,10 +275,10 @@ function field({ name, key, location, schema, required, endpoint }) {
 			: labelOf(location === 'path' ? name : key),
 	};
 	if (required) f.required = true;
-	else f.optional = true;
+	else f.collection = collection;
 	const description = describeField(schema, kind, json);
 	if (description) f.description = description;
-	if (isLocator) f.search = LOCATORS[name];
+	if (isLocator) f.search = o.locators[name];
 	if (options)
 		f.options = options
 			.map((value) => ({ name: optionName(value), value }))
@@ -590,7 +301,7 @@ function field({ name, key, location, schema, required, endpoint }) {
 }
 
 /** Path placeholders: `{id}` is renamed after its collection ("/employees/{id}" -> employeeId). */
-function pathFields(endpoint, schema) {
+function pathFields(endpoint, schema, o) {
 	const segments = endpoint.path.split('/');
 	const renames = {};
 	const fields = [];
@@ -609,6 +320,7 @@ function pathFields(endpoint, schema) {
 				schema: prop,
 				required: true,
 				endpoint: `${endpoint.method} ${endpoint.path}`,
+				o,
 			}),
 		);
 	});
@@ -618,57 +330,56 @@ function pathFields(endpoint, schema) {
 
 // ---------------------------------------------------------------- endpoints -> operations
 
-function resourceFor(path) {
-	for (const [rule, resource] of RESOURCE_RULES) {
-		if (typeof rule === 'string' ? path === rule || path.startsWith(rule) : rule.test(path))
-			return resource;
-	}
-	return undefined;
-}
-
-function listKind(endpoint, id) {
-	if (endpoint.method !== 'GET' || BINARY[id]) return undefined;
+function listKind(endpoint, id, o) {
+	if (endpoint.method !== 'GET' || o.binary[id] || (o.singleRecords ?? []).includes(id))
+		return undefined;
 	if (endpoint.inputSchema) {
-		if ((endpoint.params?.query && 'page' in endpoint.params.query) || PAGED_COLLECTIONS.has(id))
+		if (
+			(endpoint.params?.query && 'page' in endpoint.params.query) ||
+			o.pagedCollections.includes(id)
+		)
 			return 'paged';
 		if (
-			UNPAGED_COLLECTIONS.has(id) ||
+			o.unpagedCollections.includes(id) ||
 			/^list\b/i.test(endpoint.title) ||
 			/\blist$/i.test(endpoint.title)
 		)
 			return 'unpaged';
 		return undefined;
 	}
-	if (/^list\b/i.test(endpoint.title) || RAW_COLLECTIONS.has(id)) return 'paged';
+	if (/^list\b/i.test(endpoint.title) || o.rawCollections.includes(id)) return 'paged';
 	return undefined;
 }
 
-function operationOf(endpoint) {
+function operationOf(endpoint, surface, o) {
 	const id = `${endpoint.method} ${endpoint.path}`;
-	const action = actionOf(endpoint.title);
-	const list = listKind(endpoint, id);
-	const binary = BINARY[id];
+	const list = listKind(endpoint, id, o);
+	const binary = o.binary[id];
 	const schema = endpoint.inputSchema;
-	const { path, fields: pathParams } = pathFields(endpoint, schema);
+	const { path, fields: pathParams } = pathFields(endpoint, schema, o);
 	const op = {
-		value: valueOf(action),
-		name: nameOf(action),
-		action,
+		value: surface.value,
+		name: surface.name,
+		action: surface.action,
 		method: endpoint.method,
 		path,
-		endpoint: id,
 	};
 	if (list) op.list = list;
+	else op.rootProperty = 'data';
 	if (binary) op.binary = binary;
 	const fields = [...pathParams];
 	const optional = [];
 	const hasBodyMethod = ['POST', 'PUT', 'PATCH'].includes(endpoint.method);
+	// the collection of the optional fields: Filters on lists, Options on uploads, else Additional Fields
+	const collection = list ? 'filters' : binary === 'upload' ? 'options' : 'additionalFields';
 	if (schema) {
 		const required = new Set(schema.required ?? []);
 		for (const location of ['query', 'body']) {
 			for (const key of Object.keys(endpoint.params?.[location] ?? {})) {
-				if (location === 'query' && list === 'paged' && ['page', 'limit'].includes(key)) continue;
-				const isRequired = required.has(key) && !OPTIONAL_OVERRIDES.has(`${id} ${location} ${key}`);
+				const paging = list === 'paged' || (o.singleRecords ?? []).includes(id);
+				if (location === 'query' && paging && ['page', 'limit'].includes(key)) continue;
+				const isRequired =
+					required.has(key) && !o.optionalRequired.includes(`${id} ${location} ${key}`);
 				const prop = schema.properties[key] ?? { type: 'string' };
 				const f = field({
 					name: paramNameOf(key),
@@ -677,6 +388,8 @@ function operationOf(endpoint) {
 					schema: prop,
 					required: isRequired,
 					endpoint: id,
+					collection,
+					o,
 				});
 				(isRequired ? fields : optional).push(f);
 			}
@@ -688,7 +401,7 @@ function operationOf(endpoint) {
 				in: 'setting',
 				kind: 'string',
 				label: 'File Field Name',
-				optional: true,
+				collection,
 				default: 'file',
 				description: 'Multipart field the file is sent in.',
 			});
@@ -698,7 +411,7 @@ function operationOf(endpoint) {
 				kind: 'json',
 				json: 'object',
 				label: 'Extra Form Fields (JSON)',
-				optional: true,
+				collection,
 				description: 'Further multipart form fields, as a JSON object.',
 			});
 		} else if (sendsBody) {
@@ -708,7 +421,7 @@ function operationOf(endpoint) {
 				kind: 'json',
 				json: 'object',
 				label: 'Extra Body Fields (JSON)',
-				optional: true,
+				collection,
 				description:
 					'Body fields the schema does not list, as a JSON object. They are merged into the body last.',
 			});
@@ -720,22 +433,18 @@ function operationOf(endpoint) {
 				kind: 'json',
 				json: 'object',
 				label: 'Extra Query Parameters (JSON)',
-				optional: true,
+				collection,
 				description: 'Query parameters the schema does not list, as a JSON object.',
 			});
 		}
-		if (optional.length) {
-			op.collection = list ? 'filters' : binary === 'upload' ? 'options' : 'additionalFields';
-			if (optional.some((f) => f.name === 'extraBodyJson'))
-				op.jsonBody = `${op.collection}.extraBodyJson`;
-			if (optional.some((f) => f.name === 'formFieldsJson'))
-				op.jsonBody = `${op.collection}.formFieldsJson`;
-			if (optional.some((f) => f.name === 'extraQueryJson'))
-				op.jsonQuery = `${op.collection}.extraQueryJson`;
-			if (binary === 'upload') op.fileFieldParam = `${op.collection}.fileFieldName`;
-		}
+		if (optional.some((f) => f.name === 'extraBodyJson'))
+			op.jsonBody = `${collection}.extraBodyJson`;
+		if (optional.some((f) => f.name === 'formFieldsJson'))
+			op.jsonBody = `${collection}.formFieldsJson`;
+		if (optional.some((f) => f.name === 'extraQueryJson'))
+			op.jsonQuery = `${collection}.extraQueryJson`;
+		if (binary === 'upload') op.fileFieldParam = `${collection}.fileFieldName`;
 	} else {
-		op.raw = true;
 		fields.push({
 			name: 'queryParametersJson',
 			in: 'setting',
@@ -778,74 +487,75 @@ function operationOf(endpoint) {
 	return op;
 }
 
-function build(catalogue) {
+function build(catalogue, o) {
 	const endpoints = catalogue.endpoints;
-	const byResource = new Map(RESOURCES.map((r) => [r.value, []]));
-	const unmapped = [];
+	const resources = new Map(o.resources.map((r) => [r.value, { ...r, operations: [] }]));
+	const problems = [];
 	for (const endpoint of endpoints) {
-		const resource = resourceFor(endpoint.path);
-		if (!resource) {
-			unmapped.push(`${endpoint.method} ${endpoint.path}`);
+		const id = `${endpoint.method} ${endpoint.path}`;
+		const surface = o.operations[id];
+		if (!surface) {
+			problems.push(
+				`${id}: no entry in ${OVERRIDES} "operations" (give it a resource, value, name and action)`,
+			);
 			continue;
 		}
-		byResource.get(resource).push(operationOf(endpoint));
+		const resource = resources.get(surface.resource);
+		if (!resource) {
+			problems.push(`${id}: unknown resource "${surface.resource}"`);
+			continue;
+		}
+		resource.operations.push(operationOf(endpoint, surface, o));
 	}
-	if (unmapped.length) throw new Error(`No resource rule matches:\n  ${unmapped.join('\n  ')}`);
-
-	// names and values must be unique per resource: a repeated title gets its API module ("in contract")
-	for (const [resource, operations] of byResource) {
+	for (const id of Object.keys(o.operations)) {
+		if (!endpoints.some((e) => `${e.method} ${e.path}` === id))
+			problems.push(`${id}: in ${OVERRIDES} but not in the catalogue`);
+	}
+	if (problems.length) throw new Error(problems.join('\n'));
+	for (const resource of resources.values()) {
+		if (!resource.operations.length) throw new Error(`Resource ${resource.value} has no operation`);
 		for (const key of ['name', 'value']) {
-			const seen = new Map();
-			for (const op of operations) {
-				if (!seen.has(op[key])) {
-					seen.set(op[key], op);
-					continue;
-				}
-				const module = op.endpoint.split(' ')[1].split('/')[1];
-				op.action = `${op.action} in ${module}`;
-				op.name = nameOf(op.action);
-				op.value = valueOf(op.action);
-				if (seen.has(op[key])) throw new Error(`${resource}: "${op[key]}" is still not unique`);
-				seen.set(op[key], op);
+			const seen = new Set();
+			for (const op of resource.operations) {
+				if (seen.has(op[key]))
+					throw new Error(`${resource.value}: operation ${key} "${op[key]}" used twice`);
+				seen.add(op[key]);
 			}
 		}
-		if (!operations.length) throw new Error(`Resource ${resource} has no operation`);
 	}
 
 	// every search must call a list endpoint of the catalogue
-	for (const [method, search] of Object.entries(SEARCHES)) {
+	const searches = {};
+	for (const [method, search] of Object.entries(o.searches)) {
 		const endpoint = endpoints.find((e) => e.method === 'GET' && e.path === search.path);
 		if (!endpoint) throw new Error(`${method}: GET ${search.path} is not in the catalogue`);
 		const query = Object.keys(endpoint.params?.query ?? {});
 		// lists without a schema take page/limit like every documented Sesame list
-		search.paged = endpoint.inputSchema ? query.includes('page') : /^list\b/i.test(endpoint.title);
+		const paged = endpoint.inputSchema ? query.includes('page') : /^list\b/i.test(endpoint.title);
 		if (search.filterParam && !query.includes(search.filterParam))
 			throw new Error(`${method}: ${search.path} has no "${search.filterParam}" filter`);
+		searches[method] = {
+			path: search.path,
+			paged,
+			...(search.filterParam ? { filterParam: search.filterParam } : {}),
+			...(search.pick ? { pick: search.pick } : {}),
+		};
 	}
-	for (const method of new Set(Object.values(LOCATORS)))
-		if (!SEARCHES[method]) throw new Error(`No search ${method}`);
+	for (const method of new Set(Object.values(o.locators)))
+		if (!searches[method]) throw new Error(`No search ${method}`);
 
-	const resources = RESOURCES.map((r) => ({ ...r, operations: byResource.get(r.value) }));
-	return { resources, searches: SEARCHES, total: endpoints.length };
+	return { resources: [...resources.values()], searches };
 }
 
 // ---------------------------------------------------------------- emit
 
 const HEADER = (what) =>
-	`// Generated by scripts/generators/sesame.cjs from specs/sesame-endpoints.json (${what}). Do not edit:\n// change the generator or the catalogue and run \`npm run generate\`.\n`;
+	`// Generated by scripts/generators/sesame.cjs from specs/sesame-endpoints.json and\n// nodes/SesameHr/overrides.json (${what}). Do not edit: change those and run \`npm run generate\`.\n`;
 
 function literal(value) {
 	return JSON.stringify(value).replace(/\u2028|\u2029/g, (c) =>
 		c === '\u2028' ? '\\u2028' : '\\u2029',
 	);
-}
-
-function emitObject(object, keyOrder) {
-	const keys = [
-		...keyOrder.filter((k) => k in object),
-		...Object.keys(object).filter((k) => !keyOrder.includes(k)),
-	];
-	return `{ ${keys.map((k) => `${/^[A-Za-z_]\w*$/.test(k) ? k : literal(k)}: ${literal(object[k])}`).join(', ')} }`;
 }
 
 const OP_KEYS = [
@@ -854,14 +564,10 @@ const OP_KEYS = [
 	'action',
 	'method',
 	'path',
-	'endpoint',
 	'list',
-	'binary',
-	'raw',
-	'collection',
+	'rootProperty',
 	'jsonBody',
 	'jsonQuery',
-	'fileFieldParam',
 ];
 const FIELD_KEYS = [
 	'name',
@@ -870,7 +576,7 @@ const FIELD_KEYS = [
 	'kind',
 	'label',
 	'required',
-	'optional',
+	'collection',
 	'search',
 	'options',
 	'itemType',
@@ -880,22 +586,40 @@ const FIELD_KEYS = [
 	'description',
 ];
 
-function emitResource(resource) {
-	const ops = resource.operations.map((op) => {
-		const { fields, ...rest } = op;
-		const head = emitObject(rest, OP_KEYS).slice(0, -2);
-		const body = fields.map((f) => `\t\t\t${emitObject(f, FIELD_KEYS)},`).join('\n');
-		return `\t\t${head},\n\t\t\tfields: [\n${body.replace(/^\t\t\t/gm, '\t\t\t\t')}\n\t\t\t],\n\t\t},`;
-	});
-	return `${HEADER(`resource "${resource.name}"`)}import type { SesameResource } from '../../shared/types';
+function emitObject(object, keyOrder) {
+	const keys = [
+		...keyOrder.filter((k) => k in object),
+		...Object.keys(object).filter((k) => !keyOrder.includes(k)),
+	];
+	return `{ ${keys.map((k) => `${/^[A-Za-z_]\w*$/.test(k) ? k : literal(k)}: ${literal(object[k])}`).join(', ')} }`;
+}
 
-export const ${resource.value}: SesameResource = {
+/** One operation as TypeScript: data, plus the paging and binary settings as code. */
+function emitOperation(op) {
+	const { fields, list, binary, fileFieldParam, ...data } = op;
+	const parts = [emitObject(data, OP_KEYS).slice(2, -2)];
+	if (list === 'paged') parts.push('list: true');
+	if (list === 'unpaged') parts.push('list: UNPAGED');
+	if (binary === 'upload') {
+		parts.push(
+			`upload: { binaryPropertyParam: 'binaryPropertyName', fileField: 'file'${fileFieldParam ? `, fileFieldParam: ${literal(fileFieldParam)}` : ''} }`,
+		);
+	}
+	if (binary === 'download') parts.push(`binaryOutput: { propertyParam: 'binaryPropertyName' }`);
+	parts.push(`fields: [${fields.map((f) => emitObject(f, FIELD_KEYS)).join(', ')}]`);
+	return `{ ${parts.join(', ')} }`;
+}
+
+function emitResource(resource) {
+	const usesUnpaged = resource.operations.some((op) => op.list === 'unpaged');
+	const dir = `${OUT_DIR}/resources`;
+	return `${HEADER(`resource "${resource.name}"`)}import type { ResourceSpec } from '${importPath(dir, 'nodes/common/describe')}';
+${usesUnpaged ? `import { UNPAGED } from '${importPath(dir, 'nodes/SesameHr/shared/vendor')}';\n` : ''}
+export const ${resource.value}: ResourceSpec = {
 	value: ${literal(resource.value)},
 	name: ${literal(resource.name)},
 	description: ${literal(resource.description)},
-	operations: [
-${ops.join('\n')}
-	],
+	operations: [${resource.operations.map(emitOperation).join(', ')}],
 };
 `;
 }
@@ -907,14 +631,12 @@ function emitIndex(model) {
 	const searches = Object.entries(model.searches)
 		.map(([name, s]) => `\t${name}: ${emitObject(s, ['path', 'paged', 'filterParam', 'pick'])},`)
 		.join('\n');
-	return `${HEADER('index')}import type { SesameSearch, SesameResource } from '../shared/types';
+	return `${HEADER('index')}import type { ResourceSpec } from '${importPath(OUT_DIR, 'nodes/common/describe')}';
+import type { SesameSearch } from '${importPath(OUT_DIR, 'nodes/SesameHr/shared/types')}';
 ${imports}
 
-/** Number of catalogue endpoints the resources below cover. */
-export const SESAME_ENDPOINT_COUNT = ${model.total};
-
-/** Every resource, in the order of the Resource picker's data (the picker sorts by name). */
-export const SESAME_RESOURCES: SesameResource[] = [${model.resources.map((r) => r.value).join(', ')}];
+/** Every resource, in the order of the overrides (the Resource picker sorts them by name). */
+export const SESAME_RESOURCES: ResourceSpec[] = [${model.resources.map((r) => r.value).join(', ')}];
 
 /** Dropdown searches of the resource locators and the list endpoint each calls. */
 export const SESAME_SEARCHES: Record<string, SesameSearch> = {
@@ -923,9 +645,11 @@ ${searches}
 `;
 }
 
-/** Generated files (relative to the repository root) from the catalogue in `specs`. */
-function generate({ specs }) {
-	const model = build(JSON.parse(readFileSync(join(specs, 'sesame-endpoints.json'), 'utf8')));
+/** Generated files (relative to the repository root) from the catalogue in `specs` and the overrides. */
+function generate({ specs, root }) {
+	const catalogue = JSON.parse(readFileSync(join(specs, 'sesame-endpoints.json'), 'utf8'));
+	const overrides = JSON.parse(readFileSync(join(root, OVERRIDES), 'utf8'));
+	const model = build(catalogue, overrides);
 	const files = {};
 	for (const resource of model.resources)
 		files[`${OUT_DIR}/resources/${resource.value}.ts`] = emitResource(resource);

@@ -277,7 +277,7 @@ async function listAllEmployees(api: SesameFake) {
 			name: 'Sesame HR',
 			type: nodeType('sesameHr'),
 			typeVersion: 1,
-			parameters: { resource: 'employee', operation: 'listEmployees', returnAll: true },
+			parameters: { resource: 'employee', operation: 'getAll', returnAll: true },
 			credentials: { sesameHrApi: { id: credential.id, name: credential.name } },
 		}),
 		[credential],
@@ -328,7 +328,7 @@ test("a wrong API token fails the run with Sesame's 401 message", async () => {
 			typeVersion: 1,
 			parameters: {
 				resource: 'employee',
-				operation: 'getEmployee',
+				operation: 'get',
 				employeeId: { __rl: true, mode: 'id', value: api.manager.id },
 			},
 			credentials: { sesameHrApi: { id: credential.id, name: credential.name } },

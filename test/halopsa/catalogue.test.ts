@@ -18,7 +18,8 @@ import {
 	sampleParameters,
 	type OperationRef,
 } from '../support/operations';
-import { HALO_ENDPOINTS } from '../../nodes/HaloPsaScheduling/shared/catalogue';
+import { HALO_ENDPOINTS } from '../../nodes/HaloPsaScheduling/generated/catalogue';
+import { HALO_RESOURCES } from '../../nodes/HaloPsaScheduling/resources';
 import { credentialType, node, TYPE } from './helpers';
 import { clearTokenCaches } from '../../nodes/common/tokenCache';
 import { CredentialStore } from '../harness';
@@ -86,20 +87,13 @@ describe('HaloPSA catalogue', () => {
 
 	it('every documented query parameter is a field of its operation (paging ones via Return All / Limit)', () => {
 		const missing: string[] = [];
-		const names = new Set<string>();
-		const collect = (
-			props: Array<{
-				routing?: { send?: { property?: string; type?: string } };
-				options?: unknown[];
-			}>,
-		) => {
-			for (const p of props) {
-				if (p.routing?.send?.type === 'query' && p.routing.send.property)
-					names.add(p.routing.send.property);
-				if (Array.isArray(p.options)) collect(p.options as typeof props);
-			}
-		};
-		collect(node.description.properties as never);
+		// the query parameters the operations send (their fields placed in the query string)
+		const names = new Set(
+			HALO_RESOURCES.flatMap((r) => r.operations)
+				.flatMap((op) => op.fields)
+				.filter((f) => f.in === 'query')
+				.map((f) => f.key ?? f.name),
+		);
 		for (const e of catalogue.endpoints) {
 			for (const p of e.parameters ?? []) {
 				if (p.in !== 'query' || ['pageinate', 'page_no', 'page_size'].includes(p.name)) continue;

@@ -36,9 +36,9 @@ describe('generators', () => {
 				{ encoding: 'utf8' },
 			);
 			expect(check.status).toBe(0);
-			const file = join(work, 'tree/nodes/Sense/shared/schema.ts');
+			const file = join(work, 'tree/nodes/Sense/generated/schema.ts');
 			expect(readFileSync(file, 'utf8')).toBe(
-				readFileSync(join(root, 'nodes/Sense/shared/schema.ts'), 'utf8'),
+				readFileSync(join(root, 'nodes/Sense/generated/schema.ts'), 'utf8'),
 			);
 			writeFileSync(file, '// edited by hand\n');
 			const stale = spawnSync(
@@ -47,7 +47,7 @@ describe('generators', () => {
 				{ encoding: 'utf8' },
 			);
 			expect(stale.status).toBe(1);
-			expect(stale.stderr).toContain('nodes/Sense/shared/schema.ts');
+			expect(stale.stderr).toContain('nodes/Sense/generated/schema.ts');
 		} finally {
 			rmSync(work, { recursive: true, force: true });
 		}

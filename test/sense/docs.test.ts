@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SYNC_ORDER } from '../../nodes/Sense/shared/schema';
+import { SYNC_ORDER } from '../../nodes/Sense/generated/schema';
 
 const root = join(__dirname, '../..');
 

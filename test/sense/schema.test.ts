@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { batchJson, entry, gzipSize, planBatches } from '../../nodes/Sense/shared/batching';
-import { fieldsOf, titleOf } from '../../nodes/Sense/shared/fields';
-import { SENSE_ENTITIES, SYNC_ORDER } from '../../nodes/Sense/shared/schema';
+import { customSlotOptions, fieldsOf, titleOf } from '../../nodes/Sense/shared/fields';
+import { SENSE_ENTITIES, SYNC_ORDER } from '../../nodes/Sense/generated/schema';
 import { node } from './helpers';
 
 const spec = JSON.parse(
@@ -88,33 +88,34 @@ describe('node fields', () => {
 		expect(byName.is_deleted.description).toContain('soft-deletes');
 		expect(byName.id).toBeUndefined();
 		expect(byName.custom_text1).toBeUndefined();
-		const custom = collection('candidate', 'customFields').options as INodeProperties[];
-		expect(custom).toHaveLength(144);
-		expect(custom.find((f) => f.name === 'custom_integer1')).toMatchObject({
-			type: 'number',
-			typeOptions: { numberPrecision: 0 },
-		});
-		// natural order: 2 before 10
-		const texts = custom.filter((f) => /^custom_text\d+$/.test(f.name)).map((f) => f.name);
-		expect(texts.slice(0, 3)).toEqual(['custom_text1', 'custom_text2', 'custom_text3']);
-		expect(collection('lead', 'customFields').options).toHaveLength(106);
 	});
 
-	it('shows exactly one Custom Fields collection per record type; types with the same slots share one', () => {
+	it('offers the custom slots of the chosen record type as name/value pairs, typed by the slot', () => {
+		const candidate = SENSE_ENTITIES.find((e) => e.resource === 'candidate')!;
+		const slots = customSlotOptions(candidate);
+		expect(slots).toHaveLength(144);
+		expect(slots.find((o) => o.value === 'custom_integer1')).toEqual({
+			name: 'Custom Integer 1 — whole number',
+			value: 'custom_integer1',
+		});
+		// natural order: 2 before 10
+		const texts = slots.filter((o) => /^custom_text\d+$/.test(String(o.value))).map((o) => o.value);
+		expect(texts.slice(0, 3)).toEqual(['custom_text1', 'custom_text2', 'custom_text3']);
+		expect(customSlotOptions(SENSE_ENTITIES.find((e) => e.resource === 'lead')!)).toHaveLength(106);
+	});
+
+	it('shows one Custom Fields property for every record type, with the slots loaded per type', () => {
 		const custom = node.description.properties.filter((p) => p.name === 'customFields');
-		const shownFor = custom.map((p) => p.displayOptions?.show?.resource as string[]);
-		expect(shownFor).toEqual([
-			['appointment', 'certification', 'company', 'internalUser', 'jobOrder', 'submission'],
-			['candidate'],
-			['clientContact', 'placement'],
-			['lead'],
-		]);
-		expect(shownFor.flat().sort()).toEqual(SENSE_ENTITIES.map((e) => e.resource).sort());
-		expect(
-			custom.every(
-				(p) => JSON.stringify(p.displayOptions?.show?.operation) === '["upsert","update"]',
-			),
-		).toBe(true);
+		expect(custom).toHaveLength(1);
+		expect((custom[0].displayOptions?.show?.resource as string[]).sort()).toEqual(
+			SENSE_ENTITIES.map((e) => e.resource).sort(),
+		);
+		expect(custom[0].displayOptions?.show?.operation).toEqual(['upsert', 'update']);
+		const slot = (custom[0].options as Array<{ values: INodeProperties[] }>)[0].values[0];
+		expect(slot.typeOptions).toEqual({
+			loadOptionsMethod: 'getCustomSlots',
+			loadOptionsDependsOn: ['resource'],
+		});
 	});
 
 	it('offers Upload Resume for candidates only', () => {

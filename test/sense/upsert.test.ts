@@ -346,9 +346,14 @@ describe('fields', () => {
 					status: '',
 				},
 				customFields: {
-					custom_text1: 'A',
-					custom_integer2: 5,
-					custom_datetime1: '2026-02-01T10:30:00',
+					field: [
+						{ name: 'custom_text1', value: 'A' },
+						{ name: 'custom_integer2', value: '5' },
+						{ name: 'custom_datetime1', value: '2026-02-01T10:30:00' },
+						{ name: 'custom_boolean1', value: 'true' },
+						{ name: 'custom_array2', value: 'x, y' },
+						{ name: 'custom_text2', value: '' },
+					],
 				},
 				jsonFields: '{"custom_array1": ["x"], "last_name": "Kerns"}',
 			}),
@@ -366,6 +371,8 @@ describe('fields', () => {
 					custom_text1: 'A',
 					custom_integer2: 5,
 					custom_datetime1: '2026-02-01T10:30:00',
+					custom_boolean1: true,
+					custom_array2: ['x', 'y'],
 					custom_array1: ['x'],
 					last_name: 'Kerns',
 					id: '123',
@@ -375,6 +382,25 @@ describe('fields', () => {
 		expect(outputs[0]).toEqual([
 			{ json: { id: '123', request_id: 'r-def' }, pairedItem: { item: 0 } },
 		]);
+	});
+
+	it('fails the item before sending when a custom slot value does not fit the slot or the slot is unknown', async () => {
+		const store = storeWithToken('tok-slot');
+		const define = (customFields: unknown) =>
+			upsert('candidate', { dataMode: 'define', recordId: 'c1', customFields });
+		const wrongType = await run(
+			store,
+			define({ field: [{ name: 'custom_integer1', value: 'five' }] }),
+		);
+		expect(wrongType.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: '"custom_integer1" needs a whole number, not "five"',
+		});
+		const unknown = await run(store, define({ field: [{ name: 'first_name', value: 'x' }] }));
+		expect(unknown.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: '"first_name" is not a custom slot of this record type',
+		});
 	});
 
 	it('an item without an ID fails alone; the others are sent', async () => {

@@ -38,7 +38,7 @@ afterEach(() => {
 describe('paging (page/limit, meta.lastPage)', () => {
 	const listEmployees = {
 		resource: 'employee',
-		operation: 'listEmployees',
+		operation: 'getAll',
 		filters: { status: 'active' },
 	};
 
@@ -75,7 +75,7 @@ describe('paging (page/limit, meta.lastPage)', () => {
 			.reply(200, listPage(rows(201, 7), 3, 3));
 		const { outputs, error } = await run({
 			resource: 'employee',
-			operation: 'listEmployees',
+			operation: 'getAll',
 			returnAll: true,
 		});
 		expect(error).toBeUndefined();
@@ -135,7 +135,7 @@ describe('paging (page/limit, meta.lastPage)', () => {
 			.reply(200, listPage(rows(1, 20), 1, 5));
 		const { outputs } = await run({
 			resource: 'employee',
-			operation: 'listEmployees',
+			operation: 'getAll',
 			returnAll: false,
 			limit: 20,
 		});
@@ -153,7 +153,7 @@ describe('paging (page/limit, meta.lastPage)', () => {
 			.reply(200, listPage(rows(1001, 1000), 2, 2));
 		const { outputs } = await run({
 			resource: 'department',
-			operation: 'listDepartments',
+			operation: 'getAllDepartments',
 			returnAll: true,
 		});
 		expect(outputs[0]).toHaveLength(2000);
@@ -170,7 +170,7 @@ describe('paging (page/limit, meta.lastPage)', () => {
 			.reply(200, listPage(rows(1001, 3), 2, 2));
 		const { outputs } = await run({
 			resource: 'planner',
-			operation: 'listCompanyPlanners',
+			operation: 'getAllPlanners',
 			returnAll: true,
 			queryParametersJson: '{"name":"Summer"}',
 		});
@@ -186,13 +186,13 @@ describe('paging (page/limit, meta.lastPage)', () => {
 			.reply(200, { data: rows(1, 130) });
 		const all = await run({
 			resource: 'expense',
-			operation: 'listExpenseCategories',
+			operation: 'getAllExpenseCategories',
 			returnAll: true,
 		});
 		expect(all.outputs[0]).toHaveLength(130);
 		const some = await run({
 			resource: 'expense',
-			operation: 'listExpenseCategories',
+			operation: 'getAllExpenseCategories',
 			returnAll: false,
 			limit: 10,
 		});
@@ -211,7 +211,7 @@ describe('paging (page/limit, meta.lastPage)', () => {
 		const { outputs } = await run(
 			{
 				resource: 'office',
-				operation: 'listEmployeeOfficeAssignation',
+				operation: 'getAllOfficeAssignments',
 				returnAll: false,
 				limit: 2,
 				filters: { officeId: '={{ $json.office }}' },
@@ -232,7 +232,7 @@ describe('paging (page/limit, meta.lastPage)', () => {
 			.reply(200, { data: { id: 'e1', firstName: 'Ana' } });
 		const { outputs } = await run({
 			resource: 'employee',
-			operation: 'getEmployee',
+			operation: 'get',
 			employeeId: byId('e1'),
 		});
 		expect(outputs[0]).toEqual([{ json: { id: 'e1', firstName: 'Ana' }, pairedItem: { item: 0 } }]);
@@ -271,7 +271,7 @@ describe('field encoding', () => {
 			.reply(201, { data: { id: 'c1' } });
 		await run({
 			resource: 'workEntry',
-			operation: 'listCompanyWorkEntries',
+			operation: 'getAllWorkEntries',
 			limit: 5,
 			filters: {
 				from: '2025-03-01T00:00:00',
@@ -281,7 +281,7 @@ describe('field encoding', () => {
 		});
 		await run({
 			resource: 'report',
-			operation: 'listWorkedHoursByEmployee',
+			operation: 'getAllWorkedHours',
 			limit: 5,
 			from: '2025-03-01',
 			to: '2025-03-31',
@@ -305,7 +305,7 @@ describe('field encoding', () => {
 			.reply(204);
 		const { outputs } = await run({
 			resource: 'department',
-			operation: 'unassignEmployeeFromDepartment',
+			operation: 'unassign',
 			employeeId: byId('e1'),
 			departmentId: byId('d1'),
 		});
@@ -316,7 +316,7 @@ describe('field encoding', () => {
 	it('a path id that resolves empty names the field', async () => {
 		const { error } = await run({
 			resource: 'employee',
-			operation: 'getEmployee',
+			operation: 'get',
 			employeeId: byId('={{ $json.missing }}'),
 		});
 		// (n8n's routing engine reports errors of declarative operations as NodeApiError)
@@ -473,7 +473,7 @@ describe('files', () => {
 		const { outputs, error } = await run(
 			{
 				resource: 'document',
-				operation: 'uploadDocument',
+				operation: 'upload',
 				directoryId: byId('dir-1'),
 				binaryPropertyName: 'data',
 			},
@@ -501,7 +501,7 @@ describe('files', () => {
 		const { error } = await run(
 			{
 				resource: 'recruitment',
-				operation: 'uploadCandidateDocument',
+				operation: 'upload',
 				candidateId: 'cand-1',
 				binaryPropertyName: 'data',
 				options: { fileFieldName: 'document', formFieldsJson: '{"type":"cv"}' },
@@ -524,7 +524,7 @@ describe('files', () => {
 	it('fails clearly when the input has no such binary field', async () => {
 		const { error } = await run({
 			resource: 'document',
-			operation: 'uploadDocument',
+			operation: 'upload',
 			directoryId: byId('dir-1'),
 			binaryPropertyName: 'missing',
 		});
@@ -538,7 +538,7 @@ describe('files', () => {
 		});
 		const { outputs, error } = await run({
 			resource: 'document',
-			operation: 'downloadBinaryFileOfDocument',
+			operation: 'download',
 			documentId: 'doc-1',
 			binaryPropertyName: 'payslip',
 		});
@@ -561,10 +561,10 @@ describe('files', () => {
 });
 
 describe('errors (the API error table)', () => {
-	const getEmployee = { resource: 'employee', operation: 'getEmployee', employeeId: byId('e1') };
+	const getEmployee = { resource: 'employee', operation: 'get', employeeId: byId('e1') };
 	const createDepartment = {
 		resource: 'department',
-		operation: 'createDepartment',
+		operation: 'create',
 		companyId: byId('c1'),
 		name: 'Sales',
 	};
@@ -707,7 +707,7 @@ describe('errors (the API error table)', () => {
 			.reply((_uri, _body, callback) => callback!(dnsFailure('api-eu3.sesametime.com'), [500, '']));
 		const { error } = await runNode({
 			node,
-			parameters: { resource: 'company', operation: 'showTokenInfo' },
+			parameters: { resource: 'company', operation: 'getTokenInfo' },
 			credentials: { sesameHrApi: { apiToken: TOKEN, region: 'eu3' } },
 			credentialTypes,
 		});
@@ -736,7 +736,7 @@ describe('regions and the custom URL', () => {
 				.reply(200, listPage([], 1, 1));
 			const { outputs } = await runNode({
 				node,
-				parameters: { resource: 'company', operation: 'showTokenInfo' },
+				parameters: { resource: 'company', operation: 'getTokenInfo' },
 				credentials: { sesameHrApi: data },
 				credentialTypes,
 			});
@@ -771,7 +771,7 @@ describe('regions and the custom URL', () => {
 			.reply(200, listPage([{ id: 'o1', name: 'Madrid' }], 1, 1));
 		const { error } = await runNode({
 			node,
-			parameters: { resource: 'company', operation: 'showTokenInfo' },
+			parameters: { resource: 'company', operation: 'getTokenInfo' },
 			credentials: { sesameHrApi: data },
 			credentialTypes,
 		});

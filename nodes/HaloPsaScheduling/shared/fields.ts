@@ -1,21 +1,21 @@
 /**
- * Field builders for the HaloPSA Scheduling node, driven by the generated catalogue:
- *  - filters / options collections from each endpoint's documented query parameters
- *  - typed body fields from the OpenAPI schemas (HALO_BODY_FIELDS), with dropdowns for agents,
- *    clients, sites, appointment types, workdays and booking types
- *  - resource locators for record IDs, raw JSON for everything else
+ * Field builders of the HaloPSA Scheduling node, over the generated catalogue
+ * (../generated/catalogue.ts: endpoints with their query parameters, the types of every scalar
+ * property of the record schemas). They return field specs (nodes/common/describe.ts); the resource
+ * files choose which fields each operation offers. The labels and descriptions below are the
+ * hand-written part: a property without one gets a title-cased label.
  */
-import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 import { NodeOperationError, UnexpectedError } from 'n8n-workflow';
 
-import { showFor, type OperationDefinition, type OperationSpec } from '../../common/declarative';
+import type { FieldSpec, OperationData, OperationSpec } from '../../common/describe';
 import {
 	HALO_BODY_FIELDS,
 	HALO_ENDPOINTS,
 	type HaloEndpoint,
 	type HaloFieldType,
 	type HaloParameter,
-} from './catalogue';
+} from '../generated/catalogue';
 
 const DYNAMIC_HINT =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
@@ -37,9 +37,9 @@ export function haloOperation(
 	action: string,
 	method: 'GET' | 'POST' | 'DELETE',
 	path: string,
-	spec: Partial<OperationSpec> & { idParameter?: string } = {},
-): OperationDefinition {
-	const { idParameter, ...rest } = spec;
+	spec: Partial<OperationSpec> & { idParameter?: string; fields?: FieldSpec[] } = {},
+): OperationData {
+	const { idParameter, fields = [], ...rest } = spec;
 	const source = endpoint(method, path);
 	return {
 		value,
@@ -49,6 +49,7 @@ export function haloOperation(
 		method,
 		path: idParameter ? path.replace('{id}', `{${idParameter}}`) : path,
 		...rest,
+		fields,
 	};
 }
 
@@ -169,112 +170,64 @@ function booleanDescription(text: string): string {
 const isDateParameter = (p: HaloParameter) =>
 	p.type === 'DateTime' || (p.type === 'string' && /(^|_)date$/.test(p.name));
 
-/** One documented query parameter as a collection option (sent in the query string). */
-export function queryOption(p: HaloParameter): INodeProperties {
-	const displayName = QUERY_LABELS[p.name] ?? titleCase(p.name);
-	const name = paramName(p.name);
-	const send = { type: 'query' as const, property: p.name };
+/** One documented query parameter as a field of `collection` (sent in the query string). */
+export function queryField(p: HaloParameter, collection: string): FieldSpec {
+	const base = {
+		name: paramName(p.name),
+		key: p.name,
+		label: QUERY_LABELS[p.name] ?? titleCase(p.name),
+		in: 'query' as const,
+		collection,
+	};
 	const multi = MULTI_LOOKUPS[p.name];
 	if (multi) {
 		return {
-			displayName,
-			name,
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: multi },
-			default: [],
+			...base,
+			kind: 'multiOptions',
+			loadOptions: multi,
+			joined: true,
 			description: `${p.description}. ${DYNAMIC_HINT}.`,
-			routing: { send: { ...send, value: '={{ [].concat($value).join(",") }}' } },
 		};
 	}
 	const lookup = LOOKUPS[p.name];
-	if (lookup) {
+	if (lookup)
 		return {
-			displayName,
-			name,
-			type: 'options',
-			typeOptions: { loadOptionsMethod: lookup },
-			default: '',
+			...base,
+			kind: 'options',
+			loadOptions: lookup,
 			description: `${p.description}. ${DYNAMIC_HINT}.`,
-			routing: { send },
 		};
-	}
 	if (p.type === 'boolean')
-		return {
-			displayName,
-			name,
-			type: 'boolean',
-			default: false,
-			description: booleanDescription(p.description),
-			routing: { send },
-		};
+		return { ...base, kind: 'boolean', description: booleanDescription(p.description) };
 	if (p.type === 'integer' || p.type === 'double')
-		return {
-			displayName,
-			name,
-			type: 'number',
-			default: 0,
-			description: p.description,
-			routing: { send },
-		};
+		return { ...base, kind: 'number', description: p.description };
 	if (isDateParameter(p))
-		return {
-			displayName,
-			name,
-			type: 'dateTime',
-			default: '',
-			description: p.description,
-			routing: { send },
-		};
-	return {
-		displayName,
-		name,
-		type: 'string',
-		default: '',
-		description: p.description,
-		routing: { send },
-	};
+		return { ...base, kind: 'dateTime', asGiven: true, description: p.description };
+	return { ...base, kind: 'string', description: p.description };
 }
 
 /** The documented query parameters of an endpoint (without paging and path parameters). */
 export const queryParameters = (e: HaloEndpoint) =>
 	e.parameters.filter((p) => p.in === 'query' && !PAGING_PARAMETERS.has(p.name));
 
-/** A collection ("Filters" for lists, "Options" otherwise) of the documented query parameters of `method path`. */
-export function queryCollection(
-	resource: string,
-	operation: string,
+/** The documented query parameters of `method path`, as "Filters" (lists) or "Options" fields. */
+export function queryFields(
 	method: string,
 	path: string,
-	kind: 'filters' | 'options' = 'filters',
-): INodeProperties[] {
-	const options = queryParameters(endpoint(method, path)).map(queryOption);
-	if (!options.length) return [];
-	options.sort((a, b) => a.displayName.localeCompare(b.displayName));
-	return [
-		{
-			displayName: kind === 'filters' ? 'Filters' : 'Options',
-			name: kind,
-			type: 'collection',
-			placeholder: kind === 'filters' ? 'Add Filter' : 'Add Option',
-			default: {},
-			displayOptions: showFor(resource, [operation]),
-			options,
-		},
-	];
+	collection: 'filters' | 'options' = 'filters',
+): FieldSpec[] {
+	return queryParameters(endpoint(method, path)).map((p) => queryField(p, collection));
 }
 
-/** "Query Parameters (JSON)": further query parameters merged in (OperationSpec.jsonQuery = 'queryJson'). */
-export function queryJsonField(resource: string, operations: string[]): INodeProperties {
-	return {
-		displayName: 'Additional Query Parameters (JSON)',
-		name: 'queryJson',
-		type: 'json',
-		default: '{}',
-		description:
-			'Any further query parameters the endpoint accepts, as a JSON object, e.g. {"count": 10}',
-		displayOptions: showFor(resource, operations),
-	};
-}
+/** "Additional Query Parameters (JSON)": further query parameters merged in (spec.jsonQuery = 'queryJson'). */
+export const queryJsonField = (): FieldSpec => ({
+	name: 'queryJson',
+	label: 'Additional Query Parameters (JSON)',
+	kind: 'json',
+	json: 'object',
+	description:
+		'Any further query parameters the endpoint accepts, as a JSON object, e.g. {"count": 10}',
+});
 
 // ---------------------------------------------------------------------------------------------
 // Body fields
@@ -386,139 +339,73 @@ function describe(property: string, type: HaloFieldType, label: string): string 
 	return undefined;
 }
 
-/** One typed body field of schema `schema` (no displayOptions: for collections, or add them). */
-export function bodyOption(schema: string, property: string): INodeProperties {
-	const type = HALO_BODY_FIELDS[schema]?.[property];
-	if (!type) throw new UnexpectedError(`${schema}.${property} is not modelled`);
-	const displayName = labelOf(schema, property);
-	const description = describe(property, type, displayName);
-	const base = {
-		displayName,
-		name: paramName(property),
-		routing: { send: { type: 'body' as const, property } },
-		...(description ? { description } : {}),
-	};
-	const lookup = LOOKUPS[property];
-	if (lookup)
-		return { ...base, type: 'options', typeOptions: { loadOptionsMethod: lookup }, default: '' };
-	if (property.endsWith('email'))
-		return { ...base, type: 'string', default: '', placeholder: 'name@email.com' };
-	const defaults: Record<HaloFieldType, string | number | boolean> = {
-		string: '',
-		number: 0,
-		boolean: false,
-		dateTime: '',
-	};
-	return { ...base, type, default: defaults[type] };
-}
-
-/** Top-level body fields (e.g. the required ones of a create operation). */
+/** Typed body fields of schema `schema`: required top-level fields, or the options of `collection`. */
 export function bodyFields(
 	schema: string,
 	properties: string[],
-	resource: string,
-	operations: string[],
-	required = true,
-): INodeProperties[] {
-	return properties.map((property) => ({
-		...bodyOption(schema, property),
-		required,
-		displayOptions: showFor(resource, operations),
-	}));
+	options: { required?: boolean; collection?: string } = {},
+): FieldSpec[] {
+	return properties.map((property) => {
+		const type = HALO_BODY_FIELDS[schema]?.[property];
+		if (!type)
+			throw new UnexpectedError(`${schema}.${property} is not a scalar property of the schema`);
+		const label = labelOf(schema, property);
+		const description = describe(property, type, label);
+		const base: FieldSpec = {
+			name: paramName(property),
+			key: property,
+			label,
+			kind: type,
+			in: 'body',
+			...(options.required ? { required: true } : {}),
+			...(options.collection ? { collection: options.collection } : {}),
+			...(description ? { description } : {}),
+		};
+		const lookup = LOOKUPS[property];
+		if (lookup) return { ...base, kind: 'options', loadOptions: lookup };
+		if (type === 'dateTime') return { ...base, asGiven: true };
+		if (property.endsWith('email')) return { ...base, placeholder: 'name@email.com' };
+		return base;
+	});
 }
 
-/** The modelled fields of `schema` except `exclude`, sorted, as an "Additional Fields" / "Update Fields" collection. */
-export function bodyCollection(
-	schema: string,
-	resource: string,
-	operations: string[],
-	options: {
-		exclude?: string[];
-		include?: string[];
-		name?: 'additionalFields' | 'updateFields';
-	} = {},
-): INodeProperties {
-	const name = options.name ?? 'additionalFields';
-	const properties = (options.include ?? Object.keys(HALO_BODY_FIELDS[schema] ?? {})).filter(
-		(p) => !(options.exclude ?? []).includes(p),
-	);
-	const fields = properties
-		.map((p) => bodyOption(schema, p))
-		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+/** "Additional Body Fields (JSON)", merged into the record last (spec.jsonBody = 'jsonBody'). */
+export function recordJsonField(options: { required?: boolean; label?: string } = {}): FieldSpec {
 	return {
-		displayName: name === 'updateFields' ? 'Update Fields' : 'Additional Fields',
-		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor(resource, operations),
-		options: fields,
-	};
-}
-
-/** "Additional Body Fields (JSON)", merged into the record last (OperationSpec.jsonBody = 'jsonBody'). */
-export function recordJsonField(
-	resource: string,
-	operations: string[],
-	options: { required?: boolean; displayName?: string } = {},
-): INodeProperties {
-	return {
-		displayName: options.displayName ?? 'Additional Body Fields (JSON)',
 		name: 'jsonBody',
-		type: 'json',
-		default: '{}',
-		required: options.required ?? false,
+		label: options.label ?? 'Additional Body Fields (JSON)',
+		kind: 'json',
+		json: 'object',
+		...(options.required ? { required: true, rank: 1 } : {}),
 		description:
 			'Any further fields of the record, as a JSON object (see the Halo API reference). They are merged into the record and win over the fields above.',
-		displayOptions: showFor(resource, operations),
 	};
 }
 
 // ---------------------------------------------------------------------------------------------
 // Record IDs
 
-/** Sends a numeric-looking ID as a number (Halo IDs are integers, holidays use GUIDs). */
-const ID_VALUE =
-	'={{ String($value).trim() !== "" && !isNaN(Number(String($value).trim())) ? Number(String($value).trim()) : String($value).trim() }}';
-
 /** A record picker (searchable list or ID); with `sendAsBodyId` its value becomes the record's `id` (updates). */
 export function recordLocator(
-	displayName: string,
+	label: string,
 	name: string,
-	resource: string,
-	operations: string[],
-	searchListMethod: string,
+	search: string,
 	options: { sendAsBodyId?: boolean; placeholder?: string } = {},
-): INodeProperties {
+): FieldSpec {
 	return {
-		displayName,
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		label,
+		kind: 'locator',
+		search,
 		required: true,
-		description: `The ${displayName.toLowerCase()} to use`,
-		displayOptions: showFor(resource, operations),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true, searchFilterRequired: false },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: options.placeholder ?? 'e.g. 1234',
-			},
-		],
-		...(options.sendAsBodyId
-			? { routing: { send: { type: 'body' as const, property: 'id', value: ID_VALUE } } }
-			: {}),
+		record: true,
+		description: `The ${label.toLowerCase()} to use`,
+		placeholder: options.placeholder ?? 'e.g. 1234',
+		...(options.sendAsBodyId ? { in: 'body', key: 'id', numericId: true } : { in: 'path' }),
 	};
 }
 
-/** Create/update operations: send every input item's record in one POST (OperationSpec.batchParameter). */
+/** Create/update operations: send every input item's record in one POST (spec.batchParameter). */
 export const BATCH_PARAMETER = 'sendAllItemsInOneRequest';
 
 /** Create/update of a Halo record: a JSON array of one record, raw JSON merged, optional batch mode. */
@@ -528,39 +415,25 @@ export const RECORD_WRITE = {
 	batchParameter: BATCH_PARAMETER,
 } as const;
 
-export function batchField(resource: string, operations: string[]): INodeProperties {
-	return {
-		displayName: 'Send All Items in One Request',
-		name: BATCH_PARAMETER,
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to send the records of all input items in one request (Halo accepts an array) instead of one request per item. Each output item stays paired with its input item.',
-		displayOptions: showFor(resource, operations),
-	};
-}
+export const batchField = (): FieldSpec => ({
+	name: BATCH_PARAMETER,
+	label: 'Send All Items in One Request',
+	kind: 'boolean',
+	description:
+		'Whether to send the records of all input items in one request (Halo accepts an array) instead of one request per item. Each output item stays paired with its input item.',
+});
 
 /** A comma-separated list of integer IDs sent as the bare JSON array body (Generate operations). */
-export function idListField(
-	displayName: string,
-	name: string,
-	resource: string,
-	operations: string[],
-	description: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 12, 15, 31',
-		description,
-		displayOptions: showFor(resource, operations),
-	};
-}
+export const idListField = (label: string, name: string, description: string): FieldSpec => ({
+	name,
+	label,
+	kind: 'string',
+	required: true,
+	placeholder: 'e.g. 12, 15, 31',
+	description,
+});
 
-/** OperationSpec.buildBody for the Generate operations: the IDs of `parameter` as `[1, 2, 3]`. */
+/** spec.buildBody for the Generate operations: the IDs of `parameter` as `[1, 2, 3]`. */
 export function idListBody(parameter: string, label: string) {
 	return function (
 		this: IExecutePaginationFunctions,

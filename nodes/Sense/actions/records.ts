@@ -2,8 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { fieldMap, type FieldInfo } from '../shared/fields';
-import type { EntitySchema } from '../shared/schema';
+import { customSlotValue, fieldMap, type FieldInfo } from '../shared/fields';
+import type { EntitySchema } from '../generated/schema';
 
 /** Per item: the error output (continue on fail) or a thrown error. */
 export function errorItem(
@@ -54,6 +54,42 @@ function normalise(field: FieldInfo | undefined, value: unknown): unknown {
 	return value;
 }
 
+/** The custom slots set in the node ("Custom Fields" name/value pairs), converted to their types. */
+function customSlots(
+	ctx: IExecuteFunctions,
+	fields: Map<string, FieldInfo>,
+	itemIndex: number,
+): IDataObject {
+	const rows = ((ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ??
+		[]) as IDataObject[];
+	const body: IDataObject = {};
+	for (const row of rows) {
+		const name = String(row.name ?? '').trim();
+		if (!name) continue;
+		const field = fields.get(name);
+		if (!field?.custom) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`"${name}" is not a custom slot of this record type`,
+				{
+					itemIndex,
+					description:
+						'Pick a slot from the list, or use one of the custom_* names of the record type.',
+				},
+			);
+		}
+		const value = customSlotValue(field, row.value);
+		if (value instanceof Error) {
+			throw new NodeOperationError(ctx.getNode(), value.message, {
+				itemIndex,
+				description: 'Enter the value in the form the slot takes, or map it with an expression.',
+			});
+		}
+		if (value !== undefined) body[name] = normalise(field, value) as IDataObject[string];
+	}
+	return body;
+}
+
 export interface RecordBody {
 	id: string;
 	body: IDataObject;
@@ -83,14 +119,12 @@ export function recordBody(
 			if (value !== undefined) body[key] = normalise(field, value) as IDataObject[string];
 		}
 	} else {
-		const set = {
-			...(ctx.getNodeParameter('fields', itemIndex, {}) as IDataObject),
-			...(ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject),
-		};
+		const set = ctx.getNodeParameter('fields', itemIndex, {}) as IDataObject;
 		for (const [key, value] of Object.entries(set)) {
 			if (value === '' || value === undefined) continue;
 			body[key] = normalise(fields.get(key), value) as IDataObject[string];
 		}
+		Object.assign(body, customSlots(ctx, fields, itemIndex));
 		const extra = jsonParameter(ctx, 'jsonFields', itemIndex, 'Additional Fields (JSON)');
 		if (extra !== undefined) {
 			if (extra === null || typeof extra !== 'object' || Array.isArray(extra)) {

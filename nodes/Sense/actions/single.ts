@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest } from '../../common/transport';
 import { multipartBody } from '../shared/multipart';
-import { RESUME_EXTENSIONS, RESUME_MAX_BYTES, type EntitySchema } from '../shared/schema';
+import { RESUME_EXTENSIONS, RESUME_MAX_BYTES, type EntitySchema } from '../generated/schema';
 import {
 	pathOf,
 	senseVendor,

@@ -14,7 +14,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest } from '../../common/transport';
 import { entry, planBatches, type Entry } from '../shared/batching';
-import { MAX_BATCH_COMPRESSED_KB, MAX_BATCH_ENTITIES, type EntitySchema } from '../shared/schema';
+import {
+	MAX_BATCH_COMPRESSED_KB,
+	MAX_BATCH_ENTITIES,
+	type EntitySchema,
+} from '../generated/schema';
 import { senseVendor } from '../shared/vendor';
 import { asNodeError, errorItem, recordBody } from './records';
 

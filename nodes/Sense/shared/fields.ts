@@ -2,9 +2,11 @@
  * Node fields generated from the entity schemas (./schema.ts, itself generated from the OpenAPI
  * document): display names, types and descriptions are derived from the field names and kinds.
  */
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { CUSTOM_SLOT_KINDS, type EntitySchema, type FieldKind } from './schema';
+import type { FieldSpec } from '../../common/describe';
+
+import { CUSTOM_SLOT_KINDS, type EntitySchema, type FieldKind } from '../generated/schema';
 
 export interface FieldInfo {
 	name: string;
@@ -83,85 +85,145 @@ function describe(field: FieldInfo, title: string): string {
 	return `${KIND_HINTS[field.kind]}API field: ${field.name}.`;
 }
 
-/** One collection option for a field. */
-export function fieldProperty(field: FieldInfo): INodeProperties {
+/** One field of a record as a field spec of the collection `collection` (read by execute()). */
+export function fieldSpec(field: FieldInfo, collection: string): FieldSpec {
 	const title = titleOf(field.name);
-	const property: INodeProperties = {
-		displayName: title,
+	const base: FieldSpec = {
 		name: field.name,
-		type: 'string',
-		default: '',
+		label: title,
+		kind: 'string',
+		collection,
 		description: describe(field, title),
 	};
 	switch (field.kind) {
 		case 'number':
-			return { ...property, type: 'number', default: 0 };
+			return { ...base, kind: 'number' };
 		case 'integer':
-			return { ...property, type: 'number', default: 0, typeOptions: { numberPrecision: 0 } };
+			return { ...base, kind: 'number', property: { typeOptions: { numberPrecision: 0 } } };
 		case 'boolean':
-			return { ...property, type: 'boolean', default: false };
+			return { ...base, kind: 'boolean' };
 		case 'date':
 		case 'dateTime':
 		case 'dateOrDateTime':
-			return { ...property, type: 'dateTime' };
+			return { ...base, kind: 'dateTime' };
 		case 'stringList':
-			return { ...property, default: [], typeOptions: { multipleValues: true } };
+			return { ...base, property: { default: [], typeOptions: { multipleValues: true } } };
 		default:
-			if (/^email\d*$/.test(field.name)) return { ...property, placeholder: 'name@email.com' };
-			return property;
+			if (/^email\d*$/.test(field.name)) return { ...base, placeholder: 'name@email.com' };
+			return base;
 	}
 }
 
-const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
-	a.displayName.localeCompare(b.displayName, 'en', { numeric: true });
+/** The documented fields of an entity (without the ID), for its "Fields" collection. */
+export const recordFieldSpecs = (entity: EntitySchema): FieldSpec[] =>
+	fieldsOf(entity)
+		.filter((f) => f.name !== 'id' && !f.custom)
+		.map((f) => fieldSpec(f, 'fields'));
 
-/** The "Fields" collection (documented fields) of one entity. */
-export function fieldCollection(entity: EntitySchema, show: IDataObject): INodeProperties {
-	return {
-		displayName: 'Fields',
-		name: 'fields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { ...show, resource: [entity.resource] } },
-		options: fieldsOf(entity)
-			.filter((f) => f.name !== 'id' && !f.custom)
-			.map(fieldProperty)
-			.sort(byDisplayName),
-	};
-}
+const SLOT_KIND_NAMES: Record<FieldKind, string> = {
+	string: 'text',
+	number: 'number',
+	integer: 'whole number',
+	boolean: 'true or false',
+	date: 'date',
+	dateTime: 'date and time',
+	dateOrDateTime: 'date or date and time',
+	stringList: 'list of texts',
+};
 
 /**
- * The "Custom Fields" collections (custom slots). Record types with the same set of slots share one
- * collection shown for all of them (six of the ten share one set), which keeps the description the
- * editor downloads ~80 KB smaller; the parameter and its values are the same for every record type.
+ * "Custom Fields": the custom slots as name/value pairs. The slot dropdown is loaded for the chosen
+ * record type (`getCustomSlots`), so one small property serves every record type; the value is
+ * converted to the slot's type when the record is built (see customSlotValue).
  */
-export function customFieldCollections(
-	entities: EntitySchema[],
-	show: IDataObject,
-): INodeProperties[] {
-	const groups = new Map<string, { resources: string[]; options: INodeProperties[] }>();
-	for (const entity of entities) {
-		const options = fieldsOf(entity)
-			.filter((f) => f.name !== 'id' && f.custom)
-			.map(fieldProperty)
-			.sort(byDisplayName);
-		const key = JSON.stringify(options);
-		const group = groups.get(key) ?? { resources: [], options };
-		group.resources.push(entity.resource);
-		groups.set(key, group);
-	}
-	return [...groups.values()].map(({ resources, options }) => ({
-		displayName: 'Custom Fields',
-		name: 'customFields',
-		type: 'collection',
-		placeholder: 'Add Custom Field',
+export const customFieldsSpec = (show: FieldSpec['show']): FieldSpec => ({
+	name: 'customFields',
+	label: 'Custom Fields',
+	kind: 'custom',
+	show,
+	placeholder: 'Add Custom Field',
+	description:
+		'The custom slots Sense offers for this record type; your Sense team maps them to your ATS fields',
+	rank: 5.06,
+	property: {
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
 		default: {},
-		description:
-			'The custom slots Sense offers for this record type; your Sense team maps them to your ATS fields',
-		displayOptions: { show: { ...show, resource: resources } },
-		options,
-	}));
+		options: [
+			{
+				displayName: 'Custom Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Slot Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: {
+							loadOptionsMethod: 'getCustomSlots',
+							loadOptionsDependsOn: ['resource'],
+						},
+						default: '',
+						description:
+							'The custom slot to set. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							"Converted to the slot's type: numbers, true/false, dates (YYYY-MM-DD or ISO 8601), lists (comma-separated or a JSON array)",
+					},
+				],
+			},
+		],
+	},
+});
+
+/** The custom slots of an entity as dropdown options ("Custom Text 1 — text"). */
+export function customSlotOptions(entity: EntitySchema): INodePropertyOptions[] {
+	return fieldsOf(entity)
+		.filter((f) => f.custom)
+		.map((f) => ({ name: `${titleOf(f.name)} — ${SLOT_KIND_NAMES[f.kind]}`, value: f.name }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+}
+
+/** The value of a custom slot as its type wants it; undefined for an empty value, an Error for a wrong one. */
+export function customSlotValue(field: FieldInfo, raw: unknown): unknown {
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === ''))
+		return undefined;
+	if (typeof raw !== 'string') return raw;
+	const text = raw.trim();
+	switch (field.kind) {
+		case 'number':
+		case 'integer': {
+			const number = Number(text);
+			if (!Number.isFinite(number) || (field.kind === 'integer' && !Number.isInteger(number))) {
+				return new Error(
+					`"${field.name}" needs ${field.kind === 'integer' ? 'a whole number' : 'a number'}, not "${raw}"`,
+				);
+			}
+			return number;
+		}
+		case 'boolean':
+			if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+			return new Error(`"${field.name}" needs true or false, not "${raw}"`);
+		case 'stringList':
+			if (text.startsWith('[')) {
+				try {
+					const list = JSON.parse(text) as unknown;
+					if (Array.isArray(list)) return list.map(String);
+				} catch {
+					// not JSON: split on commas below
+				}
+			}
+			return text
+				.split(',')
+				.map((v) => v.trim())
+				.filter((v) => v !== '');
+		default:
+			return text;
+	}
 }
 
 /** Dropdown options of every field of an entity except the ID (for the possible-values operations). */

@@ -1,7 +1,17 @@
-/** The node's parameters, built from the entity schemas and the operation table. */
+/**
+ * The Sense node's resources as data (nodes/common/describe.ts): one resource per record type of
+ * the generated schema, each with the operations of ./vendor.ts. Sense is a programmatic node
+ * (upserts batch across items), so the fields carry no routing: execute() reads them.
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { customFieldCollections, fieldCollection } from './fields';
+import {
+	describeResources,
+	type CollectionInfo,
+	type FieldSpec,
+	type OperationData,
+	type ResourceSpec,
+} from '../../common/describe';
 import {
 	MAX_BATCH_COMPRESSED_KB,
 	MAX_BATCH_ENTITIES,
@@ -9,308 +19,297 @@ import {
 	RESUME_MAX_BYTES,
 	SENSE_ENTITIES,
 	SYNC_ORDER,
-} from './schema';
-import { operationsFor } from './vendor';
+	type EntitySchema,
+} from '../generated/schema';
+import { customFieldsSpec, recordFieldSpecs } from './fields';
+import { operationsFor, type OperationValue } from './vendor';
 
 const entityName = (resource: string) =>
 	SENSE_ENTITIES.find((e) => e.resource === resource)?.displayName ?? resource;
 
-const resourcePicker: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: SENSE_ENTITIES.map((e) => ({ name: e.displayName, value: e.resource })),
-	default: 'candidate',
+const COLLECTIONS: Record<string, CollectionInfo> = {
+	fields: { displayName: 'Fields', placeholder: 'Add Field', order: 0.5 },
+	resumeOptions: { displayName: 'Options', placeholder: 'Add Option', order: 2 },
 };
 
-const operationPickers: INodeProperties[] = SENSE_ENTITIES.map((entity) => ({
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: [entity.resource] } },
-	options: operationsFor(entity)
-		.map((op) => ({
-			name: op.name,
-			value: op.value,
-			action: op.action(entity),
-			description: op.action(entity),
-		}))
-		.sort((a, b) => a.name.localeCompare(b.name)),
-	default: 'upsert',
-}));
+/** Shown with "Define Below" only. */
+const DEFINE = { dataMode: ['define'] };
 
-/** Where the per-field collections show: Create or Update / Update with "Define Below". */
-const DEFINE_FIELDS = { operation: ['upsert', 'update'], dataMode: ['define'] };
+const upsertNotice: FieldSpec = {
+	name: 'upsertNotice',
+	label:
+		`Create or Update replaces the whole record: fields you leave out are cleared in Sense. Use Update to change single fields. ` +
+		`All input items are sent in batches (up to ${MAX_BATCH_ENTITIES} records, ${MAX_BATCH_COMPRESSED_KB} KB compressed). ` +
+		`For a full sync, run the record types in this order: ${SYNC_ORDER.map(entityName).join(', ')}.`,
+	kind: 'custom',
+	property: { type: 'notice' },
+	rank: -1,
+};
 
-const recordFields: INodeProperties[] = [
-	{
-		displayName:
-			`Create or Update replaces the whole record: fields you leave out are cleared in Sense. Use Update to change single fields. ` +
-			`All input items are sent in batches (up to ${MAX_BATCH_ENTITIES} records, ${MAX_BATCH_COMPRESSED_KB} KB compressed). ` +
-			`For a full sync, run the record types in this order: ${SYNC_ORDER.map(entityName).join(', ')}.`,
-		name: 'upsertNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { operation: ['upsert'] } },
-	},
-	{
-		displayName: 'Fields to Send',
-		name: 'dataMode',
-		type: 'options',
-		options: [
-			{
-				name: 'Map All Fields From Input',
-				value: 'autoMap',
-				description:
-					'Send the fields of each input item whose names match Sense fields (first_name, email, custom_text1, ...)',
-			},
-			{ name: 'Define Below', value: 'define', description: 'Set each field in this node' },
-		],
-		default: 'autoMap',
-		displayOptions: { show: { operation: ['upsert', 'update'] } },
-	},
-	{
-		displayName: 'ID',
-		name: 'recordId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 12345',
-		description: 'ID of the record in your system (Sense stores your ATS IDs)',
-		displayOptions: { show: { operation: ['upsert'], dataMode: ['define'] } },
-	},
-	{
-		displayName: 'ID',
-		name: 'recordId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 12345',
-		description: 'ID of the record in your system (Sense stores your ATS IDs)',
-		displayOptions: { show: { operation: ['get', 'update', 'uploadResume'] } },
-	},
-	...SENSE_ENTITIES.map((entity) => fieldCollection(entity, DEFINE_FIELDS)),
-	...customFieldCollections(SENSE_ENTITIES, DEFINE_FIELDS),
-	{
-		displayName: 'Additional Fields (JSON)',
-		name: 'jsonFields',
-		type: 'json',
-		default: '{}',
-		description: 'Further fields as a JSON object, merged over the fields above',
-		displayOptions: { show: { operation: ['upsert', 'update'], dataMode: ['define'] } },
-	},
-];
+const dataMode: FieldSpec = {
+	name: 'dataMode',
+	label: 'Fields to Send',
+	kind: 'options',
+	options: [
+		{
+			name: 'Map All Fields From Input',
+			value: 'autoMap',
+			description:
+				'Send the fields of each input item whose names match Sense fields (first_name, email, custom_text1, ...)',
+		},
+		{ name: 'Define Below', value: 'define', description: 'Set each field in this node' },
+	],
+	default: 'autoMap',
+	// right after the record: it decides which of the fields below are shown
+	rank: 0.5,
+};
 
-const commonOptions: INodeProperties[] = [
+const recordId = (extra: Partial<FieldSpec> = {}): FieldSpec => ({
+	name: 'recordId',
+	label: 'ID',
+	kind: 'string',
+	required: true,
+	placeholder: 'e.g. 12345',
+	description: 'ID of the record in your system (Sense stores your ATS IDs)',
+	...extra,
+});
+
+const jsonFields: FieldSpec = {
+	name: 'jsonFields',
+	label: 'Additional Fields (JSON)',
+	kind: 'json',
+	json: 'object',
+	description: 'Further fields as a JSON object, merged over the fields above',
+	show: DEFINE,
+};
+
+const commonOptions = (): FieldSpec[] => [
 	{
-		displayName: 'Ignore Unknown Input Fields',
 		name: 'onlyDocumentedFields',
-		type: 'boolean',
+		label: 'Ignore Unknown Input Fields',
+		kind: 'boolean',
 		default: true,
+		collection: 'options',
 		description:
 			'Whether to leave out input fields that are not Sense fields when mapping from input (Sense rejects a request with unknown fields)',
 	},
 	{
-		displayName: 'Mark as Deleted',
 		name: 'softDelete',
-		type: 'boolean',
-		default: false,
+		label: 'Mark as Deleted',
+		kind: 'boolean',
+		collection: 'options',
 		description: 'Whether to set is_deleted to true, which soft-deletes the records in Sense',
 	},
 ];
 
-const options: INodeProperties[] = [
+const upsertOptions = (): FieldSpec[] => [
 	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { operation: ['upsert'] } },
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_ENTITIES },
-				default: MAX_BATCH_ENTITIES,
-				description: 'Most records per request',
-			},
-			...commonOptions,
-			{
-				displayName: 'Max Compressed Batch Size (KB)',
-				name: 'maxCompressedKb',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_COMPRESSED_KB },
-				default: MAX_BATCH_COMPRESSED_KB,
-				description: 'Largest request body after gzip compression; bigger batches are split',
-			},
-		],
+		name: 'batchSize',
+		label: 'Batch Size',
+		kind: 'number',
+		default: MAX_BATCH_ENTITIES,
+		collection: 'options',
+		description: 'Most records per request',
+		property: { typeOptions: { minValue: 1, maxValue: MAX_BATCH_ENTITIES } },
 	},
+	...commonOptions(),
 	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { operation: ['update'] } },
-		options: commonOptions,
+		name: 'maxCompressedKb',
+		label: 'Max Compressed Batch Size (KB)',
+		kind: 'number',
+		default: MAX_BATCH_COMPRESSED_KB,
+		collection: 'options',
+		description: 'Largest request body after gzip compression; bigger batches are split',
+		property: { typeOptions: { minValue: 1, maxValue: MAX_BATCH_COMPRESSED_KB } },
 	},
 ];
 
-const possibleValues: INodeProperties[] = [
+/** The record's own fields, shown with "Define Below". */
+const definedFields = (entity: EntitySchema): FieldSpec[] => [
+	...recordFieldSpecs(entity).map((f) => ({ ...f, show: DEFINE })),
+	customFieldsSpec(DEFINE),
+];
+
+const possibleValueFields = (set: boolean): FieldSpec[] => [
 	{
-		displayName: 'Field Name or ID',
 		name: 'fieldName',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getEntityFields', loadOptionsDependsOn: ['resource'] },
+		label: 'Field Name or ID',
+		kind: 'options',
 		required: true,
-		default: '',
+		loadOptions: 'getEntityFields',
+		loadOptionsDependsOn: ['resource'],
 		description:
 			'The field whose dropdown values to read or set. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show: { operation: ['getPossibleValues', 'setPossibleValues'] } },
 	},
-	{
-		displayName: 'Values Source',
-		name: 'valuesSource',
-		type: 'options',
-		options: [
-			{ name: 'Define Below', value: 'define' },
-			{ name: 'JSON', value: 'json' },
-		],
-		default: 'define',
-		description: 'The list replaces the values Sense has for the field',
-		displayOptions: { show: { operation: ['setPossibleValues'] } },
-	},
-	{
-		displayName: 'Values',
-		name: 'values',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Value',
-		default: {},
-		displayOptions: { show: { operation: ['setPossibleValues'], valuesSource: ['define'] } },
-		options: [
-			{
-				displayName: 'Value',
-				name: 'value',
-				values: [
-					{
-						displayName: 'Label',
-						name: 'label',
-						type: 'string',
-						default: '',
-						description: 'Text shown in Sense',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'Value stored in the field',
-					},
-					{
-						displayName: 'Value Type',
-						name: 'type',
-						type: 'options',
+	...(set
+		? ([
+				{
+					name: 'valuesSource',
+					label: 'Values Source',
+					kind: 'options',
+					options: [
+						{ name: 'Define Below', value: 'define' },
+						{ name: 'JSON', value: 'json' },
+					],
+					default: 'define',
+					description: 'The list replaces the values Sense has for the field',
+				},
+				{
+					name: 'values',
+					label: 'Values',
+					kind: 'custom',
+					show: { valuesSource: ['define'] },
+					placeholder: 'Add Value',
+					property: {
+						type: 'fixedCollection',
+						typeOptions: { multipleValues: true, sortable: true },
+						default: {},
 						options: [
-							{ name: 'Boolean', value: 'boolean' },
-							{ name: 'Number', value: 'number' },
-							{ name: 'String', value: 'string' },
+							{
+								displayName: 'Value',
+								name: 'value',
+								values: [
+									{
+										displayName: 'Label',
+										name: 'label',
+										type: 'string',
+										default: '',
+										description: 'Text shown in Sense',
+									},
+									{
+										displayName: 'Value',
+										name: 'value',
+										type: 'string',
+										default: '',
+										description: 'Value stored in the field',
+									},
+									{
+										displayName: 'Value Type',
+										name: 'type',
+										type: 'options',
+										options: [
+											{ name: 'Boolean', value: 'boolean' },
+											{ name: 'Number', value: 'number' },
+											{ name: 'String', value: 'string' },
+										],
+										default: 'string',
+									},
+								],
+							},
 						],
-						default: 'string',
 					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Values (JSON)',
-		name: 'valuesJson',
-		type: 'json',
-		default: '[]',
-		placeholder: '[{"label": "Hourly", "value": "hourly"}]',
-		description: 'An array of objects with label and value (text, number or boolean)',
-		displayOptions: { show: { operation: ['setPossibleValues'], valuesSource: ['json'] } },
-	},
+				},
+				{
+					name: 'valuesJson',
+					label: 'Values (JSON)',
+					kind: 'json',
+					json: 'array',
+					default: '[]',
+					show: { valuesSource: ['json'] },
+					placeholder: '[{"label": "Hourly", "value": "hourly"}]',
+					description: 'An array of objects with label and value (text, number or boolean)',
+				},
+			] as FieldSpec[])
+		: []),
 ];
 
-const resume = { show: { resource: ['candidate'], operation: ['uploadResume'] } };
-const resumeFields: INodeProperties[] = [
+const resumeFields = (): FieldSpec[] => [
+	recordId({ record: true }),
 	{
-		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
-		type: 'string',
+		label: 'Input Binary Field',
+		kind: 'string',
 		required: true,
 		default: 'data',
 		hint: `The name of the input binary field holding the resume (at most ${RESUME_MAX_BYTES / 1024 / 1024} MB)`,
-		displayOptions: resume,
 	},
 	{
-		displayName: 'Resume ID',
 		name: 'resumeId',
-		type: 'string',
+		label: 'Resume ID',
+		kind: 'string',
 		required: true,
-		default: '',
 		description: 'ID of this resume file in your system',
-		displayOptions: resume,
 	},
 	{
-		displayName: 'File Extension',
 		name: 'fileExtension',
-		type: 'options',
+		label: 'File Extension',
+		kind: 'options',
 		options: [
 			{ name: 'Detect From File', value: 'auto' },
 			...RESUME_EXTENSIONS.map((ext) => ({ name: ext.toUpperCase(), value: ext })),
 		],
 		default: 'auto',
 		description: 'Format of the file; detect takes it from the binary file name',
-		displayOptions: resume,
 	},
 	{
-		displayName: 'Date Created',
 		name: 'dateCreated',
-		type: 'dateTime',
+		label: 'Date Created',
+		kind: 'dateTime',
 		required: true,
-		default: '',
 		description: 'When the resume was created in your system',
-		displayOptions: resume,
 	},
 	{
-		displayName: 'Date Updated',
 		name: 'dateUpdated',
-		type: 'dateTime',
+		label: 'Date Updated',
+		kind: 'dateTime',
 		required: true,
-		default: '',
 		description: 'When the resume was last updated in your system',
-		displayOptions: resume,
 	},
 	{
-		displayName: 'Options',
-		name: 'resumeOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: resume,
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				description: 'File name to send instead of the binary file name',
-			},
-		],
+		name: 'fileName',
+		label: 'File Name',
+		kind: 'string',
+		collection: 'resumeOptions',
+		description: 'File name to send instead of the binary file name',
 	},
 ];
 
-export const senseProperties: INodeProperties[] = [
-	resourcePicker,
-	...operationPickers,
-	...recordFields,
-	...options,
-	...possibleValues,
-	...resumeFields,
-];
+/** The fields of one operation of one record type. */
+function fieldsOf(operation: OperationValue, entity: EntitySchema): FieldSpec[] {
+	switch (operation) {
+		case 'upsert':
+			return [
+				upsertNotice,
+				dataMode,
+				recordId({ show: DEFINE }),
+				...definedFields(entity),
+				jsonFields,
+				...upsertOptions(),
+			];
+		case 'update':
+			return [
+				recordId({ record: true }),
+				dataMode,
+				...definedFields(entity),
+				jsonFields,
+				...commonOptions(),
+			];
+		case 'get':
+			return [recordId({ record: true })];
+		case 'getPossibleValues':
+			return possibleValueFields(false);
+		case 'setPossibleValues':
+			return possibleValueFields(true);
+		case 'uploadResume':
+			return resumeFields();
+	}
+}
+
+export const SENSE_RESOURCES: ResourceSpec[] = SENSE_ENTITIES.map((entity) => ({
+	value: entity.resource,
+	name: entity.displayName,
+	defaultOperation: 'upsert',
+	operations: operationsFor(entity).map(
+		(op): OperationData => ({
+			value: op.value,
+			name: op.name,
+			action: op.action(entity),
+			fields: fieldsOf(op.value, entity),
+		}),
+	),
+}));
+
+export const senseProperties: INodeProperties[] = describeResources(SENSE_RESOURCES, {
+	defaultResource: 'candidate',
+	collections: COLLECTIONS,
+});

@@ -2,7 +2,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import type { VendorProfile } from '../../common/transport';
-import type { EntitySchema } from './schema';
+import type { EntitySchema } from '../generated/schema';
 
 export const senseVendor: VendorProfile = {
 	vendor: 'Sense',

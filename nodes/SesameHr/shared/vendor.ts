@@ -7,7 +7,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { DeclarativeVendor } from '../../common/declarative';
-import { metaPages } from '../../common/paging';
+import { metaPages, singlePage } from '../../common/paging';
 
 /**
  * Items asked for per page by Return All / Limit. The API documents `limit`
@@ -29,6 +29,9 @@ export const SESAME_CREDENTIAL = 'sesameHrApi';
 
 /** Data regions: eu1 is the default; anything else goes through "Custom URL". */
 export const SESAME_REGIONS = ['eu1', 'eu2', 'eu3', 'eu4'];
+
+/** Documented lists that answer everything at once (`{data: [...]}`): one request, Limit cuts the answer. */
+export const UNPAGED = singlePage('data');
 
 export const sesameVendor: DeclarativeVendor = {
 	vendor: 'Sesame HR',

@@ -1,49 +1,44 @@
 /** Fields several Sessions resources share. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { FieldSpec } from '../../common/describe';
+import { body, locator } from '../../common/fields';
 
-import { bodyField, idLocator } from '../../common/fields';
-
-export const bookingPageLocator = (resource: string, operations: string[]): INodeProperties =>
-	idLocator('Booking Page', 'bookingPageId', resource, operations, 'searchBookingPages', {
+export const bookingPageLocator = (extra: Partial<FieldSpec> = {}): FieldSpec =>
+	locator('bookingPageId', 'Booking Page', 'searchBookingPages', {
 		description: 'The booking page to use',
+		...extra,
 	});
 
-export const roomLocator = (resource: string, operations: string[]): INodeProperties =>
-	idLocator('Room', 'roomId', resource, operations, 'searchRooms', {
-		description: 'The room to use',
-	});
+export const roomLocator = (): FieldSpec =>
+	locator('roomId', 'Room', 'searchRooms', { description: 'The room to use' });
 
-export const sessionLocator = (resource: string, operations: string[]): INodeProperties =>
-	idLocator('Session', 'sessionId', resource, operations, 'searchSessions', {
-		description: 'The session to use',
-	});
+export const sessionLocator = (): FieldSpec =>
+	locator('sessionId', 'Session', 'searchSessions', { description: 'The session to use' });
 
-export const eventLocator = (resource: string, operations: string[]): INodeProperties =>
-	idLocator('Event or Session', 'eventId', resource, operations, 'searchEvents', {
+export const eventLocator = (): FieldSpec =>
+	locator('eventId', 'Event or Session', 'searchEvents', {
 		description: 'The event, or the session behind an event (the API accepts either ID)',
 	});
 
-export const bookingLocator = (resource: string, operations: string[]): INodeProperties =>
-	idLocator('Booking', 'bookingId', resource, operations, 'searchBookings', {
-		description: 'The booking to use',
-	});
+export const bookingLocator = (): FieldSpec =>
+	locator('bookingId', 'Booking', 'searchBookings', { description: 'The booking to use' });
+
+/** Date-times go out as entered: Sessions reads them with the separate time zone field. */
+const asGiven = { asGiven: true };
 
 /** Time-window fields used when creating sessions and events. */
-export function scheduleFields(
-	resource: string,
-	operations: string[],
-	required: boolean,
-): INodeProperties[] {
+export function scheduleFields(required: boolean): FieldSpec[] {
 	return [
-		bodyField('dateTime', 'Starts At', 'startAt', resource, operations, {
+		body('dateTime', 'startAt', 'Starts At', {
 			required,
 			description: 'When it starts (ISO 8601)',
+			...asGiven,
 		}),
-		bodyField('dateTime', 'Ends At', 'plannedEnd', resource, operations, {
+		body('dateTime', 'plannedEnd', 'Ends At', {
 			required,
 			description: 'When it is planned to end (ISO 8601)',
+			...asGiven,
 		}),
-		bodyField('string', 'Time Zone', 'timeZone', resource, operations, {
+		body('string', 'timeZone', 'Time Zone', {
 			required,
 			placeholder: 'e.g. Europe/Madrid',
 			description: 'IANA time zone the times refer to',
@@ -52,23 +47,13 @@ export function scheduleFields(
 }
 
 /** "Participants": comma-separated e-mails sent as `participants: [{email}]`. */
-export function participantsField(resource: string, operations: string[]): INodeProperties {
-	return {
-		displayName: 'Participant Emails',
-		name: 'participantEmails',
-		type: 'string',
+export const participantsField = (): FieldSpec =>
+	body('emails', 'participantEmails', 'Participant Emails', {
+		key: 'participants',
 		required: true,
-		default: '',
 		placeholder: 'e.g. ana@example.com, li@example.com',
 		description: 'Comma-separated e-mail addresses, sent as participants: [{email}]',
-		displayOptions: { show: { resource: [resource], operation: operations } },
-		routing: {
-			send: {
-				type: 'body',
-				property: 'participants',
-				value:
-					'={{ String($value).split(",").map(e => e.trim()).filter(e => e).map(email => ({ email })) }}',
-			},
-		},
-	};
-}
+	});
+
+export const startAt = (description: string, required = false): FieldSpec =>
+	body('dateTime', 'startAt', 'Starts At', { required, description, ...asGiven });

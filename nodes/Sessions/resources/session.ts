@@ -1,0 +1,116 @@
+/** Session: scheduled video meetings, their participants, takeaways and transcripts. */
+import type { ResourceSpec } from '../../common/describe';
+import { body, inCollection, rawBody } from '../../common/fields';
+import { participantsField, scheduleFields, sessionLocator } from '../shared/fields';
+
+export const session: ResourceSpec = {
+	value: 'session',
+	name: 'Session',
+	operations: [
+		{
+			value: 'create',
+			name: 'Create',
+			action: 'Create a session',
+			method: 'POST',
+			path: '/api/sessions',
+			jsonBody: 'jsonBody',
+			fields: [
+				body('string', 'name', 'Name', { required: true, description: 'Name of the session' }),
+				...scheduleFields(true),
+				rawBody(),
+			],
+		},
+		{
+			value: 'delete',
+			name: 'Delete Session',
+			action: 'Delete a session',
+			method: 'DELETE',
+			path: '/api/sessions/{sessionId}',
+			fields: [sessionLocator()],
+		},
+		{
+			value: 'get',
+			name: 'Get Session',
+			action: 'Get a session',
+			method: 'GET',
+			path: '/api/sessions/{sessionId}',
+			fields: [sessionLocator()],
+		},
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: 'Get many sessions',
+			method: 'GET',
+			path: '/api/sessions',
+			list: true,
+			fields: [],
+		},
+		{
+			value: 'update',
+			name: 'Update Session',
+			action: 'Update a session',
+			method: 'PUT',
+			path: '/api/sessions/{sessionId}',
+			jsonBody: 'jsonBody',
+			fields: [
+				sessionLocator(),
+				...inCollection('updateFields', [
+					body('string', 'name', 'Name', { description: 'New name of the session' }),
+					...scheduleFields(false),
+				]),
+				rawBody(),
+			],
+		},
+		{
+			value: 'getParticipants',
+			name: 'Get Participants',
+			action: 'Get participants of a session',
+			method: 'GET',
+			path: '/api/sessions/{sessionId}/participants',
+			fields: [sessionLocator()],
+		},
+		{
+			value: 'addParticipants',
+			name: 'Add Participants',
+			action: 'Add participants to a session',
+			method: 'POST',
+			path: '/api/sessions/{sessionId}/participants',
+			jsonBody: 'jsonBody',
+			fields: [sessionLocator(), participantsField(), rawBody()],
+		},
+		{
+			value: 'updateParticipants',
+			name: 'Update Participants',
+			action: 'Update participants of a session',
+			method: 'PUT',
+			path: '/api/sessions/{sessionId}/participants',
+			jsonBody: 'jsonBody',
+			fields: [sessionLocator(), participantsField(), rawBody()],
+		},
+		{
+			value: 'deleteParticipants',
+			name: 'Delete Participants',
+			action: 'Remove participants from a session',
+			method: 'DELETE',
+			path: '/api/sessions/{sessionId}/participants',
+			jsonBody: 'jsonBody',
+			fields: [sessionLocator(), participantsField(), rawBody()],
+		},
+		{
+			value: 'getTakeaways',
+			name: 'Get Takeaways',
+			action: 'Get takeaways of a session',
+			method: 'GET',
+			path: '/api/sessions/{sessionId}/takeaways',
+			fields: [sessionLocator()],
+		},
+		{
+			value: 'getTranscripts',
+			name: 'Get Transcripts',
+			action: 'Get transcripts of a session',
+			method: 'GET',
+			path: '/api/sessions/{sessionId}/transcripts',
+			fields: [sessionLocator()],
+		},
+	],
+};
