@@ -4,14 +4,15 @@
  *    side (and by Halo's `search` where the endpoint documents it)
  *  - loadOptions (agents, clients, sites, workdays, booking types, appointment types)
  */
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { haloResourceUrl } from '../../../credentials/HaloPsaSchedulingApi.credentials';
+import {
+	firstText,
+	listSearchMethods,
+	textOf,
+	type ListSearchSource,
+} from '../../common/listSearch';
 import { collectPages, unwrapEnvelope } from '../../common/paging';
 import { vendorJson } from '../../common/transport';
 import { HALO_CREDENTIAL, haloPaging, haloVendor } from '../shared/vendor';
@@ -24,123 +25,61 @@ async function baseUrl(ctx: ILoadOptionsFunctions): Promise<string> {
 	return haloResourceUrl(await ctx.getCredentials(HALO_CREDENTIAL));
 }
 
-const text = (value: unknown) =>
-	value === undefined || value === null ? '' : String(value).trim();
+const text = textOf;
 
 /** A readable name for a Halo record of any scheduling entity. */
 export function recordName(row: IDataObject): string {
-	const name =
-		text(row.subject) ||
-		text(row.name) ||
-		text(row.agent_name) ||
-		text(row.description) ||
-		text(row.summary);
-	const when = text(row.start_date) || text(row.startdate) || text(row.date);
+	const name = firstText(row, ['subject', 'name', 'agent_name', 'description', 'summary']);
+	const when = firstText(row, ['start_date', 'startdate', 'date']);
 	const parts = [name, when ? when.replace('T', ' ').slice(0, 16) : ''].filter(Boolean);
 	return parts.length ? `${parts.join(' · ')} (#${text(row.id)})` : `#${text(row.id)}`;
 }
 
-async function searchRecords(
-	ctx: ILoadOptionsFunctions,
-	path: string,
-	filter: string | undefined,
-	paginationToken: string | undefined,
-	options: { searchParam?: string } = {},
-): Promise<INodeListSearchResult> {
-	const page = Number(paginationToken ?? 1) || 1;
-	const needle = text(filter).toLowerCase();
-	const body = await vendorJson<unknown>(ctx, haloVendor, {
-		method: 'GET',
-		baseURL: await baseUrl(ctx),
-		url: path,
-		qs: {
-			pageinate: true,
-			page_size: SEARCH_PAGE_SIZE,
-			page_no: page,
-			...(options.searchParam && needle ? { [options.searchParam]: filter } : {}),
+/** A Halo list endpoint as a dropdown source: one page of 50, Halo's `search` where documented. */
+function records(path: string, options: { searchParam?: string } = {}): ListSearchSource {
+	return {
+		async fetchPage(ctx: ILoadOptionsFunctions, page: number, filter: string) {
+			const body = await vendorJson<unknown>(ctx, haloVendor, {
+				method: 'GET',
+				baseURL: await baseUrl(ctx),
+				url: path,
+				qs: {
+					pageinate: true,
+					page_size: SEARCH_PAGE_SIZE,
+					page_no: page,
+					...(options.searchParam && filter ? { [options.searchParam]: filter } : {}),
+				},
+			});
+			const { items, total } = unwrapEnvelope(body);
+			const more =
+				items.length === SEARCH_PAGE_SIZE &&
+				(total === undefined || page * SEARCH_PAGE_SIZE < total);
+			return { rows: items, more };
 		},
-	});
-	const { items, total } = unwrapEnvelope(body);
-	const results = items
-		.filter((row) => row.id !== undefined && row.id !== null)
-		.map((row) => ({ name: recordName(row), value: text(row.id) }))
-		.filter(
-			(row) =>
-				!needle ||
-				options.searchParam ||
-				row.name.toLowerCase().includes(needle) ||
-				row.value.toLowerCase() === needle,
-		);
-	const more =
-		items.length === SEARCH_PAGE_SIZE && (total === undefined || page * SEARCH_PAGE_SIZE < total);
-	return { results, paginationToken: more ? String(page + 1) : undefined };
+		serverFilters: () => options.searchParam !== undefined,
+		name: recordName,
+	};
 }
 
-export async function searchAppointments(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchRecords(this, '/Appointment', filter, paginationToken, {
-		searchParam: 'search',
-	});
-}
-
-export async function searchSchedules(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchRecords(this, '/Schedule', filter, paginationToken);
-}
-
-export async function searchScheduleOccurrences(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchRecords(this, '/ScheduleOccurrence', filter, paginationToken);
-}
-
-export async function searchTimesheets(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchRecords(this, '/Timesheet', filter, paginationToken);
-}
-
-export async function searchTimesheetEvents(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchRecords(this, '/TimesheetEvent', filter, paginationToken);
-}
-
-export async function searchHolidays(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchRecords(this, '/Holiday', filter, paginationToken);
-}
-
-export async function searchWorkdays(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchRecords(this, '/Workday', filter, paginationToken);
-}
-
-export async function searchDowntimes(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-) {
-	return await searchRecords(this, '/Downtime', filter, paginationToken);
-}
+export const {
+	searchAppointments,
+	searchSchedules,
+	searchScheduleOccurrences,
+	searchTimesheets,
+	searchTimesheetEvents,
+	searchHolidays,
+	searchWorkdays,
+	searchDowntimes,
+} = listSearchMethods({
+	searchAppointments: records('/Appointment', { searchParam: 'search' }),
+	searchSchedules: records('/Schedule'),
+	searchScheduleOccurrences: records('/ScheduleOccurrence'),
+	searchTimesheets: records('/Timesheet'),
+	searchTimesheetEvents: records('/TimesheetEvent'),
+	searchHolidays: records('/Holiday'),
+	searchWorkdays: records('/Workday'),
+	searchDowntimes: records('/Downtime'),
+});
 
 // ---------------------------------------------------------------------------------------------
 // loadOptions

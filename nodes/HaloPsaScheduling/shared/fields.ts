@@ -9,6 +9,7 @@ import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 import { NodeOperationError, UnexpectedError } from 'n8n-workflow';
 
 import type { FieldSpec, OperationData, OperationSpec } from '../../common/describe';
+import { titleOf } from '../../common/text';
 import {
 	HALO_BODY_FIELDS,
 	HALO_ENDPOINTS,
@@ -152,13 +153,6 @@ const QUERY_LABELS: Record<string, string> = {
 	isconfig: 'Configuration Only',
 };
 
-const titleCase = (name: string) =>
-	name
-		.replace(/^_+/, '')
-		.split('_')
-		.map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-		.join(' ');
-
 /** n8n describes booleans with "Whether …". */
 function booleanDescription(text: string): string {
 	const t = text.trim().replace(/\.$/, '');
@@ -175,7 +169,7 @@ export function queryField(p: HaloParameter, collection: string): FieldSpec {
 	const base = {
 		name: paramName(p.name),
 		key: p.name,
-		label: QUERY_LABELS[p.name] ?? titleCase(p.name),
+		label: QUERY_LABELS[p.name] ?? titleOf(p.name),
 		in: 'query' as const,
 		collection,
 	};
@@ -329,7 +323,7 @@ const BODY_DESCRIPTIONS: Record<string, string> = {
 };
 
 function labelOf(schema: string, property: string): string {
-	return SCHEMA_LABELS[schema]?.[property] ?? BODY_LABELS[property] ?? titleCase(property);
+	return SCHEMA_LABELS[schema]?.[property] ?? BODY_LABELS[property] ?? titleOf(property);
 }
 
 function describe(property: string, type: HaloFieldType, label: string): string | undefined {

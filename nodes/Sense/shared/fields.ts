@@ -5,6 +5,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { FieldSpec } from '../../common/describe';
+import { titleOf } from '../../common/text';
 
 import { CUSTOM_SLOT_KINDS, type EntitySchema, type FieldKind } from '../generated/schema';
 
@@ -14,29 +15,7 @@ export interface FieldInfo {
 	custom: boolean;
 }
 
-const WORDS: Record<string, string> = {
-	id: 'ID',
-	url: 'URL',
-	sms: 'SMS',
-	datetime: 'Date Time',
-	no: 'Number',
-};
-const MINOR = new Set(['of', 'and', 'or', 'to', 'in', 'on', 'per', 'for']);
-
-/** `internal_user_id2` -> "Internal User ID 2", `date_of_birth` -> "Date of Birth". */
-export function titleOf(name: string): string {
-	const parts = name.split('_').flatMap((word) => {
-		const numbered = /^([a-z]+)(\d+)$/.exec(word);
-		return numbered ? [numbered[1], numbered[2]] : [word];
-	});
-	return parts
-		.map(
-			(word, i) =>
-				WORDS[word] ??
-				(i > 0 && MINOR.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)),
-		)
-		.join(' ');
-}
+export { titleOf };
 
 /** Every documented field of an entity, custom slots expanded (custom_text1 ... custom_textN). */
 export function fieldsOf(entity: EntitySchema): FieldInfo[] {
