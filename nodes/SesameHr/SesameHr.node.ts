@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { declarativeProperties } from '../common/declarative';
 import { SESAME_RESOURCES } from './generated';
-import { listSearch } from './listSearch';
+import { listSearch, loadOptions } from './listSearch';
 import { SESAME_BASE_URL_EXPRESSION, sesameVendor } from './shared/vendor';
 
 export class SesameHr implements INodeType {
@@ -28,5 +28,5 @@ export class SesameHr implements INodeType {
 		properties: declarativeProperties(sesameVendor, SESAME_RESOURCES, 'employee'),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 }

@@ -221,6 +221,23 @@ async function downloadFile(
 	};
 }
 
+/** Limit as a whole number of at least 1; anything else fails before a request is sent. */
+function limitOf(ctx: IExecutePaginationFunctions, itemIndex: number): number {
+	const raw = ctx.getNodeParameter('limit', 50) as unknown;
+	const limit = typeof raw === 'number' ? raw : Number(String(raw).trim());
+	if (!Number.isInteger(limit) || limit < 1 || (typeof raw === 'string' && raw.trim() === '')) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Limit" must be a whole number of 1 or more, not "${String(raw)}"`,
+			{
+				itemIndex,
+				description: 'Enter how many records to return, e.g. 50, or switch on Return All.',
+			},
+		);
+	}
+	return limit;
+}
+
 /** The `pagination` hook that executes one operation (its spec and fields) for one item. */
 export function executeOperation(
 	vendor: DeclarativeVendor,
@@ -256,15 +273,19 @@ export function executeOperation(
 					options.qs as IDataObject,
 					parseJsonParameter(this, spec.jsonQuery, itemIndex) ?? {},
 				);
+			// an empty object goes out as no body at all (n8n's HTTP layer drops it), so no Content-Type
 			if (
-				['POST', 'PUT', 'PATCH'].includes(spec.method) ||
+				(['POST', 'PUT', 'PATCH'].includes(spec.method) &&
+					(spec.bodyAsArray || spec.buildBody || spec.upload || Object.keys(body).length > 0)) ||
 				(spec.method === 'DELETE' && Object.keys(body).length > 0)
 			) {
 				options.body = spec.bodyAsArray ? [body] : body;
 				if (spec.buildBody)
 					options.body = spec.buildBody.call(this, body, itemIndex) as IHttpRequestOptions['body'];
 			} else {
+				// no body, so no Content-Type either (the node's request defaults may name one)
 				delete options.body;
+				options.headers = withoutContentType(options.headers);
 			}
 
 			// joins the batch synchronously (see ./batch.ts): nothing above may await
@@ -301,7 +322,7 @@ export function executeOperation(
 					itemIndex,
 				});
 			const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-			const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
+			const limit = returnAll ? undefined : limitOf(this, itemIndex);
 			const items = await collectPages(
 				strategy,
 				async (query) => {

@@ -151,10 +151,30 @@ export interface CollectionInfo {
 
 /** The collections every node may use; a node can add its own. */
 export const COLLECTIONS: Record<string, CollectionInfo> = {
-	filters: { displayName: 'Filters', placeholder: 'Add Filter', order: 0 },
-	additionalFields: { displayName: 'Additional Fields', placeholder: 'Add Field', order: 1 },
-	updateFields: { displayName: 'Update Fields', placeholder: 'Add Field', order: 1 },
-	options: { displayName: 'Options', placeholder: 'Add Option', order: 2 },
+	filters: {
+		displayName: 'Filters',
+		placeholder: 'Add Filter',
+		description: 'Only records that match every filter you add are returned',
+		order: 0,
+	},
+	additionalFields: {
+		displayName: 'Additional Fields',
+		placeholder: 'Add Field',
+		description: 'Optional fields to send; fields you do not add are left out of the request',
+		order: 1,
+	},
+	updateFields: {
+		displayName: 'Update Fields',
+		placeholder: 'Add Field',
+		description: 'The fields to change; fields you do not add are not sent',
+		order: 1,
+	},
+	options: {
+		displayName: 'Options',
+		placeholder: 'Add Option',
+		description: 'Further settings of this operation',
+		order: 2,
+	},
 };
 
 /** Ranks of the field order (see the header). */

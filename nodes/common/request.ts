@@ -239,6 +239,20 @@ export function convert(field: FieldSpec, value: unknown, timeZone: string): unk
 	}
 }
 
+/** The value of a resource locator ({__rl, mode, value}); anything else as it is. */
+export function locatorValue(value: unknown): unknown {
+	if (
+		value &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		'mode' in value &&
+		'value' in value
+	) {
+		return (value as { value: unknown }).value;
+	}
+	return value;
+}
+
 /** The node parameter a field is read from ("filters.name" inside a collection). */
 export const parameterPath = (field: FieldSpec) =>
 	field.collection ? `${field.collection}.${field.name}` : field.name;
@@ -257,9 +271,7 @@ export function readFields(
 		const path = parameterPath(field);
 		// null: the parameter is not set (e.g. an option of a collection the user did not add)
 		const present = ctx.getNodeParameter(path, null, { rawExpressions: true }) !== null;
-		const raw = present
-			? (ctx.getNodeParameter(path, null, { extractValue: field.kind === 'locator' }) as unknown)
-			: undefined;
+		const raw = present ? locatorValue(ctx.getNodeParameter(path, null) as unknown) : undefined;
 		const empty = field.required ? isEmptyRequired(raw) : isEmptyValue(raw);
 		if (empty) {
 			if (!field.required) continue;

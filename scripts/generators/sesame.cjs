@@ -233,16 +233,25 @@ function kindOf(schema) {
 	return { kind: 'string' };
 }
 
-function describeField(schema, kind, json) {
-	const parts = [sentence(cleanDescription(schema.description))];
-	if (kind === 'json') {
-		const example = JSON.stringify(exampleOf(schema));
-		const truncated = /llm-instruction|expandSchema/i.test(schema.description ?? '');
-		if (!truncated && example && example !== '{}' && example !== '[{}]' && example !== '[""]')
-			parts.push(`JSON ${json}, e.g. ${example}.`);
-		else parts.push(`JSON ${json}.`);
-	}
-	if (kind === 'list') parts.push('Comma-separated values (or a JSON array).');
+/** A description where the schema has none, from the field's name and kind (our words). */
+function fallbackDescription(name, label, kind) {
+	const words = label.toLowerCase();
+	if (kind === 'boolean') return `Whether the record is ${words.replace(/^is /, '')}`;
+	if (/^(from|to|start|end|date)/i.test(name) && ['date', 'dateTime'].includes(kind))
+		return `${label} of the period`;
+	if (kind === 'options') return `The ${words} to set`;
+	if (/email/i.test(name)) return `E-mail address (${words})`;
+	if (/phone/i.test(name)) return `Phone number (${words})`;
+	if (/count|number|amount|hours|minutes|days/i.test(name) && kind === 'number')
+		return `The ${words}, a number`;
+	return `The ${words}`;
+}
+
+function describeField(schema, kind, json, name, label) {
+	const own = sentence(cleanDescription(schema.description));
+	const parts = [own || sentence(fallbackDescription(name, label, kind))];
+	if (kind === 'json') parts.push(`A JSON ${json}; the placeholder shows its shape.`);
+	if (kind === 'list') parts.push('Separate values with commas, or give a JSON array.');
 	if (kind === 'multiOptions') parts.push('Sent as a list.');
 	if (kind === 'date') parts.push('Sent as YYYY-MM-DD.');
 	if (kind === 'dateTime') parts.push('Sent with its UTC offset, e.g. 2025-01-31T09:00:00+01:00.');
@@ -252,41 +261,102 @@ function describeField(schema, kind, json) {
 	return parts.filter(Boolean).join(' ');
 }
 
+/** What a field's value looks like, as its placeholder. */
 function placeholderOf(schema, kind) {
+	if (kind === 'json') {
+		const truncated = /llm-instruction|expandSchema/i.test(schema.description ?? '');
+		const example = JSON.stringify(exampleOf(schema));
+		if (!truncated && example && !['{}', '[{}]', '[""]', '""'].includes(example))
+			return `e.g. ${example}`;
+		return schema.type === 'array' ? 'e.g. [{"key": "value"}]' : 'e.g. {"key": "value"}';
+	}
+	if (kind === 'list') {
+		const item = schema.items ?? {};
+		if (item.format === 'uuid') return `e.g. ${SAMPLE_UUID}, ${SAMPLE_UUID.replace(/^0b/, '7c')}`;
+		if (item.type === 'integer' || item.type === 'number') return 'e.g. 2024, 2025';
+		return 'e.g. first, second';
+	}
+	if (kind === 'date') return 'e.g. 2025-01-31';
+	if (kind === 'dateTime') return 'e.g. 2025-01-31T09:00:00+01:00';
 	if (kind !== 'string') return undefined;
 	if (schema.format === 'uuid') return `e.g. ${SAMPLE_UUID}`;
 	if (schema.format === 'email') return 'name@email.com';
 	if (schema.format === 'Y-m') return 'e.g. 2025-01';
+	if (schema.format === 'H:i') return 'e.g. 09:00';
 	if (schema.example !== undefined && typeof schema.example !== 'object')
 		return `e.g. ${schema.example}`;
 	return undefined;
 }
 
+/** A node parameter that holds the ID of another record (or a list of IDs). */
+const isIdName = (name) => /(Id|Ids|IdsIn)$/.test(name) || name === 'id';
+
+/** The dropdown search of an ID field, or undefined for a text box (with the reason in plainIds). */
+function searchOf(name, location, endpoint, o) {
+	const specific = o.fieldSearches[`${endpoint} ${location} ${name}`];
+	if (specific !== undefined) return specific;
+	if (o.plainIds[name] !== undefined) return undefined;
+	const search = o.idFields[name];
+	if (!search && isIdName(name)) {
+		throw new Error(
+			`${endpoint}: ID field "${name}" has no search in idFields and no reason in plainIds`,
+		);
+	}
+	return search;
+}
+
+/** "searchEmployees" -> "getEmployees": the loadOptions method of a multi-select over the same list. */
+const loadOptionsOf = (search) => search.replace(/^search/, 'get');
+
 function field({ name, key, location, schema, required, endpoint, collection, o }) {
 	const { kind, options, itemType, json } = kindOf(schema);
-	const isLocator = required && o.locators[name] && kind === 'string';
+	const search = isIdName(name) ? searchOf(name, location, endpoint, o) : undefined;
+	const dropdown =
+		search && kind === 'string'
+			? 'locator'
+			: search && kind === 'list' && itemType === 'string'
+				? 'multiOptions'
+				: undefined;
+	const searchLabel = search && o.searches[search]?.label;
+	const label = dropdown
+		? (searchLabel ??
+			labelOf(name)
+				.replace(/ IDs( \(Any Of\))?$/, 's$1')
+				.replace(/ ID$/, ''))
+		: labelOf(location === 'path' ? name : key);
 	const f = {
 		name,
 		...(key !== name ? { key } : {}),
 		in: location,
-		kind: isLocator ? 'locator' : kind,
-		label: isLocator
-			? labelOf(name).replace(/ ID$/, '')
-			: labelOf(location === 'path' ? name : key),
+		kind: dropdown ?? kind,
+		label,
 	};
 	if (required) f.required = true;
 	else f.collection = collection;
-	const description = describeField(schema, kind, json);
+	const description = dropdown
+		? sentence(cleanDescription(schema.description)) || `The ${label.toLowerCase()} to use.`
+		: describeField(schema, kind, json, name, label);
 	if (description) f.description = description;
-	if (isLocator) f.search = o.locators[name];
+	if (dropdown === 'locator') f.search = search;
+	if (dropdown === 'multiOptions') f.loadOptions = loadOptionsOf(search);
+	const dependsOn = search && o.searches[search]?.dependsOn;
+	if (dropdown === 'multiOptions' && dependsOn)
+		throw new Error(`${endpoint}: a multi-select cannot depend on ${dependsOn}`);
 	if (options)
 		f.options = options
 			.map((value) => ({ name: optionName(value), value }))
 			.sort((a, b) => a.name.localeCompare(b.name));
-	if (itemType) f.itemType = itemType;
+	if (itemType && !dropdown) f.itemType = itemType;
 	if (json) f.json = json;
-	const placeholder = isLocator ? undefined : placeholderOf(schema, kind);
+	const placeholder = dropdown
+		? dropdown === 'locator'
+			? placeholderOf(schema, kind)
+			: undefined
+		: placeholderOf(schema, kind);
 	if (placeholder) f.placeholder = placeholder;
+	if (!dropdown && isIdName(name) && o.plainIds[name] && !f.description.includes('(')) {
+		f.description = `${f.description} (A text box: ${o.plainIds[name]}.)`;
+	}
 	const fallback = options?.[0];
 	if (
 		schema.default !== undefined &&
@@ -529,6 +599,11 @@ function build(catalogue, o) {
 	for (const [method, search] of Object.entries(o.searches)) {
 		const endpoint = endpoints.find((e) => e.method === 'GET' && e.path === search.path);
 		if (!endpoint) throw new Error(`${method}: GET ${search.path} is not in the catalogue`);
+		const placeholders = [...search.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+		if (placeholders.join() !== (search.dependsOn ?? ''))
+			throw new Error(
+				`${method}: the path parameters of ${search.path} must be named by dependsOn`,
+			);
 		const query = Object.keys(endpoint.params?.query ?? {});
 		// lists without a schema take page/limit like every documented Sesame list
 		const paged = endpoint.inputSchema ? query.includes('page') : /^list\b/i.test(endpoint.title);
@@ -539,10 +614,12 @@ function build(catalogue, o) {
 			paged,
 			...(search.filterParam ? { filterParam: search.filterParam } : {}),
 			...(search.pick ? { pick: search.pick } : {}),
+			...(search.dependsOn ? { dependsOn: search.dependsOn } : {}),
+			...(search.companyParam ? { companyParam: search.companyParam } : {}),
 		};
 	}
-	for (const method of new Set(Object.values(o.locators)))
-		if (!searches[method]) throw new Error(`No search ${method}`);
+	for (const method of new Set([...Object.values(o.idFields), ...Object.values(o.fieldSearches)]))
+		if (method && !searches[method]) throw new Error(`No search ${method}`);
 
 	return { resources: [...resources.values()], searches };
 }
@@ -629,7 +706,10 @@ function emitIndex(model) {
 		.map((r) => `import { ${r.value} } from './resources/${r.value}';`)
 		.join('\n');
 	const searches = Object.entries(model.searches)
-		.map(([name, s]) => `\t${name}: ${emitObject(s, ['path', 'paged', 'filterParam', 'pick'])},`)
+		.map(
+			([name, s]) =>
+				`\t${name}: ${emitObject(s, ['path', 'paged', 'filterParam', 'pick', 'dependsOn', 'companyParam'])},`,
+		)
 		.join('\n');
 	return `${HEADER('index')}import type { ResourceSpec } from '${importPath(OUT_DIR, 'nodes/common/describe')}';
 import type { SesameSearch } from '${importPath(OUT_DIR, 'nodes/SesameHr/shared/types')}';

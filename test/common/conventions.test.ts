@@ -188,3 +188,36 @@ describe('description weight', () => {
 		},
 	);
 });
+
+describe('field texts', () => {
+	/** Every property a user sees: top level, collection options, fixedCollection values. */
+	const visible = (properties: INodeProperties[]): INodeProperties[] =>
+		properties.flatMap((p) => {
+			if (p.type === 'notice' || p.type === 'hidden') return [];
+			const nested = (p.options ?? []).flatMap((o) =>
+				'values' in o
+					? (o as { values: INodeProperties[] }).values
+					: 'type' in o
+						? [o as INodeProperties]
+						: [],
+			);
+			return [p, ...visible(nested)];
+		});
+
+	it.each(nodes.map((d) => [d.name, d] as const))(
+		'%s: every visible field has a description',
+		(_name, description) => {
+			const fields = visible(
+				description.properties.filter((p) => !['resource', 'operation'].includes(p.name)),
+			);
+			const missing = [
+				...new Set(
+					fields
+						.filter((p) => !p.description && !p.hint)
+						.map((p) => `${p.name} (${p.displayName})`),
+				),
+			];
+			expect(missing).toEqual([]);
+		},
+	);
+});

@@ -78,12 +78,14 @@ export function run(
 		continueOnFail?: boolean;
 		store?: CredentialStore;
 		token?: string;
+		timezone?: string;
 	} = {},
 ): Promise<RunNodeResult> {
 	return runNode({
 		node,
 		parameters,
 		input: extra.input,
+		timezone: extra.timezone,
 		continueOnFail: extra.continueOnFail,
 		// a stored token unless a store is given: most tests are about the request, not the exchange
 		credentials: extra.store ?? newStore(storedToken(extra.token)),

@@ -61,8 +61,8 @@ describe('token exchange', () => {
 			resource: 'appointment',
 			operation: 'create',
 			subject: '={{ $json.subject }}',
-			startDate: '2026-03-02T09:00:00.000Z',
-			endDate: '2026-03-02T10:00:00.000Z',
+			startDate: '2026-03-02T09:00:00+00:00',
+			endDate: '2026-03-02T10:00:00+00:00',
 			jsonBody: '{}',
 		};
 
@@ -334,15 +334,15 @@ describe('Send All Items in One Request', () => {
 		resource: 'appointment',
 		operation: 'create',
 		subject: '={{ $json.subject }}',
-		startDate: '2026-03-02T09:00:00.000Z',
-		endDate: '2026-03-02T10:00:00.000Z',
+		startDate: '2026-03-02T09:00:00+00:00',
+		endDate: '2026-03-02T10:00:00+00:00',
 		jsonBody: '{}',
 		sendAllItemsInOneRequest: true,
 	};
 	const record = (subject: string) => ({
 		subject,
-		start_date: '2026-03-02T09:00:00.000Z',
-		end_date: '2026-03-02T10:00:00.000Z',
+		start_date: '2026-03-02T09:00:00+00:00',
+		end_date: '2026-03-02T10:00:00+00:00',
 	});
 
 	it('sends one POST with every record and pairs answer i with item i', async () => {

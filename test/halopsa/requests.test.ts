@@ -20,8 +20,8 @@ describe('HaloPSA Scheduling requests', () => {
 			.post('/Appointment', [
 				{
 					subject: 'Onsite visit',
-					start_date: '2026-03-02T09:00:00.000Z',
-					end_date: '2026-03-02T10:30:00.000Z',
+					start_date: '2026-03-02T09:00:00+00:00',
+					end_date: '2026-03-02T10:30:00+00:00',
 					agent_id: 4,
 					client_id: 12,
 					site_id: 30,
@@ -39,8 +39,8 @@ describe('HaloPSA Scheduling requests', () => {
 			resource: 'appointment',
 			operation: 'create',
 			subject: 'Onsite visit',
-			startDate: '2026-03-02T09:00:00.000Z',
-			endDate: '2026-03-02T10:30:00.000Z',
+			startDate: '2026-03-02T09:00:00+00:00',
+			endDate: '2026-03-02T10:30:00+00:00',
 			additionalFields: {
 				agentId: 4,
 				clientId: 12,
@@ -62,13 +62,13 @@ describe('HaloPSA Scheduling requests', () => {
 
 	it('updates an appointment: the picked id is sent as a number inside the record', async () => {
 		const scope = api()
-			.post('/Appointment', [{ id: 42, subject: 'Moved', end_date: '2026-03-03T11:00:00.000Z' }])
+			.post('/Appointment', [{ id: 42, subject: 'Moved', end_date: '2026-03-03T11:00:00+00:00' }])
 			.reply(200, [{ id: 42, subject: 'Moved' }]);
 		const { outputs } = await run({
 			resource: 'appointment',
 			operation: 'update',
 			appointmentId: byId(' 42 '),
-			updateFields: { subject: 'Moved', endDate: '2026-03-03T11:00:00.000Z' },
+			updateFields: { subject: 'Moved', endDate: '2026-03-03T11:00:00+00:00' },
 			jsonBody: '{}',
 		});
 		expect(scope.isDone()).toBe(true);
@@ -99,8 +99,8 @@ describe('HaloPSA Scheduling requests', () => {
 				page_no: '1',
 				agents: '4,7',
 				types: '2',
-				start_date: '2026-03-01T00:00:00.000Z',
-				end_date: '2026-03-08T00:00:00.000Z',
+				start_date: '2026-03-01T00:00:00+00:00',
+				end_date: '2026-03-08T00:00:00+00:00',
 				hidecompleted: 'true',
 				client_id: '12',
 				search: 'router',
@@ -116,8 +116,8 @@ describe('HaloPSA Scheduling requests', () => {
 			filters: {
 				agents: [4, 7],
 				types: [2],
-				startDate: '2026-03-01T00:00:00.000Z',
-				endDate: '2026-03-08T00:00:00.000Z',
+				startDate: '2026-03-01T00:00:00+00:00',
+				endDate: '2026-03-08T00:00:00+00:00',
 				hidecompleted: true,
 				clientId: 12,
 				search: 'router',
@@ -157,13 +157,13 @@ describe('HaloPSA Scheduling requests', () => {
 	it('gets a timesheet for an agent and date', async () => {
 		const scope = api()
 			.get('/Timesheet/9')
-			.query({ agent_id: '4', date: '2026-03-02T00:00:00.000Z' })
+			.query({ agent_id: '4', date: '2026-03-02T00:00:00+00:00' })
 			.reply(200, { id: 9, agent_id: 4 });
 		const { outputs } = await run({
 			resource: 'timesheet',
 			operation: 'get',
 			timesheetId: byId('9'),
-			options: { agentId: 4, date: '2026-03-02T00:00:00.000Z' },
+			options: { agentId: 4, date: '2026-03-02T00:00:00+00:00' },
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0][0].json).toEqual({ id: 9, agent_id: 4 });
@@ -173,7 +173,7 @@ describe('HaloPSA Scheduling requests', () => {
 		const scope = api()
 			.post('/Appointment/Booking', {
 				resourcebookingtype: 3,
-				resource_booking_timeslot: '2026-03-04T14:00:00.000Z',
+				resource_booking_timeslot: '2026-03-04T14:00:00+00:00',
 				booking_name: 'Ana',
 				booking_email: 'ana@example.com',
 			})
@@ -183,7 +183,7 @@ describe('HaloPSA Scheduling requests', () => {
 			operation: 'createBooking',
 			resourcebookingtype: 3,
 			additionalFields: {
-				resourceBookingTimeslot: '2026-03-04T14:00:00.000Z',
+				resourceBookingTimeslot: '2026-03-04T14:00:00+00:00',
 				bookingName: 'Ana',
 				bookingEmail: 'ana@example.com',
 			},
@@ -208,6 +208,70 @@ describe('HaloPSA Scheduling requests', () => {
 		expect(occ.outputs[0][0].json).toEqual({ id: 100 });
 	});
 
+	it('generates from the records picked in the multi-select (IDs as numbers)', async () => {
+		const scope = api().post('/Appointment/Generate', [12, 15]).reply(200, []);
+		const { error } = await run({
+			resource: 'appointment',
+			operation: 'generate',
+			appointmentIds: [12, 15],
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('sends dates with an explicit offset: Z stays UTC, a value without one is read in the workflow time zone', async () => {
+		const scope = api()
+			.post('/Appointment', [
+				{
+					subject: 'Visit',
+					start_date: '2026-12-03T09:00:00-05:00',
+					end_date: '2026-12-03T14:30:00+00:00',
+				},
+			])
+			.reply(201, [{ id: 7 }]);
+		const { error } = await run(
+			{
+				resource: 'appointment',
+				operation: 'create',
+				subject: 'Visit',
+				startDate: '2026-12-03T09:00:00',
+				endDate: '2026-12-03T14:30:00.000Z',
+				jsonBody: '{}',
+			},
+			{ timezone: 'America/New_York' },
+		);
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('refuses a date that is not one, naming the field, before any request', async () => {
+		const { error } = await run({
+			resource: 'appointment',
+			operation: 'create',
+			subject: 'Visit',
+			startDate: 'next monday',
+			endDate: '2026-12-03T14:30:00Z',
+			jsonBody: '{}',
+		});
+		// the routing engine reports errors of declarative operations as NodeApiError
+		expect(error).toMatchObject({ message: '"Start" must be a date and time, not "next monday"' });
+	});
+
+	it('filters appointments by the recurring master picked in its dropdown', async () => {
+		const scope = api()
+			.get('/Appointment')
+			.query({ recurringmasterid: '31', pageinate: 'true', page_size: '5', page_no: '1' })
+			.reply(200, { record_count: 0, appointments: [] });
+		const { error } = await run({
+			resource: 'appointment',
+			operation: 'getAll',
+			limit: 5,
+			filters: { recurringmasterid: byId('31') },
+		});
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
 	it('refuses an ID list that is not whole numbers, before any request', async () => {
 		const { error } = await run({
 			resource: 'appointment',
@@ -223,8 +287,8 @@ describe('HaloPSA Scheduling requests', () => {
 		const scope = api()
 			.post('/TimesheetEvent', [
 				{
-					start_date: '2026-03-02T08:00:00.000Z',
-					end_date: '2026-03-02T12:00:00.000Z',
+					start_date: '2026-03-02T08:00:00+00:00',
+					end_date: '2026-03-02T12:00:00+00:00',
 					agent_id: 4,
 					event_type: 1,
 					timetaken: 4,
@@ -234,8 +298,8 @@ describe('HaloPSA Scheduling requests', () => {
 			.post('/Holiday', [
 				{
 					name: 'Vacation',
-					date: '2026-08-01T00:00:00.000Z',
-					end_date: '2026-08-15T00:00:00.000Z',
+					date: '2026-08-01T00:00:00+00:00',
+					end_date: '2026-08-15T00:00:00+00:00',
 					agent_id: 4,
 					allday: true,
 				},
@@ -248,14 +312,14 @@ describe('HaloPSA Scheduling requests', () => {
 			.post('/Schedule', [
 				{
 					subject: 'Patching',
-					startdate: '2026-03-05T22:00:00.000Z',
+					startdate: '2026-03-05T22:00:00+00:00',
 					agentid: 4,
 					recurrencepattern: 2,
 				},
 			])
 			.reply(200, { id: 6 })
 			.post('/Timesheet', [
-				{ agent_id: 4, date: '2026-03-02T00:00:00.000Z', target_hours: 8, workdayid: 3 },
+				{ agent_id: 4, date: '2026-03-02T00:00:00+00:00', target_hours: 8, workdayid: 3 },
 			])
 			.reply(200, { id: 7 })
 			.post('/Downtime', [{ name: 'Maintenance', start_date: '2026-04-01T22:00:00Z' }])
@@ -264,8 +328,8 @@ describe('HaloPSA Scheduling requests', () => {
 			await run({
 				resource: 'timesheetEvent',
 				operation: 'create',
-				startDate: '2026-03-02T08:00:00.000Z',
-				endDate: '2026-03-02T12:00:00.000Z',
+				startDate: '2026-03-02T08:00:00+00:00',
+				endDate: '2026-03-02T12:00:00+00:00',
 				additionalFields: { agentId: 4, eventType: 1, timetaken: 4 },
 				jsonBody: '{}',
 			}),
@@ -273,8 +337,8 @@ describe('HaloPSA Scheduling requests', () => {
 				resource: 'holiday',
 				operation: 'create',
 				name: 'Vacation',
-				date: '2026-08-01T00:00:00.000Z',
-				additionalFields: { endDate: '2026-08-15T00:00:00.000Z', agentId: 4, allday: true },
+				date: '2026-08-01T00:00:00+00:00',
+				additionalFields: { endDate: '2026-08-15T00:00:00+00:00', agentId: 4, allday: true },
 				jsonBody: '{}',
 			}),
 			await run({
@@ -288,7 +352,7 @@ describe('HaloPSA Scheduling requests', () => {
 				resource: 'schedule',
 				operation: 'create',
 				subject: 'Patching',
-				startdate: '2026-03-05T22:00:00.000Z',
+				startdate: '2026-03-05T22:00:00+00:00',
 				additionalFields: { agentid: 4, recurrencepattern: 2 },
 				jsonBody: '{}',
 			}),
@@ -296,7 +360,7 @@ describe('HaloPSA Scheduling requests', () => {
 				resource: 'timesheet',
 				operation: 'create',
 				agentId: 4,
-				date: '2026-03-02T00:00:00.000Z',
+				date: '2026-03-02T00:00:00+00:00',
 				additionalFields: { targetHours: 8, workdayid: 3 },
 				jsonBody: '{}',
 			}),
@@ -339,7 +403,7 @@ describe('HaloPSA Scheduling requests', () => {
 			.query({
 				...page,
 				approved_only: 'true',
-				start_date: '2026-01-01T00:00:00.000Z',
+				start_date: '2026-01-01T00:00:00+00:00',
 				workdayid: '3',
 			})
 			.reply(200, { record_count: 1, holidays: [{ id: 'h' }] })
@@ -358,7 +422,7 @@ describe('HaloPSA Scheduling requests', () => {
 				resource: 'holiday',
 				operation: 'getAll',
 				limit: 50,
-				filters: { approvedOnly: true, startDate: '2026-01-01T00:00:00.000Z', workdayid: 3 },
+				filters: { approvedOnly: true, startDate: '2026-01-01T00:00:00+00:00', workdayid: 3 },
 			}),
 			await run({
 				resource: 'workday',

@@ -124,6 +124,8 @@ export interface NodeSetup {
 	credentialRef: (type: string) => { id: string; name: string };
 	onError?: INode['onError'];
 	staticData?: IDataObject;
+	/** settings.timezone of the workflow */
+	timezone?: string;
 }
 
 /** a workflow holding the single node under test; returns the node as the Workflow normalised it */
@@ -149,7 +151,7 @@ export function createWorkflow(setup: NodeSetup): { workflow: Workflow; node: IN
 		active: false,
 		nodeTypes: setup.nodeTypes,
 		staticData: setup.staticData,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(setup.timezone ? { timezone: setup.timezone } : {}) },
 	});
 	return { workflow, node: workflow.getNode(setup.name)! };
 }

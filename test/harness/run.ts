@@ -65,6 +65,8 @@ export interface NodeContextOptions {
 	credentialTypes?: ICredentialType[];
 	typeVersion?: number;
 	nodeName?: string;
+	/** the workflow's time zone (settings.timezone); n8n's default otherwise */
+	timezone?: string;
 }
 
 export interface RunNodeOptions extends NodeContextOptions {
@@ -111,6 +113,7 @@ function setUp(
 		credentialRef: (type) => store.ref(type),
 		onError: opts.onError,
 		staticData: opts.staticData,
+		timezone: opts.timezone,
 	});
 	// the editor sends its current parameters with load-options requests; executions send none
 	const currentNodeParameters =

@@ -103,6 +103,8 @@ function sampleInput(property: INodeProperties): unknown {
 			return options[options.length - 1].value;
 		}
 		case 'multiOptions':
+			// a multi-select of IDs loads its options from the API: sample IDs instead
+			if (property.typeOptions?.loadOptionsMethod) return [String(++counter), String(++counter)];
 			return ((property.options ?? []) as INodePropertyOptions[]).map((o) => o.value);
 		case 'dateTime':
 			return '2025-03-04T10:15:00+02:00';

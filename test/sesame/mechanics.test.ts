@@ -6,7 +6,7 @@
 import nock from 'nock';
 import type { INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
 
-import { runListSearch, runNode, testCredential } from '../harness';
+import { runListSearch, runLoadOptions, runNode, testCredential } from '../harness';
 import { SesameHrApi } from '../../credentials/SesameHrApi.credentials';
 import { SESAME_SEARCHES } from '../../nodes/SesameHr/generated';
 import { SESAME_REGIONS, sesameBaseUrl } from '../../nodes/SesameHr/shared/vendor';
@@ -343,7 +343,19 @@ describe('dropdown searches (listSearch)', () => {
 	});
 
 	it.each(Object.entries(SESAME_SEARCHES))('%s calls GET %p', async (method, search) => {
-		const query = search.paged ? { page: '1', limit: '100' } : {};
+		const query: Record<string, string> = search.paged ? { page: '1', limit: '100' } : {};
+		// a list read per parent takes the parent from the operation being edited
+		const parameters = search.dependsOn ? { [search.dependsOn]: byId('parent 1') } : {};
+		const path = search.dependsOn
+			? search.path.replace(`{${search.dependsOn}}`, 'parent%201')
+			: search.path;
+		// a list that needs the company asks the token info for it first
+		const info = search.companyParam
+			? nock(BASE, auth)
+					.get('/core/v3/info')
+					.reply(200, { data: { company: { id: 'co-1', name: 'Demo' } } })
+			: undefined;
+		if (search.companyParam) query[search.companyParam] = 'co-1';
 		const reply = search.pick
 			? { data: { [search.pick]: { id: 'x1', name: 'Demo Company' } } }
 			: search.paged
@@ -361,11 +373,52 @@ describe('dropdown searches (listSearch)', () => {
 							{ id: 'x2', name: 'Other' },
 						],
 					};
-		const scope = nock(BASE, auth).get(search.path).query(query).reply(200, reply);
-		const result = await runListSearch({ node, method, credentials, credentialTypes });
+		const scope = nock(BASE, auth).get(path).query(query).reply(200, reply);
+		const result = await runListSearch({ node, method, credentials, credentialTypes, parameters });
+		if (info) expect(info.isDone()).toBe(true);
 		expect(result.results[0]).toEqual({ name: 'Demo Company', value: 'x1' });
 		expect(result.paginationToken).toBe(search.paged && !search.pick ? '2' : undefined);
 		expect(scope.isDone()).toBe(true);
+	});
+
+	it('a multi-select of IDs loads every page of its list (getEmployees for Employee IDs)', async () => {
+		const scope = nock(BASE, auth)
+			.get('/core/v3/employees')
+			.query({ page: '1', limit: '100' })
+			.reply(200, listPage([{ id: 'e2', firstName: 'Li', lastName: 'Wu' }], 1, 2))
+			.get('/core/v3/employees')
+			.query({ page: '2', limit: '100' })
+			.reply(200, listPage([{ id: 'e1', firstName: 'Ana', lastName: 'García' }], 2, 2));
+		const options = await runLoadOptions({
+			node,
+			method: 'getEmployees',
+			credentials,
+			credentialTypes,
+		});
+		expect(options).toEqual([
+			{ name: 'Ana García', value: 'e1' },
+			{ name: 'Li Wu', value: 'e2' },
+		]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('every multi-select of IDs loads its options with an existing method', () => {
+		const multi = node.description.properties
+			.flatMap((p) => [p, ...((p.options ?? []) as INodeProperties[]).filter((o) => 'type' in o)])
+			.filter((p) => p.type === 'multiOptions' && p.typeOptions?.loadOptionsMethod);
+		expect(multi.length).toBeGreaterThan(10);
+		const methods = Object.keys(node.methods.loadOptions);
+		expect(
+			multi
+				.map((p) => String(p.typeOptions?.loadOptionsMethod))
+				.filter((m) => !methods.includes(m)),
+		).toEqual([]);
+	});
+
+	it('a list read per parent asks for the parent first', async () => {
+		await expect(
+			runListSearch({ node, method: 'searchContractAnnexes', credentials, credentialTypes }),
+		).rejects.toThrow('Choose the contract first');
 	});
 
 	it('employees: next page from the token, full name with e-mail, filtered on the page', async () => {

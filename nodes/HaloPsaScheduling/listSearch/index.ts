@@ -147,6 +147,17 @@ export async function getBookingTypes(
 	return toOptions(await fetchAll(this, '/BookingType'), (row) => text(row.name));
 }
 
+/** The recurring appointments (templates) Generate creates appointments from. */
+export async function getRecurringAppointments(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return toOptions(await fetchAll(this, '/Appointment', { isrecurringmaster: true }), recordName);
+}
+
+export async function getSchedules(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return toOptions(await fetchAll(this, '/Schedule'), recordName);
+}
+
 /**
  * Halo's API has no documented list of appointment types: this offers the types of the most recent
  * appointments (up to 200); any other type can be given by ID with an expression.

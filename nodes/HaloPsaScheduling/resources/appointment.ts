@@ -119,9 +119,10 @@ export const appointment: ResourceSpec = {
 				buildBody: idListBody('appointmentIds', 'Appointment IDs'),
 				fields: [
 					idListField(
-						'Appointment IDs',
+						'Appointment Names or IDs',
 						'appointmentIds',
-						'IDs of the appointments (recurring templates) to generate appointments from, separated by commas',
+						'getRecurringAppointments',
+						'The recurring appointments (templates) to generate appointments from',
 					),
 				],
 			},

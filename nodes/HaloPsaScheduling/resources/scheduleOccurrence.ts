@@ -34,9 +34,10 @@ export const scheduleOccurrence: ResourceSpec = {
 				buildBody: idListBody('scheduleIds', 'Schedule IDs'),
 				fields: [
 					idListField(
-						'Schedule IDs',
+						'Schedule Names or IDs',
 						'scheduleIds',
-						'IDs of the schedules to generate occurrences for, separated by commas',
+						'getSchedules',
+						'The schedules to generate occurrences for',
 					),
 				],
 			},

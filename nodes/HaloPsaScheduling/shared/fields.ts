@@ -18,8 +18,18 @@ import {
 	type HaloParameter,
 } from '../generated/catalogue';
 
+/** Dates and times go out with an explicit UTC offset (see docs/halopsa-scheduling.md). */
+const OFFSET_HINT = 'Sent with its UTC offset';
+
+/** Query parameters that name a record the node can search (resource locators). */
+const QUERY_LOCATORS: Record<string, { search: string; label: string }> = {
+	recurringmasterid: { search: 'searchAppointments', label: 'Recurring Master Appointment' },
+};
+
 const DYNAMIC_HINT =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+/** The same hint, shorter, for the many dropdowns inside collections (the editor downloads every one). */
+const SHORT_HINT = 'Choose from the list, or give an ID with an expression';
 
 /** The catalogue entry of an endpoint (a typo here is a programming error, caught by the tests at load time). */
 export function endpoint(method: string, path: string): HaloEndpoint {
@@ -41,12 +51,13 @@ export function haloOperation(
 	spec: Partial<OperationSpec> & { idParameter?: string; fields?: FieldSpec[] } = {},
 ): OperationData {
 	const { idParameter, fields = [], ...rest } = spec;
-	const source = endpoint(method, path);
+	// checks that the endpoint is in the catalogue; the description is the action (the catalogue's
+	// summaries say "Creates one or more …" for updates too)
+	endpoint(method, path);
 	return {
 		value,
 		name,
 		action,
-		description: source.summary,
 		method,
 		path: idParameter ? path.replace('{id}', `{${idParameter}}`) : path,
 		...rest,
@@ -173,6 +184,17 @@ export function queryField(p: HaloParameter, collection: string): FieldSpec {
 		in: 'query' as const,
 		collection,
 	};
+	const located = QUERY_LOCATORS[p.name];
+	if (located) {
+		return {
+			...base,
+			kind: 'locator',
+			search: located.search,
+			label: located.label,
+			numericId: true,
+			description: p.description,
+		};
+	}
 	const multi = MULTI_LOOKUPS[p.name];
 	if (multi) {
 		return {
@@ -180,7 +202,7 @@ export function queryField(p: HaloParameter, collection: string): FieldSpec {
 			kind: 'multiOptions',
 			loadOptions: multi,
 			joined: true,
-			description: `${p.description}. ${DYNAMIC_HINT}.`,
+			description: `${p.description}. ${SHORT_HINT}.`,
 		};
 	}
 	const lookup = LOOKUPS[p.name];
@@ -189,14 +211,13 @@ export function queryField(p: HaloParameter, collection: string): FieldSpec {
 			...base,
 			kind: 'options',
 			loadOptions: lookup,
-			description: `${p.description}. ${DYNAMIC_HINT}.`,
+			description: `${p.description}. ${SHORT_HINT}.`,
 		};
 	if (p.type === 'boolean')
 		return { ...base, kind: 'boolean', description: booleanDescription(p.description) };
 	if (p.type === 'integer' || p.type === 'double')
 		return { ...base, kind: 'number', description: p.description };
-	if (isDateParameter(p))
-		return { ...base, kind: 'dateTime', asGiven: true, description: p.description };
+	if (isDateParameter(p)) return { ...base, kind: 'dateTime', description: p.description };
 	return { ...base, kind: 'string', description: p.description };
 }
 
@@ -320,6 +341,49 @@ const BODY_DESCRIPTIONS: Record<string, string> = {
 	isrecurring: 'Whether the holiday repeats every year',
 	alldayssame: 'Whether every working day has the same hours',
 	weeklyrecurrencestring: 'Days of the week as Halo encodes them',
+	subject: 'Title shown in the calendar',
+	name: 'Name shown in Halo',
+	note: 'Notes kept with the record',
+	colour: 'Calendar colour, as a hex code such as #3f8cff',
+	complete_status: 'Completion status code of the appointment (Halo status number)',
+	appointment_location_free_text: 'Where it takes place, as free text',
+	online_meeting_url: 'Link of the online meeting',
+	reminderminutes: 'Minutes before the start at which Halo reminds the attendees',
+	ticket_id: 'ID of the ticket it belongs to',
+	user_id: 'ID of the end user (contact) it is for',
+	booking_name: 'Name of the person making the booking',
+	booking_email: 'E-mail address of the person making the booking',
+	booking_phonenumber: 'Phone number of the person making the booking',
+	resource_booking_timeslot: 'ID of the timeslot being booked (see Timeslot → Get Many)',
+	approvalnote: 'Note for the approver of the holiday',
+	duration: 'Length in hours (for part-day holidays)',
+	holiday_type: 'Kind of holiday as Halo numbers it (e.g. annual leave, public holiday)',
+	hours: 'Hours the schedule covers each time',
+	type: 'Kind of record as Halo numbers it',
+	recurrencepattern: 'How it repeats (Halo pattern number: daily, weekly, monthly …)',
+	rangeofrecurrence:
+		'How the repetition ends (Halo number: no end, after N occurrences, by a date)',
+	endafteramount: 'Number of occurrences after which the schedule ends',
+	dailyrecurrencepattern: 'Daily pattern (Halo number: every N days, or every weekday)',
+	dailyrecurrencedays: 'Repeat every this many days',
+	weeklyrecurrenceweeks: 'Repeat every this many weeks',
+	start_time: 'When the working day started',
+	end_time: 'When the working day ended',
+	target_hours: 'Hours the agent should work that day',
+	break_hours: 'Hours of breaks taken',
+	allowed_break_hours: 'Hours of breaks allowed',
+	_approval_message: 'Message sent with an approval, rejection or submission',
+	event_type: 'Kind of event as Halo numbers it (work, break, travel …)',
+	break_type: 'Kind of break as Halo numbers it',
+	timetaken: 'Hours the event took',
+	charge_rate: 'Charge rate ID the time is billed at',
+	traveltime: 'Hours of travel',
+	mileage: 'Distance travelled',
+	summary: 'Short description of the workday pattern',
+	timezone: 'Time zone of the working hours, e.g. Europe/London',
+	start: 'When the working day starts',
+	end: 'When the working day ends',
+	access_control_level: 'Who may see and use it (Halo access level number)',
 };
 
 function labelOf(schema: string, property: string): string {
@@ -328,9 +392,9 @@ function labelOf(schema: string, property: string): string {
 
 function describe(property: string, type: HaloFieldType, label: string): string | undefined {
 	if (BODY_DESCRIPTIONS[property]) return BODY_DESCRIPTIONS[property];
-	if (LOOKUPS[property]) return DYNAMIC_HINT;
+	if (LOOKUPS[property]) return SHORT_HINT;
 	if (type === 'boolean') return `Whether to set "${label}"`;
-	return undefined;
+	return `Halo field ${property}`;
 }
 
 /** Typed body fields of schema `schema`: required top-level fields, or the options of `collection`. */
@@ -357,7 +421,8 @@ export function bodyFields(
 		};
 		const lookup = LOOKUPS[property];
 		if (lookup) return { ...base, kind: 'options', loadOptions: lookup };
-		if (type === 'dateTime') return { ...base, asGiven: true };
+		if (type === 'dateTime')
+			return { ...base, description: description ? `${description}. ${OFFSET_HINT}` : OFFSET_HINT };
 		if (property.endsWith('email')) return { ...base, placeholder: 'name@email.com' };
 		return base;
 	});
@@ -394,7 +459,7 @@ export function recordLocator(
 		required: true,
 		record: true,
 		description: `The ${label.toLowerCase()} to use`,
-		placeholder: options.placeholder ?? 'e.g. 1234',
+		...(options.placeholder ? { placeholder: options.placeholder } : {}),
 		...(options.sendAsBodyId ? { in: 'body', key: 'id', numericId: true } : { in: 'path' }),
 	};
 }
@@ -417,14 +482,19 @@ export const batchField = (): FieldSpec => ({
 		'Whether to send the records of all input items in one request (Halo accepts an array) instead of one request per item. Each output item stays paired with its input item.',
 });
 
-/** A comma-separated list of integer IDs sent as the bare JSON array body (Generate operations). */
-export const idListField = (label: string, name: string, description: string): FieldSpec => ({
+/** A multi-select of record IDs sent as the bare JSON array body (Generate operations). */
+export const idListField = (
+	label: string,
+	name: string,
+	loadOptions: string,
+	description: string,
+): FieldSpec => ({
 	name,
 	label,
-	kind: 'string',
+	kind: 'multiOptions',
+	loadOptions,
 	required: true,
-	placeholder: 'e.g. 12, 15, 31',
-	description,
+	description: `${description}. ${DYNAMIC_HINT}.`,
 });
 
 /** spec.buildBody for the Generate operations: the IDs of `parameter` as `[1, 2, 3]`. */

@@ -28,8 +28,18 @@ const entityName = (resource: string) =>
 	SENSE_ENTITIES.find((e) => e.resource === resource)?.displayName ?? resource;
 
 const COLLECTIONS: Record<string, CollectionInfo> = {
-	fields: { displayName: 'Fields', placeholder: 'Add Field', order: 0.5 },
-	resumeOptions: { displayName: 'Options', placeholder: 'Add Option', order: 2 },
+	fields: {
+		displayName: 'Fields',
+		placeholder: 'Add Field',
+		description: 'The fields of the record to send; the ones you do not add are not sent',
+		order: 0.5,
+	},
+	resumeOptions: {
+		displayName: 'Options',
+		placeholder: 'Add Option',
+		description: 'Further settings of the upload',
+		order: 2,
+	},
 };
 
 /** Shown with "Define Below" only. */
@@ -60,6 +70,7 @@ const dataMode: FieldSpec = {
 		{ name: 'Define Below', value: 'define', description: 'Set each field in this node' },
 	],
 	default: 'autoMap',
+	description: 'Where the fields of each record come from',
 	// right after the record: it decides which of the fields below are shown
 	rank: 0.5,
 };
@@ -160,6 +171,7 @@ const possibleValueFields = (set: boolean): FieldSpec[] => [
 					kind: 'custom',
 					show: { valuesSource: ['define'] },
 					placeholder: 'Add Value',
+					description: 'The values Sense offers for the field, each with its label',
 					property: {
 						type: 'fixedCollection',
 						typeOptions: { multipleValues: true, sortable: true },
@@ -193,6 +205,7 @@ const possibleValueFields = (set: boolean): FieldSpec[] => [
 											{ name: 'String', value: 'string' },
 										],
 										default: 'string',
+										description: 'How Sense stores the value',
 									},
 								],
 							},

@@ -8,4 +8,8 @@ export interface SesameSearch {
 	filterParam?: string;
 	/** Property of `data` that holds the record (a single-record answer). */
 	pick?: string;
+	/** The path parameter of `path`, read from the same operation (e.g. the contract of an annex). */
+	dependsOn?: string;
+	/** Query parameter that must carry the company ID (taken from the token's info). */
+	companyParam?: string;
 }

@@ -1,16 +1,16 @@
 /** Guest: the same booking and registration actions, performed with a GUEST-role API key. */
 import type { ResourceSpec } from '../../common/describe';
-import { body, rawBody } from '../../common/fields';
+import { body, locator, rawBody } from '../../common/fields';
 import { eventLocator, startAt } from '../shared/fields';
 import { bookingCreateFields } from './booking';
 import { attendeeFields } from './event';
 
-/** Guest keys cannot list bookings, so the booking is given by ID. */
+/** Guest keys cannot list bookings: the dropdown opens on "By ID" (a USER key can still pick from the list). */
 const bookingId = () =>
-	body('string', 'bookingId', 'Booking ID', {
-		in: 'path',
-		required: true,
-		description: 'ID of the booking (guest keys cannot list bookings)',
+	locator('bookingId', 'Booking', 'searchBookings', {
+		description:
+			'The booking to change. Guest keys cannot list bookings: paste its ID, or map it from the input.',
+		property: { default: { mode: 'id', value: '' } },
 	});
 
 export const guest: ResourceSpec = {

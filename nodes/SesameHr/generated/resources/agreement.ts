@@ -76,6 +76,7 @@ export const agreement: ResourceSpec = {
 					label: 'Agreement',
 					required: true,
 					search: 'searchAgreements',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Agreement UUID.',
 				},
 				{
@@ -85,6 +86,7 @@ export const agreement: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee UUID.',
 				},
 				{
@@ -93,6 +95,7 @@ export const agreement: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Start date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -123,6 +126,7 @@ export const agreement: ResourceSpec = {
 					label: 'Agreement',
 					required: true,
 					search: 'searchAgreements',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Agreement UUID.',
 				},
 				{
@@ -152,7 +156,8 @@ export const agreement: ResourceSpec = {
 					label: 'Agreement Employee ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Employee agreement UUID.',
+					description:
+						'Employee agreement UUID. (A text box: Sesame has no list of agreement assignments.)',
 				},
 				{
 					name: 'extraQueryJson',
@@ -181,6 +186,7 @@ export const agreement: ResourceSpec = {
 					label: 'Agreement',
 					required: true,
 					search: 'searchAgreements',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Agreement UUID.',
 				},
 				{
@@ -230,6 +236,7 @@ export const agreement: ResourceSpec = {
 					label: 'Agreement',
 					required: true,
 					search: 'searchAgreements',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Agreement UUID.',
 				},
 				{

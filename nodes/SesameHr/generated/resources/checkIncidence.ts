@@ -51,6 +51,7 @@ export const checkIncidence: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					description: 'The employee to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -122,9 +123,11 @@ export const checkIncidence: ResourceSpec = {
 				{
 					name: 'checkIncidenceId',
 					in: 'path',
-					kind: 'string',
-					label: 'Check Incidence ID',
+					kind: 'locator',
+					label: 'Check Incidence',
 					required: true,
+					search: 'searchCheckIncidences',
+					description: 'The check incidence to use.',
 				},
 				{
 					name: 'queryParametersJson',

@@ -45,7 +45,15 @@ export const comment: ResourceSpec = {
 			jsonBody: 'bodyJson',
 			jsonQuery: 'queryParametersJson',
 			fields: [
-				{ name: 'commentId', in: 'path', kind: 'string', label: 'Comment ID', required: true },
+				{
+					name: 'commentId',
+					in: 'path',
+					kind: 'locator',
+					label: 'Comment',
+					required: true,
+					search: 'searchComments',
+					description: 'The comment to use.',
+				},
 				{
 					name: 'queryParametersJson',
 					in: 'setting',
@@ -93,7 +101,15 @@ export const comment: ResourceSpec = {
 			jsonBody: 'bodyJson',
 			jsonQuery: 'queryParametersJson',
 			fields: [
-				{ name: 'commentId', in: 'path', kind: 'string', label: 'Comment ID', required: true },
+				{
+					name: 'commentId',
+					in: 'path',
+					kind: 'locator',
+					label: 'Comment',
+					required: true,
+					search: 'searchComments',
+					description: 'The comment to use.',
+				},
 				{
 					name: 'queryParametersJson',
 					in: 'setting',

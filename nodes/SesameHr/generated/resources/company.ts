@@ -91,6 +91,7 @@ export const company: ResourceSpec = {
 					label: 'Company',
 					required: true,
 					search: 'searchCompanies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Company ID.',
 				},
 				{

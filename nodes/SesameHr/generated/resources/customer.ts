@@ -23,6 +23,7 @@ export const customer: ResourceSpec = {
 					label: 'Company',
 					required: true,
 					search: 'searchCompanies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The id of the company where you will create the customer.',
 				},
 				{
@@ -103,6 +104,7 @@ export const customer: ResourceSpec = {
 					label: 'Customer',
 					required: true,
 					search: 'searchCustomers',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Customer ID.',
 				},
 				{
@@ -161,6 +163,7 @@ export const customer: ResourceSpec = {
 					label: 'Customer',
 					required: true,
 					search: 'searchCustomers',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Customer ID.',
 				},
 				{

@@ -23,6 +23,7 @@ export const department: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the employee.',
 				},
 				{
@@ -32,6 +33,7 @@ export const department: ResourceSpec = {
 					label: 'Department',
 					required: true,
 					search: 'searchDepartments',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the department.',
 				},
 				{
@@ -62,6 +64,7 @@ export const department: ResourceSpec = {
 					label: 'Company',
 					required: true,
 					search: 'searchCompanies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The id of the company.',
 				},
 				{
@@ -101,6 +104,7 @@ export const department: ResourceSpec = {
 					label: 'Department',
 					required: true,
 					search: 'searchDepartments',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Department ID.',
 				},
 				{
@@ -162,18 +166,20 @@ export const department: ResourceSpec = {
 				{
 					name: 'employeeId',
 					in: 'query',
-					kind: 'string',
-					label: 'Employee ID',
+					kind: 'locator',
+					label: 'Employee',
 					collection: 'filters',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Find Assignation by employeeId.',
 				},
 				{
 					name: 'departmentId',
 					in: 'query',
-					kind: 'string',
-					label: 'Department ID',
+					kind: 'locator',
+					label: 'Department',
 					collection: 'filters',
+					search: 'searchDepartments',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Find Assignation by departmentId.',
 				},
@@ -205,6 +211,7 @@ export const department: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the employee.',
 				},
 				{
@@ -214,6 +221,7 @@ export const department: ResourceSpec = {
 					label: 'Department',
 					required: true,
 					search: 'searchDepartments',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the department.',
 				},
 				{
@@ -254,6 +262,7 @@ export const department: ResourceSpec = {
 					label: 'Department',
 					required: true,
 					search: 'searchDepartments',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Department ID.',
 				},
 				{

@@ -23,7 +23,8 @@ export const document: ResourceSpec = {
 					label: 'Document ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Document UUID.',
+					description:
+						'Document UUID. (A text box: documents are listed per directory only (Document → Get Many Documents).)',
 				},
 				{
 					name: 'extraQueryJson',
@@ -52,7 +53,8 @@ export const document: ResourceSpec = {
 					label: 'Document ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Document UUID.',
+					description:
+						'Document UUID. (A text box: documents are listed per directory only (Document → Get Many Documents).)',
 				},
 				{
 					name: 'binaryPropertyName',
@@ -77,9 +79,10 @@ export const document: ResourceSpec = {
 				{
 					name: 'employeeId',
 					in: 'query',
-					kind: 'string',
-					label: 'Employee ID',
+					kind: 'locator',
+					label: 'Employee',
 					collection: 'filters',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Filter directories by employee id.',
 				},
@@ -118,6 +121,7 @@ export const document: ResourceSpec = {
 					label: 'Directory',
 					required: true,
 					search: 'searchDirectories',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Directory UUID.',
 				},
 				{
@@ -152,6 +156,7 @@ export const document: ResourceSpec = {
 					label: 'Directory',
 					required: true,
 					search: 'searchDirectories',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Directory UUID.',
 				},
 				{

@@ -23,6 +23,7 @@ export const employee: ResourceSpec = {
 					label: 'Company',
 					required: true,
 					search: 'searchCompanies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the company where the employee will belong to.',
 				},
 				{
@@ -61,6 +62,7 @@ export const employee: ResourceSpec = {
 						{ name: 'Inactive', value: 'inactive' },
 					],
 					default: 'active',
+					description: 'The status to set.',
 				},
 				{
 					name: 'gender',
@@ -74,6 +76,7 @@ export const employee: ResourceSpec = {
 						{ name: 'No Response', value: 'no_response' },
 					],
 					default: 'female',
+					description: 'The gender to set.',
 				},
 				{
 					name: 'email',
@@ -92,7 +95,8 @@ export const employee: ResourceSpec = {
 					label: 'Contract ID',
 					collection: 'additionalFields',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'The identifier of your internal employee contract.',
+					description:
+						'The identifier of your internal employee contract. (A text box: contracts are listed per employee only; copy the ID from Contract → Get Many Employee Contracts.)',
 				},
 				{
 					name: 'code',
@@ -131,6 +135,7 @@ export const employee: ResourceSpec = {
 						{ name: 'RUT', value: 'rut' },
 					],
 					default: 'dni',
+					description: 'The identity number type to set.',
 				},
 				{
 					name: 'ssn',
@@ -146,6 +151,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Phone',
 					collection: 'additionalFields',
+					description: 'Phone number (phone)',
 				},
 				{
 					name: 'dateOfBirth',
@@ -153,7 +159,8 @@ export const employee: ResourceSpec = {
 					kind: 'date',
 					label: 'Date of Birth',
 					collection: 'additionalFields',
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'Date of Birth of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'customFields',
@@ -162,8 +169,9 @@ export const employee: ResourceSpec = {
 					label: 'Custom Fields',
 					collection: 'additionalFields',
 					json: 'array',
-					description:
-						'Custom Fields to fill. JSON array, e.g. [{"id":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","value":"My custom value"}].',
+					placeholder:
+						'e.g. [{"id":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","value":"My custom value"}]',
+					description: 'Custom Fields to fill. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'nationality',
@@ -171,6 +179,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Nationality',
 					collection: 'additionalFields',
+					description: 'The nationality.',
 				},
 				{
 					name: 'maritalStatus',
@@ -178,6 +187,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Marital Status',
 					collection: 'additionalFields',
+					description: 'The marital status.',
 				},
 				{
 					name: 'address',
@@ -185,6 +195,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Address',
 					collection: 'additionalFields',
+					description: 'The address.',
 				},
 				{
 					name: 'postalCode',
@@ -192,6 +203,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Postal Code',
 					collection: 'additionalFields',
+					description: 'The postal code.',
 				},
 				{
 					name: 'emergencyPhone',
@@ -199,6 +211,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Emergency Phone',
 					collection: 'additionalFields',
+					description: 'Phone number (emergency phone)',
 				},
 				{
 					name: 'childrenCount',
@@ -206,6 +219,7 @@ export const employee: ResourceSpec = {
 					kind: 'number',
 					label: 'Children Count',
 					collection: 'additionalFields',
+					description: 'The children count, a number.',
 				},
 				{
 					name: 'disability',
@@ -213,6 +227,7 @@ export const employee: ResourceSpec = {
 					kind: 'number',
 					label: 'Disability',
 					collection: 'additionalFields',
+					description: 'The disability.',
 				},
 				{
 					name: 'personalEmail',
@@ -221,6 +236,7 @@ export const employee: ResourceSpec = {
 					label: 'Personal Email',
 					collection: 'additionalFields',
 					placeholder: 'name@email.com',
+					description: 'E-mail address (personal email)',
 				},
 				{
 					name: 'description',
@@ -228,14 +244,23 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Description',
 					collection: 'additionalFields',
+					description: 'The description.',
 				},
-				{ name: 'city', in: 'body', kind: 'string', label: 'City', collection: 'additionalFields' },
+				{
+					name: 'city',
+					in: 'body',
+					kind: 'string',
+					label: 'City',
+					collection: 'additionalFields',
+					description: 'The city.',
+				},
 				{
 					name: 'province',
 					in: 'body',
 					kind: 'string',
 					label: 'Province',
 					collection: 'additionalFields',
+					description: 'The province.',
 				},
 				{
 					name: 'country',
@@ -243,6 +268,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Country',
 					collection: 'additionalFields',
+					description: 'The country.',
 				},
 				{
 					name: 'salaryRange',
@@ -250,6 +276,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Salary Range',
 					collection: 'additionalFields',
+					description: 'The salary range.',
 				},
 				{
 					name: 'studyLevel',
@@ -257,6 +284,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Study Level',
 					collection: 'additionalFields',
+					description: 'The study level.',
 				},
 				{
 					name: 'professionalCategoryCode',
@@ -264,6 +292,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Professional Category Code',
 					collection: 'additionalFields',
+					description: 'The professional category code.',
 				},
 				{
 					name: 'professionalCategoryDescription',
@@ -271,15 +300,25 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Professional Category Description',
 					collection: 'additionalFields',
+					description: 'The professional category description.',
 				},
-				{ name: 'bic', in: 'body', kind: 'string', label: 'BIC', collection: 'additionalFields' },
+				{
+					name: 'bic',
+					in: 'body',
+					kind: 'string',
+					label: 'BIC',
+					collection: 'additionalFields',
+					description: 'The bic.',
+				},
 				{
 					name: 'jobChargeId',
 					in: 'body',
-					kind: 'string',
-					label: 'Job Charge ID',
+					kind: 'locator',
+					label: 'Job Charge',
 					collection: 'additionalFields',
+					search: 'searchJobCharges',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The job charge to use.',
 				},
 				{
 					name: 'workPhone',
@@ -287,6 +326,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Work Phone',
 					collection: 'additionalFields',
+					description: 'Phone number (work phone)',
 				},
 				{
 					name: 'mainRecruiter',
@@ -295,8 +335,16 @@ export const employee: ResourceSpec = {
 					label: 'Main Recruiter',
 					collection: 'additionalFields',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The main recruiter.',
 				},
-				{ name: 'nfc', in: 'body', kind: 'string', label: 'NFC', collection: 'additionalFields' },
+				{
+					name: 'nfc',
+					in: 'body',
+					kind: 'string',
+					label: 'NFC',
+					collection: 'additionalFields',
+					description: 'The nfc.',
+				},
 				{
 					name: 'extraBodyJson',
 					in: 'setting',
@@ -326,6 +374,7 @@ export const employee: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -356,6 +405,7 @@ export const employee: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -406,20 +456,20 @@ export const employee: ResourceSpec = {
 				{
 					name: 'departmentIds',
 					in: 'query',
-					kind: 'list',
-					label: 'Department IDs',
+					kind: 'multiOptions',
+					label: 'Departments',
 					collection: 'filters',
-					itemType: 'string',
-					description: 'Find Employee by department Ids. Comma-separated values (or a JSON array).',
+					description: 'Find Employee by department Ids.',
+					loadOptions: 'getDepartments',
 				},
 				{
 					name: 'officeIds',
 					in: 'query',
-					kind: 'list',
-					label: 'Office IDs',
+					kind: 'multiOptions',
+					label: 'Offices',
 					collection: 'filters',
-					itemType: 'string',
-					description: 'Find Employee by office Ids. Comma-separated values (or a JSON array).',
+					description: 'Find Employee by office Ids.',
+					loadOptions: 'getOffices',
 				},
 				{
 					name: 'orderBy',
@@ -440,6 +490,7 @@ export const employee: ResourceSpec = {
 						{ name: 'Inactive', value: 'inactive' },
 					],
 					default: 'active',
+					description: 'The status to set.',
 				},
 				{
 					name: 'extraQueryJson',
@@ -469,6 +520,7 @@ export const employee: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -498,6 +550,7 @@ export const employee: ResourceSpec = {
 						{ name: 'Inactive', value: 'inactive' },
 					],
 					default: 'active',
+					description: 'The status to set.',
 				},
 				{
 					name: 'gender',
@@ -511,6 +564,7 @@ export const employee: ResourceSpec = {
 						{ name: 'No Response', value: 'no_response' },
 					],
 					default: 'female',
+					description: 'The gender to set.',
 				},
 				{
 					name: 'email',
@@ -529,7 +583,8 @@ export const employee: ResourceSpec = {
 					label: 'Contract ID',
 					collection: 'additionalFields',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'The identifier of your internal employee contract.',
+					description:
+						'The identifier of your internal employee contract. (A text box: contracts are listed per employee only; copy the ID from Contract → Get Many Employee Contracts.)',
 				},
 				{
 					name: 'code',
@@ -568,6 +623,7 @@ export const employee: ResourceSpec = {
 						{ name: 'RUT', value: 'rut' },
 					],
 					default: 'dni',
+					description: 'The identity number type to set.',
 				},
 				{
 					name: 'ssn',
@@ -583,6 +639,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Phone',
 					collection: 'additionalFields',
+					description: 'Phone number (phone)',
 				},
 				{
 					name: 'dateOfBirth',
@@ -590,7 +647,8 @@ export const employee: ResourceSpec = {
 					kind: 'date',
 					label: 'Date of Birth',
 					collection: 'additionalFields',
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'Date of Birth of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'customFields',
@@ -599,8 +657,9 @@ export const employee: ResourceSpec = {
 					label: 'Custom Fields',
 					collection: 'additionalFields',
 					json: 'array',
-					description:
-						'Custom Fields to fill. JSON array, e.g. [{"id":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","value":"My custom value"}].',
+					placeholder:
+						'e.g. [{"id":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","value":"My custom value"}]',
+					description: 'Custom Fields to fill. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'nationality',
@@ -608,6 +667,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Nationality',
 					collection: 'additionalFields',
+					description: 'The nationality.',
 				},
 				{
 					name: 'maritalStatus',
@@ -615,6 +675,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Marital Status',
 					collection: 'additionalFields',
+					description: 'The marital status.',
 				},
 				{
 					name: 'address',
@@ -622,6 +683,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Address',
 					collection: 'additionalFields',
+					description: 'The address.',
 				},
 				{
 					name: 'postalCode',
@@ -629,6 +691,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Postal Code',
 					collection: 'additionalFields',
+					description: 'The postal code.',
 				},
 				{
 					name: 'emergencyPhone',
@@ -636,6 +699,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Emergency Phone',
 					collection: 'additionalFields',
+					description: 'Phone number (emergency phone)',
 				},
 				{
 					name: 'childrenCount',
@@ -643,6 +707,7 @@ export const employee: ResourceSpec = {
 					kind: 'number',
 					label: 'Children Count',
 					collection: 'additionalFields',
+					description: 'The children count, a number.',
 				},
 				{
 					name: 'disability',
@@ -650,6 +715,7 @@ export const employee: ResourceSpec = {
 					kind: 'number',
 					label: 'Disability',
 					collection: 'additionalFields',
+					description: 'The disability.',
 				},
 				{
 					name: 'personalEmail',
@@ -658,6 +724,7 @@ export const employee: ResourceSpec = {
 					label: 'Personal Email',
 					collection: 'additionalFields',
 					placeholder: 'name@email.com',
+					description: 'E-mail address (personal email)',
 				},
 				{
 					name: 'description',
@@ -665,14 +732,23 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Description',
 					collection: 'additionalFields',
+					description: 'The description.',
 				},
-				{ name: 'city', in: 'body', kind: 'string', label: 'City', collection: 'additionalFields' },
+				{
+					name: 'city',
+					in: 'body',
+					kind: 'string',
+					label: 'City',
+					collection: 'additionalFields',
+					description: 'The city.',
+				},
 				{
 					name: 'province',
 					in: 'body',
 					kind: 'string',
 					label: 'Province',
 					collection: 'additionalFields',
+					description: 'The province.',
 				},
 				{
 					name: 'country',
@@ -680,6 +756,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Country',
 					collection: 'additionalFields',
+					description: 'The country.',
 				},
 				{
 					name: 'salaryRange',
@@ -687,6 +764,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Salary Range',
 					collection: 'additionalFields',
+					description: 'The salary range.',
 				},
 				{
 					name: 'studyLevel',
@@ -694,6 +772,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Study Level',
 					collection: 'additionalFields',
+					description: 'The study level.',
 				},
 				{
 					name: 'professionalCategoryCode',
@@ -701,6 +780,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Professional Category Code',
 					collection: 'additionalFields',
+					description: 'The professional category code.',
 				},
 				{
 					name: 'professionalCategoryDescription',
@@ -708,22 +788,33 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Professional Category Description',
 					collection: 'additionalFields',
+					description: 'The professional category description.',
 				},
-				{ name: 'bic', in: 'body', kind: 'string', label: 'BIC', collection: 'additionalFields' },
+				{
+					name: 'bic',
+					in: 'body',
+					kind: 'string',
+					label: 'BIC',
+					collection: 'additionalFields',
+					description: 'The bic.',
+				},
 				{
 					name: 'accountNumber',
 					in: 'body',
 					kind: 'string',
 					label: 'Account Number',
 					collection: 'additionalFields',
+					description: 'The account number.',
 				},
 				{
 					name: 'jobChargeId',
 					in: 'body',
-					kind: 'string',
-					label: 'Job Charge ID',
+					kind: 'locator',
+					label: 'Job Charge',
 					collection: 'additionalFields',
+					search: 'searchJobCharges',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The job charge to use.',
 				},
 				{
 					name: 'workPhone',
@@ -731,6 +822,7 @@ export const employee: ResourceSpec = {
 					kind: 'string',
 					label: 'Work Phone',
 					collection: 'additionalFields',
+					description: 'Phone number (work phone)',
 				},
 				{
 					name: 'mainRecruiter',
@@ -739,8 +831,16 @@ export const employee: ResourceSpec = {
 					label: 'Main Recruiter',
 					collection: 'additionalFields',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The main recruiter.',
 				},
-				{ name: 'nfc', in: 'body', kind: 'string', label: 'NFC', collection: 'additionalFields' },
+				{
+					name: 'nfc',
+					in: 'body',
+					kind: 'string',
+					label: 'NFC',
+					collection: 'additionalFields',
+					description: 'The nfc.',
+				},
 				{
 					name: 'extraBodyJson',
 					in: 'setting',

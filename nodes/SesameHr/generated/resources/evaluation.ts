@@ -19,9 +19,10 @@ export const evaluation: ResourceSpec = {
 				{
 					name: 'evaluationId',
 					in: 'path',
-					kind: 'string',
-					label: 'Evaluation ID',
+					kind: 'locator',
+					label: 'Evaluation',
 					required: true,
+					search: 'searchEvaluations',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Evaluation ID.',
 				},
@@ -32,8 +33,10 @@ export const evaluation: ResourceSpec = {
 					label: 'Answers',
 					collection: 'additionalFields',
 					json: 'array',
+					placeholder:
+						'e.g. [{"questionId":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","questionOptionIds":["0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35"],"answer":"","comment":""}]',
 					description:
-						'Answers to the evaluation questions; each answer carries questionOptionIds (choice questions) or answer (text/float questions) JSON array, e.g. [{"questionId":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","questionOptionIds":["0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35"],"answer":"","comment":""}].',
+						'Answers to the evaluation questions; each answer carries questionOptionIds (choice questions) or answer (text/float questions) A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'candidateId',
@@ -42,6 +45,8 @@ export const evaluation: ResourceSpec = {
 					label: 'Candidate ID',
 					collection: 'additionalFields',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description:
+						'The candidate id. (A text box: candidates are listed per vacancy only (Recruitment → Get Many Candidates).)',
 				},
 				{
 					name: 'extraBodyJson',

@@ -23,6 +23,7 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Holiday Calendar',
 					required: true,
 					search: 'searchHolidayCalendars',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Holiday Calendar Id.',
 				},
 				{
@@ -32,7 +33,9 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Employees',
 					collection: 'additionalFields',
 					itemType: 'string',
-					description: 'Comma-separated values (or a JSON array).',
+					placeholder:
+						'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35, 7c9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The employees. Separate values with commas, or give a JSON array.',
 				},
 				{
 					name: 'startDate',
@@ -40,7 +43,8 @@ export const holidayCalendar: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					collection: 'additionalFields',
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'Start Date of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -79,7 +83,8 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Days Off',
 					required: true,
 					json: 'array',
-					description: 'JSON array, e.g. [{"name":"New Year\'s Day","date":"2021-01-01"}].',
+					placeholder: 'e.g. [{"name":"New Year\'s Day","date":"2021-01-01"}]',
+					description: 'The days off. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -137,6 +142,7 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Holiday Calendar',
 					required: true,
 					search: 'searchHolidayCalendars',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Holiday Calendar Id.',
 				},
 				{
@@ -163,9 +169,11 @@ export const holidayCalendar: ResourceSpec = {
 				{
 					name: 'workedHolidayId',
 					in: 'path',
-					kind: 'string',
-					label: 'Worked Holiday ID',
+					kind: 'locator',
+					label: 'Worked Holiday',
 					required: true,
+					search: 'searchWorkedHolidays',
+					description: 'The worked holiday to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -201,6 +209,7 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Holiday Calendar',
 					required: true,
 					search: 'searchHolidayCalendars',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Holiday Calendar Id.',
 				},
 				{
@@ -230,6 +239,7 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Holiday Calendar',
 					required: true,
 					search: 'searchHolidayCalendars',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Holiday Calendar Id.',
 				},
 				{
@@ -259,6 +269,7 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -267,7 +278,7 @@ export const holidayCalendar: ResourceSpec = {
 					kind: 'number',
 					label: 'Year',
 					required: true,
-					description: 'A year, e.g. 2025.',
+					description: 'The year. A year, e.g. 2025.',
 				},
 				{
 					name: 'extraQueryJson',
@@ -345,6 +356,7 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Holiday Calendar',
 					required: true,
 					search: 'searchHolidayCalendars',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Holiday Calendar Id.',
 				},
 				{
@@ -354,7 +366,9 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Employees',
 					collection: 'additionalFields',
 					itemType: 'string',
-					description: 'Comma-separated values (or a JSON array).',
+					placeholder:
+						'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35, 7c9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The employees. Separate values with commas, or give a JSON array.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -393,6 +407,7 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Holiday Calendar',
 					required: true,
 					search: 'searchHolidayCalendars',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Holiday Calendar Id.',
 				},
 				{
@@ -411,7 +426,8 @@ export const holidayCalendar: ResourceSpec = {
 					label: 'Days Off',
 					required: true,
 					json: 'array',
-					description: 'JSON array, e.g. [{"name":"New Year\'s Day","date":"2021-01-01"}].',
+					placeholder: 'e.g. [{"name":"New Year\'s Day","date":"2021-01-01"}]',
+					description: 'The days off. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',

@@ -23,6 +23,7 @@ export const leave: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -31,23 +32,26 @@ export const leave: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Leave effective date. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'leaveReasonId',
 					in: 'body',
-					kind: 'string',
-					label: 'Leave Reason ID',
+					kind: 'locator',
+					label: 'Leave Reason',
 					required: true,
+					search: 'searchLeaveReasons',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Leave reason.',
 				},
 				{
 					name: 'employeeLeaveTypeId',
 					in: 'body',
-					kind: 'string',
-					label: 'Employee Leave Type ID',
+					kind: 'locator',
+					label: 'Employee Leave Type',
 					collection: 'additionalFields',
+					search: 'searchLeaveTypes',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee leave type.',
 				},
@@ -58,7 +62,8 @@ export const leave: ResourceSpec = {
 					label: 'Contract ID',
 					collection: 'additionalFields',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Contract the leave ends.',
+					description:
+						'Contract the leave ends. (A text box: contracts are listed per employee only; copy the ID from Contract → Get Many Employee Contracts.)',
 				},
 				{
 					name: 'comment',
@@ -170,9 +175,11 @@ export const leave: ResourceSpec = {
 				{
 					name: 'employeeLeaveTypeId',
 					in: 'path',
-					kind: 'string',
-					label: 'Employee Leave Type ID',
+					kind: 'locator',
+					label: 'Employee Leave Type',
 					required: true,
+					search: 'searchLeaveTypes',
+					description: 'The employee leave type to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -205,9 +212,11 @@ export const leave: ResourceSpec = {
 				{
 					name: 'leaveReasonId',
 					in: 'path',
-					kind: 'string',
-					label: 'Leave Reason ID',
+					kind: 'locator',
+					label: 'Leave Reason',
 					required: true,
+					search: 'searchLeaveReasons',
+					description: 'The leave reason to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -239,9 +248,11 @@ export const leave: ResourceSpec = {
 				{
 					name: 'employeeLeaveTypeId',
 					in: 'path',
-					kind: 'string',
-					label: 'Employee Leave Type ID',
+					kind: 'locator',
+					label: 'Employee Leave Type',
 					required: true,
+					search: 'searchLeaveTypes',
+					description: 'The employee leave type to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -304,9 +315,11 @@ export const leave: ResourceSpec = {
 				{
 					name: 'employeeLeaveTypeId',
 					in: 'path',
-					kind: 'string',
-					label: 'Employee Leave Type ID',
+					kind: 'locator',
+					label: 'Employee Leave Type',
 					required: true,
+					search: 'searchLeaveTypes',
+					description: 'The employee leave type to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -339,9 +352,11 @@ export const leave: ResourceSpec = {
 				{
 					name: 'leaveReasonId',
 					in: 'path',
-					kind: 'string',
-					label: 'Leave Reason ID',
+					kind: 'locator',
+					label: 'Leave Reason',
 					required: true,
+					search: 'searchLeaveReasons',
+					description: 'The leave reason to use.',
 				},
 				{
 					name: 'queryParametersJson',

@@ -23,6 +23,7 @@ export const office: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the employee.',
 				},
 				{
@@ -32,6 +33,7 @@ export const office: ResourceSpec = {
 					label: 'Office',
 					required: true,
 					search: 'searchOffices',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the office.',
 				},
 				{
@@ -62,6 +64,7 @@ export const office: ResourceSpec = {
 					label: 'Company',
 					required: true,
 					search: 'searchCompanies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The ID of the company.',
 				},
 				{
@@ -87,7 +90,8 @@ export const office: ResourceSpec = {
 					label: 'Coordinates',
 					collection: 'additionalFields',
 					json: 'object',
-					description: 'JSON object.',
+					placeholder: 'e.g. {"key": "value"}',
+					description: 'The coordinates. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'description',
@@ -134,6 +138,7 @@ export const office: ResourceSpec = {
 					label: 'Office',
 					required: true,
 					search: 'searchOffices',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Office ID.',
 				},
 				{
@@ -159,18 +164,20 @@ export const office: ResourceSpec = {
 				{
 					name: 'employeeId',
 					in: 'query',
-					kind: 'string',
-					label: 'Employee ID',
+					kind: 'locator',
+					label: 'Employee',
 					collection: 'filters',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Find Assignation by employeeId.',
 				},
 				{
 					name: 'officeId',
 					in: 'query',
-					kind: 'string',
-					label: 'Office ID',
+					kind: 'locator',
+					label: 'Office',
 					collection: 'filters',
+					search: 'searchOffices',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Find Assignation by officeId.',
 				},
@@ -238,6 +245,7 @@ export const office: ResourceSpec = {
 					label: 'Office',
 					required: true,
 					search: 'searchOffices',
+					description: 'The office to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -266,6 +274,7 @@ export const office: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the employee.',
 				},
 				{
@@ -275,6 +284,7 @@ export const office: ResourceSpec = {
 					label: 'Office',
 					required: true,
 					search: 'searchOffices',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the office.',
 				},
 				{
@@ -312,9 +322,11 @@ export const office: ResourceSpec = {
 					name: 'employeeOfficeAssignationId',
 					key: 'id',
 					in: 'path',
-					kind: 'string',
-					label: 'Employee Office Assignation ID',
+					kind: 'locator',
+					label: 'Employee Office Assignation',
 					required: true,
+					search: 'searchOfficeAssignments',
+					description: 'The employee office assignation to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -351,6 +363,7 @@ export const office: ResourceSpec = {
 					label: 'Office',
 					required: true,
 					search: 'searchOffices',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Office ID.',
 				},
 				{
@@ -376,7 +389,8 @@ export const office: ResourceSpec = {
 					label: 'Coordinates',
 					collection: 'additionalFields',
 					json: 'object',
-					description: 'JSON object.',
+					placeholder: 'e.g. {"key": "value"}',
+					description: 'The coordinates. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'description',

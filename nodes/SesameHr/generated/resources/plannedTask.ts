@@ -79,6 +79,8 @@ export const plannedTask: ResourceSpec = {
 					kind: 'string',
 					label: 'Planned Task Assignation ID',
 					required: true,
+					description:
+						'The planned task assignation id. (A text box: assignments are listed per planned task only (Planned Task → Get Many Assignments).)',
 				},
 				{
 					name: 'queryParametersJson',
@@ -111,9 +113,11 @@ export const plannedTask: ResourceSpec = {
 				{
 					name: 'plannedTaskId',
 					in: 'path',
-					kind: 'string',
-					label: 'Planned Task ID',
+					kind: 'locator',
+					label: 'Planned Task',
 					required: true,
+					search: 'searchPlannedTasks',
+					description: 'The planned task to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -164,9 +168,11 @@ export const plannedTask: ResourceSpec = {
 				{
 					name: 'plannedTaskId',
 					in: 'path',
-					kind: 'string',
-					label: 'Planned Task ID',
+					kind: 'locator',
+					label: 'Planned Task',
 					required: true,
+					search: 'searchPlannedTasks',
+					description: 'The planned task to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -191,9 +197,11 @@ export const plannedTask: ResourceSpec = {
 				{
 					name: 'plannedTaskId',
 					in: 'path',
-					kind: 'string',
-					label: 'Planned Task ID',
+					kind: 'locator',
+					label: 'Planned Task',
 					required: true,
+					search: 'searchPlannedTasks',
+					description: 'The planned task to use.',
 				},
 				{
 					name: 'queryParametersJson',

@@ -24,6 +24,7 @@ export const planner: ResourceSpec = {
 					label: 'Planner',
 					required: true,
 					search: 'searchPlanners',
+					description: 'The planner to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -59,6 +60,7 @@ export const planner: ResourceSpec = {
 					label: 'Planner',
 					required: true,
 					search: 'searchPlanners',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Planner ID.',
 				},
 				{
@@ -67,6 +69,7 @@ export const planner: ResourceSpec = {
 					kind: 'date',
 					label: 'From',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description: 'First day of the range (inclusive) Sent as YYYY-MM-DD.',
 				},
 				{
@@ -75,18 +78,18 @@ export const planner: ResourceSpec = {
 					kind: 'date',
 					label: 'To',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description:
 						'Last day of the range (inclusive); range at most 3 years. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'employeeIds',
 					in: 'body',
-					kind: 'list',
-					label: 'Employee IDs',
+					kind: 'multiOptions',
+					label: 'Employees',
 					required: true,
-					itemType: 'string',
-					description:
-						'Employees that get the free days. Comma-separated values (or a JSON array).',
+					description: 'Employees that get the free days.',
+					loadOptions: 'getEmployees',
 				},
 				{
 					name: 'comments',
@@ -103,8 +106,9 @@ export const planner: ResourceSpec = {
 					label: 'Ranges',
 					collection: 'additionalFields',
 					json: 'array',
+					placeholder: 'e.g. [{"from":"09:00","to":"09:00"}]',
 					description:
-						'Time ranges for partial free days; must not overlap and total under 24 h. JSON array, e.g. [{"from":"09:00","to":"09:00"}].',
+						'Time ranges for partial free days; must not overlap and total under 24 h. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -134,6 +138,7 @@ export const planner: ResourceSpec = {
 					label: 'Planner',
 					required: true,
 					search: 'searchPlanners',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Planner ID.',
 				},
 				{
@@ -143,8 +148,10 @@ export const planner: ResourceSpec = {
 					label: 'Shift Assignments',
 					collection: 'additionalFields',
 					json: 'array',
+					placeholder:
+						'e.g. [{"employeeId":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","date":"2025-01-31","shiftId":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","status":"assign"}]',
 					description:
-						'Shift assignments; status \'assign\' adds, another status value deletes (page: assign or delete in one request) JSON array, e.g. [{"employeeId":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","date":"2025-01-31","shiftId":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","status":"assign"}].',
+						"Shift assignments; status 'assign' adds, another status value deletes (page: assign or delete in one request) A JSON array; the placeholder shows its shape.",
 				},
 				{
 					name: 'extraBodyJson',
@@ -198,8 +205,8 @@ export const planner: ResourceSpec = {
 					label: 'Shift Ranges',
 					required: true,
 					json: 'array',
-					description:
-						'Time ranges of the shift. JSON array, e.g. [{"startTime":"08:00","endTime":"14:00","order":0}].',
+					placeholder: 'e.g. [{"startTime":"08:00","endTime":"14:00","order":0}]',
+					description: 'Time ranges of the shift. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'isOnCall',
@@ -262,6 +269,7 @@ export const planner: ResourceSpec = {
 					label: 'Planner',
 					required: true,
 					search: 'searchPlanners',
+					description: 'The planner to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -298,13 +306,16 @@ export const planner: ResourceSpec = {
 					label: 'Planner',
 					required: true,
 					search: 'searchPlanners',
+					description: 'The planner to use.',
 				},
 				{
 					name: 'shiftAssignmentId',
 					in: 'path',
-					kind: 'string',
-					label: 'Shift Assignment ID',
+					kind: 'locator',
+					label: 'Shift Assignment',
 					required: true,
+					search: 'searchShiftAssignments',
+					description: 'The shift assignment to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -340,6 +351,7 @@ export const planner: ResourceSpec = {
 					label: 'Planner',
 					required: true,
 					search: 'searchPlanners',
+					description: 'The planner to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -367,6 +379,7 @@ export const planner: ResourceSpec = {
 					label: 'Planner',
 					required: true,
 					search: 'searchPlanners',
+					description: 'The planner to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -432,6 +445,7 @@ export const planner: ResourceSpec = {
 					label: 'Planner',
 					required: true,
 					search: 'searchPlanners',
+					description: 'The planner to use.',
 				},
 				{
 					name: 'queryParametersJson',

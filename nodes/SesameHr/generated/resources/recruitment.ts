@@ -40,6 +40,7 @@ export const recruitment: ResourceSpec = {
 					label: 'Email',
 					required: true,
 					placeholder: 'name@email.com',
+					description: 'E-mail address (email)',
 				},
 				{
 					name: 'phone',
@@ -56,6 +57,7 @@ export const recruitment: ResourceSpec = {
 					label: 'Vacancy',
 					required: true,
 					search: 'searchVacancies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the vacancy where the candidate will be added.',
 				},
 				{
@@ -101,9 +103,10 @@ export const recruitment: ResourceSpec = {
 				{
 					name: 'statusId',
 					in: 'body',
-					kind: 'string',
-					label: 'Status ID',
+					kind: 'locator',
+					label: 'Status',
 					collection: 'additionalFields',
+					search: 'searchCandidateStatuses',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the status of the candidate.',
 				},
@@ -136,7 +139,8 @@ export const recruitment: ResourceSpec = {
 					label: 'Candidate ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Candidate ID.',
+					description:
+						'Candidate ID. (A text box: candidates are listed per vacancy only (Recruitment → Get Many Candidates).)',
 				},
 				{
 					name: 'extraQueryJson',
@@ -165,14 +169,16 @@ export const recruitment: ResourceSpec = {
 					label: 'Vacancy',
 					required: true,
 					search: 'searchVacancies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacancy ID.',
 				},
 				{
 					name: 'statusId',
 					in: 'query',
-					kind: 'string',
-					label: 'Status ID',
+					kind: 'locator',
+					label: 'Status',
 					collection: 'filters',
+					search: 'searchCandidateStatuses',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Status ID optional.',
 				},
@@ -204,6 +210,7 @@ export const recruitment: ResourceSpec = {
 					label: 'Vacancy',
 					required: true,
 					search: 'searchVacancies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacancy ID.',
 				},
 				{
@@ -233,6 +240,7 @@ export const recruitment: ResourceSpec = {
 					label: 'Vacancy',
 					required: true,
 					search: 'searchVacancies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacancy ID.',
 				},
 				{
@@ -283,7 +291,8 @@ export const recruitment: ResourceSpec = {
 					label: 'Candidate ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Candidate ID.',
+					description:
+						'Candidate ID. (A text box: candidates are listed per vacancy only (Recruitment → Get Many Candidates).)',
 				},
 				{
 					name: 'firstName',
@@ -308,6 +317,7 @@ export const recruitment: ResourceSpec = {
 					label: 'Email',
 					required: true,
 					placeholder: 'name@email.com',
+					description: 'E-mail address (email)',
 				},
 				{
 					name: 'phone',
@@ -324,6 +334,7 @@ export const recruitment: ResourceSpec = {
 					label: 'Vacancy',
 					required: true,
 					search: 'searchVacancies',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the vacancy where the candidate will be added.',
 				},
 				{
@@ -369,9 +380,10 @@ export const recruitment: ResourceSpec = {
 				{
 					name: 'statusId',
 					in: 'body',
-					kind: 'string',
-					label: 'Status ID',
+					kind: 'locator',
+					label: 'Status',
 					collection: 'additionalFields',
+					search: 'searchCandidateStatuses',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The identifier of the status of the candidate.',
 				},
@@ -409,7 +421,8 @@ export const recruitment: ResourceSpec = {
 					label: 'Candidate ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Candidate ID.',
+					description:
+						'Candidate ID. (A text box: candidates are listed per vacancy only (Recruitment → Get Many Candidates).)',
 				},
 				{
 					name: 'binaryPropertyName',

@@ -16,7 +16,15 @@ export const request: ResourceSpec = {
 			rootProperty: 'data',
 			jsonQuery: 'queryParametersJson',
 			fields: [
-				{ name: 'requestId', in: 'path', kind: 'string', label: 'Request ID', required: true },
+				{
+					name: 'requestId',
+					in: 'path',
+					kind: 'locator',
+					label: 'Request',
+					required: true,
+					search: 'searchRequests',
+					description: 'The request to use.',
+				},
 				{
 					name: 'queryParametersJson',
 					in: 'setting',
@@ -36,7 +44,15 @@ export const request: ResourceSpec = {
 			jsonQuery: 'queryParametersJson',
 			list: true,
 			fields: [
-				{ name: 'requestId', in: 'path', kind: 'string', label: 'Request ID', required: true },
+				{
+					name: 'requestId',
+					in: 'path',
+					kind: 'locator',
+					label: 'Request',
+					required: true,
+					search: 'searchRequests',
+					description: 'The request to use.',
+				},
 				{
 					name: 'queryParametersJson',
 					in: 'setting',

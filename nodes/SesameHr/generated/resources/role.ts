@@ -23,6 +23,7 @@ export const role: ResourceSpec = {
 					label: 'Role',
 					required: true,
 					search: 'searchRoles',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Role Id.',
 				},
 				{
@@ -32,6 +33,7 @@ export const role: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The id of the employee to assign the role.',
 				},
 				{
@@ -41,7 +43,8 @@ export const role: ResourceSpec = {
 					label: 'Entity Affected ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'The id of the entity to manage.',
+					description:
+						'The id of the entity to manage. (A text box: the record a role applies to can be an employee, office, department or group.)',
 				},
 				{
 					name: 'extraBodyJson',
@@ -91,6 +94,7 @@ export const role: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee Id.',
 				},
 				{
@@ -121,7 +125,8 @@ export const role: ResourceSpec = {
 					label: 'Assignation ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Role Id.',
+					description:
+						'Role Id. (A text box: role assignments are listed per employee only (Role → Get Many Employee Roles).)',
 				},
 				{
 					name: 'extraBodyJson',

@@ -23,14 +23,16 @@ export const salary: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
 					name: 'compensationId',
 					in: 'path',
-					kind: 'string',
-					label: 'Compensation ID',
+					kind: 'locator',
+					label: 'Compensation',
 					required: true,
+					search: 'searchCompensations',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Compensation to assign.',
 				},
@@ -40,6 +42,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Assignment start date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -48,6 +51,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					collection: 'additionalFields',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Assignment end date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -199,7 +203,8 @@ export const salary: ResourceSpec = {
 					label: 'Salary Compensation ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Employee-compensation assignment ID.',
+					description:
+						'Employee-compensation assignment ID. (A text box: compensation assignments are listed per employee only (Salary → Get Many Employee Compensations).)',
 				},
 				{
 					name: 'date',
@@ -207,6 +212,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'Date',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Pay day the amount belongs to. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -245,6 +251,7 @@ export const salary: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The ID of the employee.',
 				},
 				{
@@ -291,9 +298,10 @@ export const salary: ResourceSpec = {
 				{
 					name: 'contributionGroupId',
 					in: 'body',
-					kind: 'string',
-					label: 'Contribution Group ID',
+					kind: 'locator',
+					label: 'Contribution Group',
 					required: true,
+					search: 'searchContributionGroups',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Contribution group id.',
 				},
@@ -303,6 +311,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Salary start date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -319,6 +328,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					collection: 'additionalFields',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Salary end date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -354,9 +364,11 @@ export const salary: ResourceSpec = {
 				{
 					name: 'compensationId',
 					in: 'path',
-					kind: 'string',
-					label: 'Compensation ID',
+					kind: 'locator',
+					label: 'Compensation',
 					required: true,
+					search: 'searchCompensations',
+					description: 'The compensation to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -392,6 +404,8 @@ export const salary: ResourceSpec = {
 					kind: 'string',
 					label: 'Salary Compensation ID',
 					required: true,
+					description:
+						'The salary compensation id. (A text box: compensation assignments are listed per employee only (Salary → Get Many Employee Compensations).)',
 				},
 				{
 					name: 'queryParametersJson',
@@ -424,9 +438,11 @@ export const salary: ResourceSpec = {
 				{
 					name: 'monthlyVariableCompensationId',
 					in: 'path',
-					kind: 'string',
-					label: 'Monthly Variable Compensation ID',
+					kind: 'locator',
+					label: 'Monthly Variable Compensation',
 					required: true,
+					search: 'searchMonthlyVariableCompensations',
+					description: 'The monthly variable compensation to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -462,7 +478,8 @@ export const salary: ResourceSpec = {
 					label: 'Salary ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Salary ID.',
+					description:
+						'Salary ID. (A text box: salaries are listed per employee only (Salary → Get Many Salaries).)',
 				},
 				{
 					name: 'extraQueryJson',
@@ -487,9 +504,11 @@ export const salary: ResourceSpec = {
 				{
 					name: 'compensationId',
 					in: 'path',
-					kind: 'string',
-					label: 'Compensation ID',
+					kind: 'locator',
+					label: 'Compensation',
 					required: true,
+					search: 'searchCompensations',
+					description: 'The compensation to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -513,9 +532,11 @@ export const salary: ResourceSpec = {
 				{
 					name: 'monthlyVariableCompensationId',
 					in: 'path',
-					kind: 'string',
-					label: 'Monthly Variable Compensation ID',
+					kind: 'locator',
+					label: 'Monthly Variable Compensation',
 					required: true,
+					search: 'searchMonthlyVariableCompensations',
+					description: 'The monthly variable compensation to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -539,9 +560,10 @@ export const salary: ResourceSpec = {
 				{
 					name: 'compensationId',
 					in: 'path',
-					kind: 'string',
-					label: 'Compensation ID',
+					kind: 'locator',
+					label: 'Compensation',
 					required: true,
+					search: 'searchCompensations',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Compensation ID.',
 				},
@@ -670,6 +692,7 @@ export const salary: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -699,14 +722,16 @@ export const salary: ResourceSpec = {
 					label: 'Salary Compensation ID',
 					collection: 'filters',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Employee-compensation assignment.',
+					description:
+						'Employee-compensation assignment. (A text box: compensation assignments are listed per employee only (Salary → Get Many Employee Compensations).)',
 				},
 				{
 					name: 'employeeId',
 					in: 'query',
-					kind: 'string',
-					label: 'Employee ID',
+					kind: 'locator',
+					label: 'Employee',
 					collection: 'filters',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee.',
 				},
@@ -716,6 +741,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'Date',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -745,6 +771,7 @@ export const salary: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -754,7 +781,8 @@ export const salary: ResourceSpec = {
 					label: 'Salary ID',
 					collection: 'filters',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Salary ID.',
+					description:
+						'Salary ID. (A text box: salaries are listed per employee only (Salary → Get Many Salaries).)',
 				},
 				{
 					name: 'payPeriod',
@@ -802,6 +830,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Start Date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -810,6 +839,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'End Date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -835,9 +865,10 @@ export const salary: ResourceSpec = {
 				{
 					name: 'compensationId',
 					in: 'path',
-					kind: 'string',
-					label: 'Compensation ID',
+					kind: 'locator',
+					label: 'Compensation',
 					required: true,
+					search: 'searchCompensations',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Compensation ID.',
 				},
@@ -906,7 +937,8 @@ export const salary: ResourceSpec = {
 					label: 'Salary Compensation ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Salary-compensation assignment ID.',
+					description:
+						'Salary-compensation assignment ID. (A text box: compensation assignments are listed per employee only (Salary → Get Many Employee Compensations).)',
 				},
 				{
 					name: 'startDate',
@@ -914,6 +946,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Assignment start date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -922,6 +955,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					collection: 'additionalFields',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Assignment end date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -952,7 +986,8 @@ export const salary: ResourceSpec = {
 					label: 'Salary ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Salary ID.',
+					description:
+						'Salary ID. (A text box: salaries are listed per employee only (Salary → Get Many Salaries).)',
 				},
 				{
 					name: 'endDate',
@@ -960,6 +995,7 @@ export const salary: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					collection: 'additionalFields',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'End date of salary. Sent as YYYY-MM-DD.',
 				},
 				{

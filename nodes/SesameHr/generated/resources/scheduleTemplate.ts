@@ -24,6 +24,7 @@ export const scheduleTemplate: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee UUID.',
 				},
 				{
@@ -33,6 +34,7 @@ export const scheduleTemplate: ResourceSpec = {
 					label: 'Schedule Template',
 					required: true,
 					search: 'searchScheduleTemplates',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Schedule template UUID.',
 				},
 				{
@@ -41,6 +43,7 @@ export const scheduleTemplate: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					required: true,
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Start date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -49,6 +52,7 @@ export const scheduleTemplate: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					collection: 'additionalFields',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'End date. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -79,7 +83,8 @@ export const scheduleTemplate: ResourceSpec = {
 					label: 'Entity Schedule Template ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Employee schedule template UUID.',
+					description:
+						'Employee schedule template UUID. (A text box: template assignments are listed per employee only (Schedule Template → Get Many Template Assignments).)',
 				},
 				{
 					name: 'extraQueryJson',
@@ -108,6 +113,7 @@ export const scheduleTemplate: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -137,6 +143,7 @@ export const scheduleTemplate: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
 				{
@@ -145,7 +152,8 @@ export const scheduleTemplate: ResourceSpec = {
 					kind: 'date',
 					label: 'From',
 					required: true,
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'From of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'to',
@@ -153,7 +161,8 @@ export const scheduleTemplate: ResourceSpec = {
 					kind: 'date',
 					label: 'To',
 					required: true,
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'To of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'extraQueryJson',

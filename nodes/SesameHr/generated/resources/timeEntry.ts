@@ -23,6 +23,8 @@ export const timeEntry: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The employee to use.',
 				},
 				{
 					name: 'timeEntryIn',
@@ -31,16 +33,19 @@ export const timeEntry: ResourceSpec = {
 					label: 'Time Entry In',
 					required: true,
 					json: 'object',
-					description:
-						'JSON object, e.g. {"date":"2020-01-01T10:00:00+01:00","coordinates":{"latitude":0,"longitude":0}}.',
+					placeholder:
+						'e.g. {"date":"2020-01-01T10:00:00+01:00","coordinates":{"latitude":0,"longitude":0}}',
+					description: 'The time entry in. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'projectId',
 					in: 'body',
-					kind: 'string',
-					label: 'Project ID',
+					kind: 'locator',
+					label: 'Project',
 					collection: 'additionalFields',
+					search: 'searchProjects',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The project to use.',
 				},
 				{
 					name: 'tagIds',
@@ -49,7 +54,10 @@ export const timeEntry: ResourceSpec = {
 					label: 'Tag IDs',
 					collection: 'additionalFields',
 					itemType: 'string',
-					description: 'Comma-separated values (or a JSON array).',
+					placeholder:
+						'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35, 7c9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description:
+						'The tag ids. Separate values with commas, or give a JSON array. (A text box: Sesame publishes no list of tags.)',
 				},
 				{
 					name: 'comment',
@@ -57,6 +65,7 @@ export const timeEntry: ResourceSpec = {
 					kind: 'string',
 					label: 'Comment',
 					collection: 'additionalFields',
+					description: 'The comment.',
 				},
 				{
 					name: 'timeEntryOut',
@@ -65,8 +74,9 @@ export const timeEntry: ResourceSpec = {
 					label: 'Time Entry Out',
 					collection: 'additionalFields',
 					json: 'object',
-					description:
-						'JSON object, e.g. {"date":"2020-01-01T10:00:00+01:00","coordinates":{"latitude":0,"longitude":0}}.',
+					placeholder:
+						'e.g. {"date":"2020-01-01T10:00:00+01:00","coordinates":{"latitude":0,"longitude":0}}',
+					description: 'The time entry out. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -93,9 +103,10 @@ export const timeEntry: ResourceSpec = {
 					name: 'timeEntryId',
 					key: 'id',
 					in: 'path',
-					kind: 'string',
-					label: 'Time Entry ID',
+					kind: 'locator',
+					label: 'Time Entry',
 					required: true,
+					search: 'searchTimeEntries',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Time Entry ID.',
 				},
@@ -122,10 +133,12 @@ export const timeEntry: ResourceSpec = {
 				{
 					name: 'employeeId',
 					in: 'query',
-					kind: 'string',
-					label: 'Employee ID',
+					kind: 'locator',
+					label: 'Employee',
 					collection: 'filters',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The employee to use.',
 				},
 				{
 					name: 'from',
@@ -133,7 +146,8 @@ export const timeEntry: ResourceSpec = {
 					kind: 'date',
 					label: 'From',
 					collection: 'filters',
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'From of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'to',
@@ -141,7 +155,8 @@ export const timeEntry: ResourceSpec = {
 					kind: 'date',
 					label: 'To',
 					collection: 'filters',
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'To of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'employeeStatus',
@@ -154,6 +169,7 @@ export const timeEntry: ResourceSpec = {
 						{ name: 'Inactive', value: 'inactive' },
 					],
 					default: 'active',
+					description: 'The employee status to set.',
 				},
 				{
 					name: 'extraQueryJson',
@@ -182,14 +198,18 @@ export const timeEntry: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The employee to use.',
 				},
 				{
 					name: 'projectId',
 					in: 'body',
-					kind: 'string',
-					label: 'Project ID',
+					kind: 'locator',
+					label: 'Project',
 					collection: 'additionalFields',
+					search: 'searchProjects',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The project to use.',
 				},
 				{
 					name: 'tagIds',
@@ -198,7 +218,10 @@ export const timeEntry: ResourceSpec = {
 					label: 'Tag IDs',
 					collection: 'additionalFields',
 					itemType: 'string',
-					description: 'Comma-separated values (or a JSON array).',
+					placeholder:
+						'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35, 7c9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description:
+						'The tag ids. Separate values with commas, or give a JSON array. (A text box: Sesame publishes no list of tags.)',
 				},
 				{
 					name: 'comment',
@@ -206,6 +229,7 @@ export const timeEntry: ResourceSpec = {
 					kind: 'string',
 					label: 'Comment',
 					collection: 'additionalFields',
+					description: 'The comment.',
 				},
 				{
 					name: 'coordinates',
@@ -214,7 +238,8 @@ export const timeEntry: ResourceSpec = {
 					label: 'Coordinates',
 					collection: 'additionalFields',
 					json: 'object',
-					description: 'JSON object, e.g. {"latitude":0,"longitude":0}.',
+					placeholder: 'e.g. {"latitude":0,"longitude":0}',
+					description: 'The coordinates. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -244,8 +269,9 @@ export const timeEntry: ResourceSpec = {
 					label: 'Coordinates',
 					collection: 'additionalFields',
 					json: 'object',
-					description:
-						'JSON object, e.g. {"employeeId":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","latitude":0,"longitude":0}.',
+					placeholder:
+						'e.g. {"employeeId":"0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35","latitude":0,"longitude":0}',
+					description: 'The coordinates. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -272,9 +298,10 @@ export const timeEntry: ResourceSpec = {
 					name: 'timeEntryId',
 					key: 'id',
 					in: 'path',
-					kind: 'string',
-					label: 'Time Entry ID',
+					kind: 'locator',
+					label: 'Time Entry',
 					required: true,
+					search: 'searchTimeEntries',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Time Entry ID.',
 				},
@@ -285,16 +312,19 @@ export const timeEntry: ResourceSpec = {
 					label: 'Time Entry In',
 					required: true,
 					json: 'object',
-					description:
-						'JSON object, e.g. {"date":"2020-01-01T10:00:00+01:00","coordinates":{"latitude":0,"longitude":0}}.',
+					placeholder:
+						'e.g. {"date":"2020-01-01T10:00:00+01:00","coordinates":{"latitude":0,"longitude":0}}',
+					description: 'The time entry in. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'projectId',
 					in: 'body',
-					kind: 'string',
-					label: 'Project ID',
+					kind: 'locator',
+					label: 'Project',
 					collection: 'additionalFields',
+					search: 'searchProjects',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The project to use.',
 				},
 				{
 					name: 'tagIds',
@@ -303,7 +333,10 @@ export const timeEntry: ResourceSpec = {
 					label: 'Tag IDs',
 					collection: 'additionalFields',
 					itemType: 'string',
-					description: 'Comma-separated values (or a JSON array).',
+					placeholder:
+						'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35, 7c9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description:
+						'The tag ids. Separate values with commas, or give a JSON array. (A text box: Sesame publishes no list of tags.)',
 				},
 				{
 					name: 'comment',
@@ -311,6 +344,7 @@ export const timeEntry: ResourceSpec = {
 					kind: 'string',
 					label: 'Comment',
 					collection: 'additionalFields',
+					description: 'The comment.',
 				},
 				{
 					name: 'timeEntryOut',
@@ -319,8 +353,9 @@ export const timeEntry: ResourceSpec = {
 					label: 'Time Entry Out',
 					collection: 'additionalFields',
 					json: 'object',
-					description:
-						'JSON object, e.g. {"date":"2020-01-01T10:00:00+01:00","coordinates":{"latitude":0,"longitude":0}}.',
+					placeholder:
+						'e.g. {"date":"2020-01-01T10:00:00+01:00","coordinates":{"latitude":0,"longitude":0}}',
+					description: 'The time entry out. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',

@@ -24,6 +24,7 @@ export const training: ResourceSpec = {
 					label: 'Training',
 					required: true,
 					search: 'searchTrainings',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Training ID.',
 				},
 				{
@@ -33,7 +34,8 @@ export const training: ResourceSpec = {
 					label: 'Employee IDs',
 					required: true,
 					json: 'object',
-					description: 'JSON object.',
+					placeholder: 'e.g. {"key": "value"}',
+					description: 'The employee ids. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -63,14 +65,17 @@ export const training: ResourceSpec = {
 					label: 'Name',
 					required: true,
 					placeholder: 'e.g. Nombre de la formación',
+					description: 'The name.',
 				},
 				{
 					name: 'typeId',
 					in: 'body',
-					kind: 'string',
-					label: 'Type ID',
+					kind: 'locator',
+					label: 'Type',
 					required: true,
+					search: 'searchTrainingTypes',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The type to use.',
 				},
 				{
 					name: 'currency',
@@ -79,6 +84,7 @@ export const training: ResourceSpec = {
 					label: 'Currency',
 					required: true,
 					placeholder: 'e.g. EUR',
+					description: 'The currency.',
 				},
 				{
 					name: 'amountType',
@@ -91,14 +97,23 @@ export const training: ResourceSpec = {
 						{ name: 'Per Person', value: 'per_person' },
 					],
 					default: 'per_person',
+					description: 'The amount type to set.',
 				},
-				{ name: 'amount', in: 'body', kind: 'number', label: 'Amount', required: true },
+				{
+					name: 'amount',
+					in: 'body',
+					kind: 'number',
+					label: 'Amount',
+					required: true,
+					description: 'The amount, a number.',
+				},
 				{
 					name: 'durationInHours',
 					in: 'body',
 					kind: 'number',
 					label: 'Duration in Hours',
 					required: true,
+					description: 'The duration in hours, a number.',
 				},
 				{
 					name: 'startDate',
@@ -106,7 +121,8 @@ export const training: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					required: true,
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'Start Date of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'endDate',
@@ -114,9 +130,17 @@ export const training: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					required: true,
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'End Date of the period. Sent as YYYY-MM-DD.',
 				},
-				{ name: 'bonusable', in: 'body', kind: 'boolean', label: 'Bonusable', required: true },
+				{
+					name: 'bonusable',
+					in: 'body',
+					kind: 'boolean',
+					label: 'Bonusable',
+					required: true,
+					description: 'Whether the record is bonusable.',
+				},
 				{
 					name: 'trainingEntity',
 					in: 'body',
@@ -124,6 +148,7 @@ export const training: ResourceSpec = {
 					label: 'Training Entity',
 					required: true,
 					placeholder: 'e.g. Epresa de formación',
+					description: 'The training entity.',
 				},
 				{
 					name: 'description',
@@ -132,6 +157,7 @@ export const training: ResourceSpec = {
 					label: 'Description',
 					collection: 'additionalFields',
 					placeholder: 'e.g. Descripción de la formación',
+					description: 'The description.',
 				},
 				{
 					name: 'bonusPercent',
@@ -139,6 +165,7 @@ export const training: ResourceSpec = {
 					kind: 'number',
 					label: 'Bonus Percent',
 					collection: 'additionalFields',
+					description: 'The bonus percent.',
 				},
 				{
 					name: 'email',
@@ -147,6 +174,7 @@ export const training: ResourceSpec = {
 					label: 'Email',
 					collection: 'additionalFields',
 					placeholder: 'e.g. email@email.com',
+					description: 'E-mail address (email)',
 				},
 				{
 					name: 'teacher',
@@ -155,6 +183,7 @@ export const training: ResourceSpec = {
 					label: 'Teacher',
 					collection: 'additionalFields',
 					placeholder: 'e.g. Profesor de la formación',
+					description: 'The teacher.',
 				},
 				{
 					name: 'businessName',
@@ -163,6 +192,7 @@ export const training: ResourceSpec = {
 					label: 'Business Name',
 					collection: 'additionalFields',
 					placeholder: 'e.g. Razón Social de la empresa formadora',
+					description: 'The business name.',
 				},
 				{
 					name: 'cif',
@@ -171,6 +201,7 @@ export const training: ResourceSpec = {
 					label: 'CIF',
 					collection: 'additionalFields',
 					placeholder: 'e.g. B52603690',
+					description: 'The cif.',
 				},
 				{
 					name: 'phone',
@@ -179,6 +210,7 @@ export const training: ResourceSpec = {
 					label: 'Phone',
 					collection: 'additionalFields',
 					placeholder: 'e.g. +34 695 36 98 80',
+					description: 'Phone number (phone)',
 				},
 				{
 					name: 'extraBodyJson',
@@ -208,6 +240,7 @@ export const training: ResourceSpec = {
 					label: 'Training',
 					required: true,
 					search: 'searchTrainings',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Training ID.',
 				},
 				{
@@ -237,6 +270,7 @@ export const training: ResourceSpec = {
 					label: 'Training',
 					required: true,
 					search: 'searchTrainings',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Training ID.',
 				},
 				{
@@ -266,6 +300,7 @@ export const training: ResourceSpec = {
 					label: 'Training',
 					required: true,
 					search: 'searchTrainings',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Training ID.',
 				},
 				{
@@ -302,6 +337,7 @@ export const training: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Y-m-d. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -310,6 +346,7 @@ export const training: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Y-m-d. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -386,6 +423,7 @@ export const training: ResourceSpec = {
 					label: 'Training',
 					required: true,
 					search: 'searchTrainings',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Training ID.',
 				},
 				{
@@ -395,7 +433,8 @@ export const training: ResourceSpec = {
 					label: 'Employee IDs',
 					required: true,
 					json: 'object',
-					description: 'JSON object.',
+					placeholder: 'e.g. {"key": "value"}',
+					description: 'The employee ids. A JSON object; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -434,7 +473,8 @@ export const training: ResourceSpec = {
 					label: 'Assign ID',
 					required: true,
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
-					description: 'Assign ID.',
+					description:
+						'Assign ID. (A text box: training assignments are listed per training only (Training → Get Many Training Employees).)',
 				},
 				{
 					name: 'status',
@@ -449,6 +489,7 @@ export const training: ResourceSpec = {
 						{ name: 'Rejected', value: 'rejected' },
 					],
 					default: 'pending',
+					description: 'The status to set.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -478,6 +519,7 @@ export const training: ResourceSpec = {
 					label: 'Training',
 					required: true,
 					search: 'searchTrainings',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Training ID.',
 				},
 				{
@@ -487,14 +529,17 @@ export const training: ResourceSpec = {
 					label: 'Name',
 					required: true,
 					placeholder: 'e.g. Nombre de la formación',
+					description: 'The name.',
 				},
 				{
 					name: 'typeId',
 					in: 'body',
-					kind: 'string',
-					label: 'Type ID',
+					kind: 'locator',
+					label: 'Type',
 					required: true,
+					search: 'searchTrainingTypes',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The type to use.',
 				},
 				{
 					name: 'currency',
@@ -503,6 +548,7 @@ export const training: ResourceSpec = {
 					label: 'Currency',
 					required: true,
 					placeholder: 'e.g. EUR',
+					description: 'The currency.',
 				},
 				{
 					name: 'amountType',
@@ -515,14 +561,23 @@ export const training: ResourceSpec = {
 						{ name: 'Per Person', value: 'per_person' },
 					],
 					default: 'per_person',
+					description: 'The amount type to set.',
 				},
-				{ name: 'amount', in: 'body', kind: 'number', label: 'Amount', required: true },
+				{
+					name: 'amount',
+					in: 'body',
+					kind: 'number',
+					label: 'Amount',
+					required: true,
+					description: 'The amount, a number.',
+				},
 				{
 					name: 'durationInHours',
 					in: 'body',
 					kind: 'number',
 					label: 'Duration in Hours',
 					required: true,
+					description: 'The duration in hours, a number.',
 				},
 				{
 					name: 'startDate',
@@ -530,7 +585,8 @@ export const training: ResourceSpec = {
 					kind: 'date',
 					label: 'Start Date',
 					required: true,
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'Start Date of the period. Sent as YYYY-MM-DD.',
 				},
 				{
 					name: 'endDate',
@@ -538,9 +594,17 @@ export const training: ResourceSpec = {
 					kind: 'date',
 					label: 'End Date',
 					required: true,
-					description: 'Sent as YYYY-MM-DD.',
+					placeholder: 'e.g. 2025-01-31',
+					description: 'End Date of the period. Sent as YYYY-MM-DD.',
 				},
-				{ name: 'bonusable', in: 'body', kind: 'boolean', label: 'Bonusable', required: true },
+				{
+					name: 'bonusable',
+					in: 'body',
+					kind: 'boolean',
+					label: 'Bonusable',
+					required: true,
+					description: 'Whether the record is bonusable.',
+				},
 				{
 					name: 'trainingEntity',
 					in: 'body',
@@ -548,6 +612,7 @@ export const training: ResourceSpec = {
 					label: 'Training Entity',
 					required: true,
 					placeholder: 'e.g. Epresa de formación',
+					description: 'The training entity.',
 				},
 				{
 					name: 'description',
@@ -556,6 +621,7 @@ export const training: ResourceSpec = {
 					label: 'Description',
 					collection: 'additionalFields',
 					placeholder: 'e.g. Descripción de la formación',
+					description: 'The description.',
 				},
 				{
 					name: 'bonusPercent',
@@ -563,6 +629,7 @@ export const training: ResourceSpec = {
 					kind: 'number',
 					label: 'Bonus Percent',
 					collection: 'additionalFields',
+					description: 'The bonus percent.',
 				},
 				{
 					name: 'email',
@@ -571,6 +638,7 @@ export const training: ResourceSpec = {
 					label: 'Email',
 					collection: 'additionalFields',
 					placeholder: 'e.g. email@email.com',
+					description: 'E-mail address (email)',
 				},
 				{
 					name: 'teacher',
@@ -579,6 +647,7 @@ export const training: ResourceSpec = {
 					label: 'Teacher',
 					collection: 'additionalFields',
 					placeholder: 'e.g. Profesor de la formación',
+					description: 'The teacher.',
 				},
 				{
 					name: 'businessName',
@@ -587,6 +656,7 @@ export const training: ResourceSpec = {
 					label: 'Business Name',
 					collection: 'additionalFields',
 					placeholder: 'e.g. Razón Social de la empresa formadora',
+					description: 'The business name.',
 				},
 				{
 					name: 'cif',
@@ -595,6 +665,7 @@ export const training: ResourceSpec = {
 					label: 'CIF',
 					collection: 'additionalFields',
 					placeholder: 'e.g. B52603690',
+					description: 'The cif.',
 				},
 				{
 					name: 'phone',
@@ -603,6 +674,7 @@ export const training: ResourceSpec = {
 					label: 'Phone',
 					collection: 'additionalFields',
 					placeholder: 'e.g. +34 695 36 98 80',
+					description: 'Phone number (phone)',
 				},
 				{
 					name: 'extraBodyJson',

@@ -20,19 +20,22 @@ export const vacation: ResourceSpec = {
 					name: 'vacationDayOffRequestId',
 					key: 'id',
 					in: 'path',
-					kind: 'string',
-					label: 'Vacation Day Off Request ID',
+					kind: 'locator',
+					label: 'Vacation Day Off Request',
 					required: true,
+					search: 'searchVacationRequests',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Day Off Request Id.',
 				},
 				{
 					name: 'managerId',
 					in: 'body',
-					kind: 'string',
-					label: 'Manager ID',
+					kind: 'locator',
+					label: 'Manager',
 					collection: 'additionalFields',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The manager to use.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -90,6 +93,7 @@ export const vacation: ResourceSpec = {
 					label: 'Vacation Configuration',
 					required: true,
 					search: 'searchVacationConfigurations',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacation Configuration ID.',
 				},
 				{
@@ -99,8 +103,17 @@ export const vacation: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The employee to use.',
 				},
-				{ name: 'year', in: 'body', kind: 'number', label: 'Year', required: true },
+				{
+					name: 'year',
+					in: 'body',
+					kind: 'number',
+					label: 'Year',
+					required: true,
+					description: 'The year.',
+				},
 				{
 					name: 'extraBodyJson',
 					in: 'setting',
@@ -123,7 +136,15 @@ export const vacation: ResourceSpec = {
 			jsonBody: 'bodyJson',
 			jsonQuery: 'queryParametersJson',
 			fields: [
-				{ name: 'calendarId', in: 'path', kind: 'string', label: 'Calendar ID', required: true },
+				{
+					name: 'calendarId',
+					in: 'path',
+					kind: 'locator',
+					label: 'Calendar',
+					required: true,
+					search: 'searchVacationCalendars',
+					description: 'The calendar to use.',
+				},
 				{
 					name: 'queryParametersJson',
 					in: 'setting',
@@ -186,6 +207,8 @@ export const vacation: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The employee to use.',
 				},
 				{
 					name: 'vacationConfigurationId',
@@ -194,6 +217,8 @@ export const vacation: ResourceSpec = {
 					label: 'Vacation Configuration',
 					required: true,
 					search: 'searchVacationConfigurations',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The vacation configuration to use.',
 				},
 				{
 					name: 'year',
@@ -201,7 +226,7 @@ export const vacation: ResourceSpec = {
 					kind: 'number',
 					label: 'Year',
 					required: true,
-					description: 'A year, e.g. 2025.',
+					description: 'The year. A year, e.g. 2025.',
 				},
 				{
 					name: 'daysOff',
@@ -210,7 +235,9 @@ export const vacation: ResourceSpec = {
 					label: 'Days Off',
 					required: true,
 					json: 'array',
-					description: 'Array of VacationCalendarDayOff. JSON array, e.g. [{"date":"2025-01-31"}].',
+					placeholder: 'e.g. [{"date":"2025-01-31"}]',
+					description:
+						'Array of VacationCalendarDayOff. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -233,7 +260,14 @@ export const vacation: ResourceSpec = {
 			rootProperty: 'data',
 			jsonBody: 'additionalFields.extraBodyJson',
 			fields: [
-				{ name: 'name', in: 'body', kind: 'string', label: 'Name', required: true },
+				{
+					name: 'name',
+					in: 'body',
+					kind: 'string',
+					label: 'Name',
+					required: true,
+					description: 'The name.',
+				},
 				{
 					name: 'dayType',
 					in: 'body',
@@ -245,6 +279,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Calendar Day', value: 'calendar_day' },
 					],
 					default: 'business_day',
+					description: 'The day type to set.',
 				},
 				{
 					name: 'pickMode',
@@ -257,6 +292,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'By Time Range', value: 'by_time_range' },
 					],
 					default: 'by_days',
+					description: 'The pick mode to set.',
 				},
 				{
 					name: 'creationDateNextYear',
@@ -264,6 +300,7 @@ export const vacation: ResourceSpec = {
 					kind: 'string',
 					label: 'Creation Date Next Year',
 					required: true,
+					description: 'The creation date next year.',
 				},
 				{
 					name: 'needsValidation',
@@ -271,6 +308,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Needs Validation',
 					required: true,
+					description: 'Whether the record is needs validation.',
 				},
 				{
 					name: 'employeeRequestDenyExcessDaysOff',
@@ -278,6 +316,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Employee Request Deny Excess Days Off',
 					required: true,
+					description: 'Whether the record is employee request deny excess days off.',
 				},
 				{
 					name: 'hoursQuantityConfigured',
@@ -285,6 +324,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Hours Quantity Configured',
 					required: true,
+					description: 'Whether the record is hours quantity configured.',
 				},
 				{
 					name: 'allowFreeHoursSelection',
@@ -292,6 +332,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Allow Free Hours Selection',
 					required: true,
+					description: 'Whether the record is allow free hours selection.',
 				},
 				{
 					name: 'employeeRequestEnabled',
@@ -299,6 +340,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Employee Request Enabled',
 					required: true,
+					description: 'Whether the record is employee request enabled.',
 				},
 				{
 					name: 'configurationType',
@@ -312,6 +354,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Unlimited Days', value: 'unlimited_days' },
 					],
 					default: 'max_days',
+					description: 'The configuration type to set.',
 				},
 				{
 					name: 'requestVacationFrom',
@@ -320,7 +363,7 @@ export const vacation: ResourceSpec = {
 					label: 'Request Vacation From',
 					collection: 'additionalFields',
 					placeholder: 'e.g. 2025-01',
-					description: 'Format YYYY-MM.',
+					description: 'The request vacation from. Format YYYY-MM.',
 				},
 				{
 					name: 'renewalPeriod',
@@ -334,6 +377,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Working Year', value: 'working_year' },
 					],
 					default: 'working_year',
+					description: 'The renewal period to set.',
 				},
 				{
 					name: 'maxDaysOff',
@@ -341,6 +385,7 @@ export const vacation: ResourceSpec = {
 					kind: 'number',
 					label: 'Max Days Off',
 					collection: 'additionalFields',
+					description: 'The max days off, a number.',
 				},
 				{
 					name: 'maxDateToTakeVacations',
@@ -348,6 +393,7 @@ export const vacation: ResourceSpec = {
 					kind: 'number',
 					label: 'Max Date to Take Vacations',
 					collection: 'additionalFields',
+					description: 'The max date to take vacations.',
 				},
 				{
 					name: 'halfDayVacationConfiguration',
@@ -360,6 +406,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Weekly Average', value: 'weekly_average' },
 					],
 					default: 'weekly_average',
+					description: 'The half day vacation configuration to set.',
 				},
 				{
 					name: 'enjoyMonthPeriod',
@@ -367,6 +414,7 @@ export const vacation: ResourceSpec = {
 					kind: 'number',
 					label: 'Enjoy Month Period',
 					collection: 'additionalFields',
+					description: 'The enjoy month period.',
 				},
 				{
 					name: 'notAllowedDateRanges',
@@ -375,7 +423,9 @@ export const vacation: ResourceSpec = {
 					label: 'Not Allowed Date Ranges',
 					collection: 'additionalFields',
 					json: 'array',
-					description: 'JSON array, e.g. [{"from":"2025-01","to":"2025-01"}].',
+					placeholder: 'e.g. [{"from":"2025-01","to":"2025-01"}]',
+					description:
+						'The not allowed date ranges. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -405,14 +455,18 @@ export const vacation: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The employee to use.',
 				},
 				{
 					name: 'calendarId',
 					in: 'body',
-					kind: 'string',
-					label: 'Calendar ID',
+					kind: 'locator',
+					label: 'Calendar',
 					required: true,
+					search: 'searchVacationCalendars',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The calendar to use.',
 				},
 				{
 					name: 'type',
@@ -425,6 +479,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Delete', value: 'delete' },
 					],
 					default: 'create',
+					description: 'The type to set.',
 				},
 				{
 					name: 'daysOff',
@@ -433,7 +488,8 @@ export const vacation: ResourceSpec = {
 					label: 'Days Off',
 					required: true,
 					json: 'array',
-					description: 'JSON array, e.g. [{"date":"2025-01-31"}].',
+					placeholder: 'e.g. [{"date":"2025-01-31"}]',
+					description: 'The days off. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'comment',
@@ -441,6 +497,7 @@ export const vacation: ResourceSpec = {
 					kind: 'string',
 					label: 'Comment',
 					collection: 'additionalFields',
+					description: 'The comment.',
 				},
 				{
 					name: 'onlyWithSchedule',
@@ -448,6 +505,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Only with Schedule',
 					collection: 'additionalFields',
+					description: 'Whether the record is only with schedule.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -471,13 +529,23 @@ export const vacation: ResourceSpec = {
 			jsonBody: 'bodyJson',
 			jsonQuery: 'queryParametersJson',
 			fields: [
-				{ name: 'calendarId', in: 'path', kind: 'string', label: 'Calendar ID', required: true },
+				{
+					name: 'calendarId',
+					in: 'path',
+					kind: 'locator',
+					label: 'Calendar',
+					required: true,
+					search: 'searchVacationCalendars',
+					description: 'The calendar to use.',
+				},
 				{
 					name: 'adjustmentId',
 					in: 'path',
-					kind: 'string',
-					label: 'Adjustment ID',
+					kind: 'locator',
+					label: 'Adjustment',
 					required: true,
+					search: 'searchMaxDayOffAdjustments',
+					description: 'The adjustment to use.',
 				},
 				{
 					name: 'queryParametersJson',
@@ -511,9 +579,10 @@ export const vacation: ResourceSpec = {
 					name: 'vacationCalendarId',
 					key: 'id',
 					in: 'path',
-					kind: 'string',
-					label: 'Vacation Calendar ID',
+					kind: 'locator',
+					label: 'Vacation Calendar',
 					required: true,
+					search: 'searchVacationCalendars',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacation calendar ID.',
 				},
@@ -524,8 +593,10 @@ export const vacation: ResourceSpec = {
 					label: 'Day Off IDs',
 					required: true,
 					itemType: 'string',
+					placeholder:
+						'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35, 7c9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description:
-						'IDs of the days off to remove; must belong to this calendar (empty array allowed) Comma-separated values (or a JSON array).',
+						'IDs of the days off to remove; must belong to this calendar (empty array allowed) Separate values with commas, or give a JSON array.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -564,6 +635,7 @@ export const vacation: ResourceSpec = {
 					label: 'Vacation Configuration',
 					required: true,
 					search: 'searchVacationConfigurations',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacation Configuration ID.',
 				},
 				{
@@ -590,9 +662,10 @@ export const vacation: ResourceSpec = {
 					name: 'vacationDayOffRequestId',
 					key: 'id',
 					in: 'path',
-					kind: 'string',
-					label: 'Vacation Day Off Request ID',
+					kind: 'locator',
+					label: 'Vacation Day Off Request',
 					required: true,
+					search: 'searchVacationRequests',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Day Off Request Id.',
 				},
@@ -616,7 +689,15 @@ export const vacation: ResourceSpec = {
 			jsonQuery: 'queryParametersJson',
 			list: true,
 			fields: [
-				{ name: 'calendarId', in: 'path', kind: 'string', label: 'Calendar ID', required: true },
+				{
+					name: 'calendarId',
+					in: 'path',
+					kind: 'locator',
+					label: 'Calendar',
+					required: true,
+					search: 'searchVacationCalendars',
+					description: 'The calendar to use.',
+				},
 				{
 					name: 'queryParametersJson',
 					in: 'setting',
@@ -636,7 +717,15 @@ export const vacation: ResourceSpec = {
 			jsonQuery: 'queryParametersJson',
 			list: true,
 			fields: [
-				{ name: 'calendarId', in: 'path', kind: 'string', label: 'Calendar ID', required: true },
+				{
+					name: 'calendarId',
+					in: 'path',
+					kind: 'locator',
+					label: 'Calendar',
+					required: true,
+					search: 'searchVacationCalendars',
+					description: 'The calendar to use.',
+				},
 				{
 					name: 'queryParametersJson',
 					in: 'setting',
@@ -659,9 +748,10 @@ export const vacation: ResourceSpec = {
 				{
 					name: 'employeeId',
 					in: 'query',
-					kind: 'string',
-					label: 'Employee ID',
+					kind: 'locator',
+					label: 'Employee',
 					collection: 'filters',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee ID.',
 				},
@@ -673,7 +763,8 @@ export const vacation: ResourceSpec = {
 					label: 'Year (Any Of)',
 					collection: 'filters',
 					itemType: 'number',
-					description: 'Year calendar. Comma-separated values (or a JSON array).',
+					placeholder: 'e.g. 2024, 2025',
+					description: 'Year calendar. Separate values with commas, or give a JSON array.',
 				},
 				{
 					name: 'extraQueryJson',
@@ -718,11 +809,11 @@ export const vacation: ResourceSpec = {
 				{
 					name: 'employeeIds',
 					in: 'query',
-					kind: 'list',
-					label: 'Employee IDs',
+					kind: 'multiOptions',
+					label: 'Employees',
 					collection: 'filters',
-					itemType: 'string',
-					description: 'The id of the employees. Comma-separated values (or a JSON array).',
+					description: 'The id of the employees.',
+					loadOptions: 'getEmployees',
 				},
 				{
 					name: 'from',
@@ -730,6 +821,7 @@ export const vacation: ResourceSpec = {
 					kind: 'date',
 					label: 'From',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'First day of search period. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -738,6 +830,7 @@ export const vacation: ResourceSpec = {
 					kind: 'date',
 					label: 'To',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Last day of search period. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -771,9 +864,10 @@ export const vacation: ResourceSpec = {
 				{
 					name: 'employeeId',
 					in: 'query',
-					kind: 'string',
-					label: 'Employee ID',
+					kind: 'locator',
+					label: 'Employee',
 					collection: 'filters',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'The id of the employee.',
 				},
@@ -792,6 +886,7 @@ export const vacation: ResourceSpec = {
 					kind: 'date',
 					label: 'From Day Off',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'First day of search period. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -800,6 +895,7 @@ export const vacation: ResourceSpec = {
 					kind: 'date',
 					label: 'To Day Off',
 					collection: 'filters',
+					placeholder: 'e.g. 2025-01-31',
 					description: 'Last day of search period. Sent as YYYY-MM-DD.',
 				},
 				{
@@ -848,9 +944,10 @@ export const vacation: ResourceSpec = {
 					name: 'vacationDayOffRequestId',
 					key: 'id',
 					in: 'path',
-					kind: 'string',
-					label: 'Vacation Day Off Request ID',
+					kind: 'locator',
+					label: 'Vacation Day Off Request',
 					required: true,
+					search: 'searchVacationRequests',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Day Off Request Id.',
 				},
@@ -861,14 +958,17 @@ export const vacation: ResourceSpec = {
 					label: 'Resolution Comment',
 					collection: 'additionalFields',
 					placeholder: 'e.g. No problem!',
+					description: 'The resolution comment.',
 				},
 				{
 					name: 'managerId',
 					in: 'body',
-					kind: 'string',
-					label: 'Manager ID',
+					kind: 'locator',
+					label: 'Manager',
 					collection: 'additionalFields',
+					search: 'searchEmployees',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
+					description: 'The manager to use.',
 				},
 				{
 					name: 'extraBodyJson',
@@ -898,6 +998,7 @@ export const vacation: ResourceSpec = {
 					label: 'Vacation Configuration',
 					required: true,
 					search: 'searchVacationConfigurations',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacation Configuration ID.',
 				},
 				{
@@ -935,6 +1036,7 @@ export const vacation: ResourceSpec = {
 					label: 'Employee',
 					required: true,
 					search: 'searchEmployees',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Employee Id.',
 				},
 				{
@@ -972,6 +1074,7 @@ export const vacation: ResourceSpec = {
 					label: 'Vacation Configuration',
 					required: true,
 					search: 'searchVacationConfigurations',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacation Configuration ID.',
 				},
 				{
@@ -998,9 +1101,10 @@ export const vacation: ResourceSpec = {
 					name: 'vacationCalendarId',
 					key: 'id',
 					in: 'path',
-					kind: 'string',
-					label: 'Vacation Calendar ID',
+					kind: 'locator',
+					label: 'Vacation Calendar',
 					required: true,
+					search: 'searchVacationCalendars',
 					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Calendar ID.',
 				},
@@ -1011,7 +1115,9 @@ export const vacation: ResourceSpec = {
 					label: 'Days Off',
 					collection: 'additionalFields',
 					json: 'array',
-					description: 'Array of VacationCalendarDayOff. JSON array, e.g. [{"date":""}].',
+					placeholder: 'e.g. [{"date":""}]',
+					description:
+						'Array of VacationCalendarDayOff. A JSON array; the placeholder shows its shape.',
 				},
 				{
 					name: 'maxDaysOff',
@@ -1050,9 +1156,17 @@ export const vacation: ResourceSpec = {
 					label: 'Vacation Configuration',
 					required: true,
 					search: 'searchVacationConfigurations',
+					placeholder: 'e.g. 0b9e2a6e-5f1c-4c1a-9d7e-2f4a8c6b1e35',
 					description: 'Vacation Configuration ID.',
 				},
-				{ name: 'name', in: 'body', kind: 'string', label: 'Name', required: true },
+				{
+					name: 'name',
+					in: 'body',
+					kind: 'string',
+					label: 'Name',
+					required: true,
+					description: 'The name.',
+				},
 				{
 					name: 'dayType',
 					in: 'body',
@@ -1064,6 +1178,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Calendar Day', value: 'calendar_day' },
 					],
 					default: 'business_day',
+					description: 'The day type to set.',
 				},
 				{
 					name: 'creationDateNextYear',
@@ -1071,6 +1186,7 @@ export const vacation: ResourceSpec = {
 					kind: 'string',
 					label: 'Creation Date Next Year',
 					required: true,
+					description: 'The creation date next year.',
 				},
 				{
 					name: 'needsValidation',
@@ -1078,6 +1194,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Needs Validation',
 					required: true,
+					description: 'Whether the record is needs validation.',
 				},
 				{
 					name: 'employeeRequestDenyExcessDaysOff',
@@ -1085,6 +1202,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Employee Request Deny Excess Days Off',
 					required: true,
+					description: 'Whether the record is employee request deny excess days off.',
 				},
 				{
 					name: 'hoursQuantityConfigured',
@@ -1092,6 +1210,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Hours Quantity Configured',
 					required: true,
+					description: 'Whether the record is hours quantity configured.',
 				},
 				{
 					name: 'allowFreeHoursSelection',
@@ -1099,6 +1218,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Allow Free Hours Selection',
 					required: true,
+					description: 'Whether the record is allow free hours selection.',
 				},
 				{
 					name: 'employeeRequestEnabled',
@@ -1106,6 +1226,7 @@ export const vacation: ResourceSpec = {
 					kind: 'boolean',
 					label: 'Employee Request Enabled',
 					required: true,
+					description: 'Whether the record is employee request enabled.',
 				},
 				{
 					name: 'configurationType',
@@ -1119,6 +1240,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Unlimited Days', value: 'unlimited_days' },
 					],
 					default: 'max_days',
+					description: 'The configuration type to set.',
 				},
 				{
 					name: 'requestVacationFrom',
@@ -1127,7 +1249,7 @@ export const vacation: ResourceSpec = {
 					label: 'Request Vacation From',
 					collection: 'additionalFields',
 					placeholder: 'e.g. 2025-01',
-					description: 'Format YYYY-MM.',
+					description: 'The request vacation from. Format YYYY-MM.',
 				},
 				{
 					name: 'renewalPeriod',
@@ -1141,6 +1263,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Working Year', value: 'working_year' },
 					],
 					default: 'working_year',
+					description: 'The renewal period to set.',
 				},
 				{
 					name: 'maxDaysOff',
@@ -1148,6 +1271,7 @@ export const vacation: ResourceSpec = {
 					kind: 'number',
 					label: 'Max Days Off',
 					collection: 'additionalFields',
+					description: 'The max days off, a number.',
 				},
 				{
 					name: 'maxDateToTakeVacations',
@@ -1155,6 +1279,7 @@ export const vacation: ResourceSpec = {
 					kind: 'number',
 					label: 'Max Date to Take Vacations',
 					collection: 'additionalFields',
+					description: 'The max date to take vacations.',
 				},
 				{
 					name: 'halfDayVacationConfiguration',
@@ -1167,6 +1292,7 @@ export const vacation: ResourceSpec = {
 						{ name: 'Weekly Average', value: 'weekly_average' },
 					],
 					default: 'weekly_average',
+					description: 'The half day vacation configuration to set.',
 				},
 				{
 					name: 'enjoyMonthPeriod',
@@ -1174,6 +1300,7 @@ export const vacation: ResourceSpec = {
 					kind: 'number',
 					label: 'Enjoy Month Period',
 					collection: 'additionalFields',
+					description: 'The enjoy month period.',
 				},
 				{
 					name: 'notAllowedDateRanges',
@@ -1182,9 +1309,18 @@ export const vacation: ResourceSpec = {
 					label: 'Not Allowed Date Ranges',
 					collection: 'additionalFields',
 					json: 'array',
-					description: 'JSON array, e.g. [{"from":"2025-01","to":"2025-01"}].',
+					placeholder: 'e.g. [{"from":"2025-01","to":"2025-01"}]',
+					description:
+						'The not allowed date ranges. A JSON array; the placeholder shows its shape.',
 				},
-				{ name: 'year', in: 'body', kind: 'number', label: 'Year', collection: 'additionalFields' },
+				{
+					name: 'year',
+					in: 'body',
+					kind: 'number',
+					label: 'Year',
+					collection: 'additionalFields',
+					description: 'The year.',
+				},
 				{
 					name: 'extraBodyJson',
 					in: 'setting',
