@@ -221,6 +221,11 @@ async function downloadFile(
 	};
 }
 
+/** The listed fields of a record, in the record's own order (fields it lacks stay out). */
+export function simplify(record: IDataObject, keep: string[]): IDataObject {
+	return Object.fromEntries(Object.entries(record).filter(([key]) => keep.includes(key)));
+}
+
 /** Limit as a whole number of at least 1; anything else fails before a request is sent. */
 function limitOf(ctx: IExecutePaginationFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('limit', 50) as unknown;
@@ -311,9 +316,13 @@ export function executeOperation(
 				];
 			}
 
+			const simplified = (records: IDataObject[]) =>
+				spec.simplify && this.getNodeParameter('simplify', true) === true
+					? records.map((record) => simplify(record, spec.simplify!))
+					: records;
 			if (!spec.list) {
 				const response = await vendorRequest(this, vendor, options, itemIndex);
-				return toItems(response.body, spec).map(paired);
+				return simplified(toItems(response.body, spec)).map(paired);
 			}
 
 			const strategy = spec.list === true ? vendor.paging : spec.list;
@@ -336,7 +345,7 @@ export function executeOperation(
 				},
 				limit,
 			);
-			return items.map(paired);
+			return simplified(items).map(paired);
 		} catch (error) {
 			const nodeError =
 				error instanceof NodeApiError || error instanceof NodeOperationError

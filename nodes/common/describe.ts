@@ -119,6 +119,11 @@ export interface OperationSpec {
 	};
 	/** The answer is a file: it is output in the binary property named by this node parameter. */
 	binaryOutput?: { propertyParam: string };
+	/**
+	 * The fields "Simplify" keeps of each record (on by default): large records are cut to what
+	 * most workflows use; switching Simplify off returns the whole record.
+	 */
+	simplify?: string[];
 }
 
 export interface OperationData extends Partial<OperationSpec> {
@@ -291,6 +296,15 @@ export function propertyOf(field: FieldSpec): INodeProperties {
 	return field.property ? ({ ...property, ...field.property } as INodeProperties) : property;
 }
 
+/** n8n's Simplify switch (the same words as its built-in nodes). */
+export const SIMPLIFY: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
 /** Where a top-level field stands in the order. */
 function rankOf(field: FieldSpec): number {
 	if (field.rank !== undefined) return field.rank;
@@ -335,6 +349,9 @@ function operationProperties(
 			property: extra ? { ...property, displayOptions: { show: extra } } : property,
 			rank: rankOf(field),
 		});
+	}
+	if (operation.simplify) {
+		out.push({ property: SIMPLIFY, rank: RANK.output });
 	}
 	if (operation.list) {
 		out.push(

@@ -436,6 +436,7 @@ function operationOf(endpoint, surface, o) {
 	};
 	if (list) op.list = list;
 	else op.rootProperty = 'data';
+	if (o.simplify?.[id]) op.simplify = o.simplify[id];
 	if (binary) op.binary = binary;
 	const fields = [...pathParams];
 	const optional = [];
@@ -645,6 +646,7 @@ const OP_KEYS = [
 	'rootProperty',
 	'jsonBody',
 	'jsonQuery',
+	'simplify',
 ];
 const FIELD_KEYS = [
 	'name',

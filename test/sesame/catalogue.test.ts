@@ -163,13 +163,19 @@ function prepare(ref: OperationRef, withOptional: boolean) {
 		operation: ref.operation,
 		returnAll: false,
 		limit: LIMIT,
+		simplify: false,
 	};
 	const top: Fill[] = [];
 	const optional: Fill[] = [];
 	let collection: string | undefined;
 	for (const property of description.properties) {
 		// requestOptions: added by n8n's loader to every declarative node (batching, proxy, timeout)
-		if (['resource', 'operation', 'returnAll', 'limit', 'requestOptions'].includes(property.name))
+		// simplify: off below, so the output is the whole record the fake answers
+		if (
+			['resource', 'operation', 'returnAll', 'limit', 'requestOptions', 'simplify'].includes(
+				property.name,
+			)
+		)
 			continue;
 		if (!visible(parameters, property)) continue;
 		if (COLLECTIONS.has(property.name)) {

@@ -2,6 +2,7 @@
 import type { ResourceSpec } from '../../common/describe';
 import {
 	RECORD_WRITE,
+	SIMPLE_APPOINTMENT,
 	batchField,
 	bodyFields,
 	haloOperation,
@@ -55,6 +56,7 @@ export const appointment: ResourceSpec = {
 	operations: [
 		haloOperation('getAll', 'Get Many', 'Get many appointments', 'GET', '/Appointment', {
 			list: true,
+			simplify: SIMPLE_APPOINTMENT,
 			jsonQuery: 'queryJson',
 			fields: [...queryFields('GET', '/Appointment'), queryJsonField()],
 		}),
@@ -78,6 +80,7 @@ export const appointment: ResourceSpec = {
 		}),
 		haloOperation('get', 'Get Appointment', 'Get an appointment', 'GET', '/Appointment/{id}', {
 			idParameter: 'appointmentId',
+			simplify: SIMPLE_APPOINTMENT,
 			fields: [appointmentId(), ...queryFields('GET', '/Appointment/{id}', 'options')],
 		}),
 		haloOperation('delete', 'Delete', 'Delete an appointment', 'DELETE', '/Appointment/{id}', {

@@ -2,6 +2,7 @@
 import type { ResourceSpec } from '../../common/describe';
 import {
 	RECORD_WRITE,
+	SIMPLE_TIMESHEET,
 	batchField,
 	bodyFields,
 	haloOperation,
@@ -37,6 +38,7 @@ export const timesheet: ResourceSpec = {
 	operations: [
 		haloOperation('getAll', 'Get Many', 'Get many timesheets', 'GET', '/Timesheet', {
 			list: true,
+			simplify: SIMPLE_TIMESHEET,
 			jsonQuery: 'queryJson',
 			fields: [queryJsonField()],
 		}),
@@ -66,6 +68,7 @@ export const timesheet: ResourceSpec = {
 			'/Timesheet/mine',
 			{
 				list: true,
+				simplify: SIMPLE_TIMESHEET,
 				jsonQuery: 'queryJson',
 				fields: [queryJsonField()],
 			},
@@ -80,6 +83,7 @@ export const timesheet: ResourceSpec = {
 		),
 		haloOperation('get', 'Get Timesheet', 'Get a timesheet', 'GET', '/Timesheet/{id}', {
 			idParameter: 'timesheetId',
+			simplify: SIMPLE_TIMESHEET,
 			fields: [timesheetId(), ...queryFields('GET', '/Timesheet/{id}', 'options')],
 		}),
 	],

@@ -464,6 +464,49 @@ export function recordLocator(
 	};
 }
 
+/** What Simplify keeps of an appointment (docs/halopsa-scheduling.md lists it). */
+export const SIMPLE_APPOINTMENT = [
+	'id',
+	'subject',
+	'start_date',
+	'end_date',
+	'allday',
+	'is_task',
+	'is_private',
+	'agent_id',
+	'agent_name',
+	'client_id',
+	'client_name',
+	'site_id',
+	'site_name',
+	'user_id',
+	'user_name',
+	'ticket_id',
+	'appointment_type_id',
+	'appointment_type_name',
+	'appointment_location_free_text',
+	'online_meeting_url',
+	'complete_status',
+	'note',
+];
+
+/** What Simplify keeps of a timesheet. */
+export const SIMPLE_TIMESHEET = [
+	'id',
+	'agent_id',
+	'agent_name',
+	'date',
+	'start_time',
+	'end_time',
+	'target_hours',
+	'actual_hours',
+	'work_hours',
+	'break_hours',
+	'chargeable_hours',
+	'unlogged_hours',
+	'percentage',
+];
+
 /** Create/update operations: send every input item's record in one POST (spec.batchParameter). */
 export const BATCH_PARAMETER = 'sendAllItemsInOneRequest';
 

@@ -396,6 +396,21 @@ export const employee: ResourceSpec = {
 			path: '/core/v3/employees/{employeeId}',
 			rootProperty: 'data',
 			jsonQuery: 'additionalFields.extraQueryJson',
+			simplify: [
+				'id',
+				'code',
+				'firstName',
+				'lastName',
+				'email',
+				'phone',
+				'workPhone',
+				'status',
+				'workStatus',
+				'jobChargeName',
+				'company',
+				'createdAt',
+				'updatedAt',
+			],
 			fields: [
 				{
 					name: 'employeeId',
@@ -426,6 +441,21 @@ export const employee: ResourceSpec = {
 			method: 'GET',
 			path: '/core/v3/employees',
 			jsonQuery: 'filters.extraQueryJson',
+			simplify: [
+				'id',
+				'code',
+				'firstName',
+				'lastName',
+				'email',
+				'phone',
+				'workPhone',
+				'status',
+				'workStatus',
+				'jobChargeName',
+				'company',
+				'createdAt',
+				'updatedAt',
+			],
 			list: true,
 			fields: [
 				{
