@@ -15,7 +15,6 @@ import {
 	claimDelivery,
 	DEFAULT_LEDGER_SIZE,
 	eventSelected,
-	headerValue,
 	ledgerScope,
 	parseJsonObject,
 	queryValue,
@@ -28,6 +27,7 @@ import {
 	type QueryBag,
 	type UnknownEventPolicy,
 } from '../common/webhook';
+import { headerValue } from '../common/headers';
 import {
 	DEFAULT_SECRET_HEADER,
 	DEFAULT_SECRET_QUERY,

@@ -13,8 +13,8 @@ import {
 	scalarString,
 	valueAtPath,
 	type HeaderBag,
-	headerValue,
 } from '../common/webhook';
+import { headerValue } from '../common/headers';
 
 /** The events Sesame HR documents for webhooks. */
 export const SESAME_EVENTS = [
