@@ -21,6 +21,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sendInBatch } from './batch';
+import { multipartBody, type FormPart } from './multipart';
 import { collectPages, type PagingStrategy } from './paging';
 import { vendorRequest, type VendorProfile } from './transport';
 
@@ -161,27 +162,29 @@ function withoutContentType(
 }
 
 /** multipart/form-data with the body fields and the file of the input binary property. */
-async function multipartBody(
+async function uploadBody(
 	ctx: IExecutePaginationFunctions,
 	upload: NonNullable<OperationSpec['upload']>,
 	fields: IDataObject,
-): Promise<FormData> {
+): Promise<{ body: Buffer; contentType: string }> {
 	const property = String(ctx.getNodeParameter(upload.binaryPropertyParam, 'data')).trim();
 	const binary = ctx.helpers.assertBinaryData(property);
-	const buffer = await ctx.helpers.getBinaryDataBuffer(property);
-	const form = new FormData();
-	for (const [key, value] of Object.entries(fields)) {
+	const data = await ctx.helpers.getBinaryDataBuffer(property);
+	const parts: FormPart[] = [];
+	for (const [field, value] of Object.entries(fields)) {
 		if (value === undefined || value === null) continue;
-		form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+		parts.push({ field, value: typeof value === 'object' ? JSON.stringify(value) : String(value) });
 	}
 	const fileField =
 		(upload.fileFieldParam ? String(ctx.getNodeParameter(upload.fileFieldParam, '')).trim() : '') ||
 		upload.fileField;
-	const file = new Blob([new Uint8Array(buffer)], {
-		type: binary.mimeType || 'application/octet-stream',
+	parts.push({
+		field: fileField,
+		filename: binary.fileName ?? 'file',
+		contentType: binary.mimeType || 'application/octet-stream',
+		data,
 	});
-	form.append(fileField, file, binary.fileName ?? 'file');
-	return form;
+	return multipartBody(parts);
 }
 
 /** `filename*=UTF-8''...` or `filename="..."` of a Content-Disposition header. */
@@ -304,8 +307,12 @@ export function executeOperation(
 			}
 
 			if (spec.upload) {
-				options.body = await multipartBody(this, spec.upload, body);
-				options.headers = withoutContentType(options.headers);
+				const upload = await uploadBody(this, spec.upload, body);
+				options.body = upload.body;
+				options.headers = {
+					...withoutContentType(options.headers),
+					'Content-Type': upload.contentType,
+				};
 			}
 			if (spec.binaryOutput) {
 				return [

@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest } from '../../common/transport';
-import { multipartBody } from '../shared/multipart';
+import { multipartBody } from '../../common/multipart';
 import { RESUME_EXTENSIONS, RESUME_MAX_BYTES, type EntitySchema } from '../shared/schema';
 import {
 	pathOf,
