@@ -9,8 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { errorItem, nodeErrorOf } from '../common/errors';
 import { runForItem } from './actions/single';
-import { asNodeError, errorItem } from './actions/records';
 import { upsert } from './actions/upsert';
 import { fieldOptions } from './shared/fields';
 import { senseProperties } from './shared/properties';
@@ -64,7 +64,7 @@ export class Sense implements INodeType {
 				const json = await runForItem.call(this, operation, entity, items[i], i, baseURL);
 				output.push({ json, pairedItem: { item: i } });
 			} catch (error) {
-				const nodeError = asNodeError(this, error, i);
+				const nodeError = nodeErrorOf(this.getNode(), error, i);
 				if (!this.continueOnFail()) throw nodeError;
 				output.push(errorItem(nodeError, i));
 			}

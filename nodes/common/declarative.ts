@@ -18,10 +18,12 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { sendInBatch } from './batch';
+import { errorItem, nodeErrorOf } from './errors';
 import { multipartBody, type FormPart } from './multipart';
+import { parseJsonParameter } from './parameters';
 import { collectPages, type PagingStrategy } from './paging';
 import { vendorRequest, type VendorProfile } from './transport';
 
@@ -77,31 +79,18 @@ export interface OperationDefinition extends OperationSpec {
 /** Display labels of path parameters, for "missing value" errors. */
 export type ParameterLabels = Record<string, string>;
 
-function parseJsonParameter(
+function jsonObject(
 	ctx: IExecutePaginationFunctions,
 	name: string,
 	itemIndex: number,
 ): IDataObject | undefined {
 	// '' when the parameter is absent (e.g. an option of a collection the user did not add)
-	const raw = ctx.getNodeParameter(name, '') as unknown;
-	if (raw === undefined || raw === null || raw === '') return undefined;
-	if (typeof raw === 'object') return raw as IDataObject;
-	try {
-		const parsed = JSON.parse(String(raw)) as unknown;
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-			throw new Error('not an object');
-		return parsed as IDataObject;
-	} catch {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The JSON in "${name.split('.').pop()}" is not a valid JSON object`,
-			{
-				itemIndex,
-				description:
-					'Enter an object such as {"key": "value"}, or use an expression that returns one.',
-			},
-		);
-	}
+	const label = name.split('.').pop() ?? name;
+	return parseJsonParameter(ctx.getNode(), ctx.getNodeParameter(name, ''), {
+		label,
+		itemIndex,
+		object: true,
+	});
 }
 
 function fillPath(
@@ -278,13 +267,9 @@ export function executeOperation(
 			for (const [key, value] of Object.entries((base.body ?? {}) as IDataObject)) {
 				if (value !== '' && value !== undefined) body[key] = value;
 			}
-			if (spec.jsonBody)
-				body = { ...body, ...(parseJsonParameter(this, spec.jsonBody, itemIndex) ?? {}) };
+			if (spec.jsonBody) body = { ...body, ...(jsonObject(this, spec.jsonBody, itemIndex) ?? {}) };
 			if (spec.jsonQuery)
-				Object.assign(
-					options.qs as IDataObject,
-					parseJsonParameter(this, spec.jsonQuery, itemIndex) ?? {},
-				);
+				Object.assign(options.qs as IDataObject, jsonObject(this, spec.jsonQuery, itemIndex) ?? {});
 			if (
 				['POST', 'PUT', 'PATCH'].includes(spec.method) ||
 				(spec.method === 'DELETE' && Object.keys(body).length > 0)
@@ -350,19 +335,8 @@ export function executeOperation(
 			);
 			return items.map(paired);
 		} catch (error) {
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (this.continueOnFail()) {
-				return [
-					{
-						json: { error: nodeError.message },
-						error: nodeError,
-						pairedItem: { item: itemIndex },
-					},
-				];
-			}
+			const nodeError = nodeErrorOf(this.getNode(), error, itemIndex);
+			if (this.continueOnFail()) return [errorItem(nodeError, itemIndex)];
 			throw nodeError;
 		}
 	};

@@ -3,8 +3,8 @@
  * vendor's own message (plus every field error of a 422), and never carries request headers or
  * credentials: the error is built from a plain, sanitised object instead of the raw HTTP error.
  */
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export interface FailedResponse {
 	status?: number;
@@ -175,4 +175,25 @@ export function apiError(
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex,
 	});
+}
+
+/** What an item failed with, as the node error n8n expects (NodeApiError or NodeOperationError). */
+export function nodeErrorOf(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/**
+ * The output item of an item that failed while the node continues on fail, paired with it. (n8n
+ * shows an error item's json as `{error: message}`; the error itself rides along.)
+ */
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest } from '../../common/transport';
 import { multipartBody } from '../../common/multipart';
+import { parseJsonParameter } from '../../common/parameters';
 import { RESUME_EXTENSIONS, RESUME_MAX_BYTES, type EntitySchema } from '../shared/schema';
 import {
 	pathOf,
@@ -17,7 +18,7 @@ import {
 	type OperationValue,
 	type SenseOperation,
 } from '../shared/vendor';
-import { jsonParameter, recordBody } from './records';
+import { recordBody } from './records';
 
 type PerItemOperation = Exclude<OperationValue, 'upsert'>;
 
@@ -48,7 +49,11 @@ function requireText(
 function possibleValuesBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const source = ctx.getNodeParameter('valuesSource', itemIndex, 'define') as string;
 	if (source === 'json') {
-		const list = jsonParameter(ctx, 'valuesJson', itemIndex, 'Values (JSON)') ?? [];
+		const list =
+			parseJsonParameter(ctx.getNode(), ctx.getNodeParameter('valuesJson', itemIndex, ''), {
+				label: 'Values (JSON)',
+				itemIndex,
+			}) ?? [];
 		const valid =
 			Array.isArray(list) &&
 			list.every(

@@ -12,11 +12,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorItem, nodeErrorOf } from '../../common/errors';
 import { vendorRequest } from '../../common/transport';
 import { entry, planBatches, type Entry } from '../shared/batching';
 import { MAX_BATCH_COMPRESSED_KB, MAX_BATCH_ENTITIES, type EntitySchema } from '../shared/schema';
 import { senseVendor } from '../shared/vendor';
-import { asNodeError, errorItem, recordBody } from './records';
+import { recordBody } from './records';
 
 interface Issue {
 	entity_id?: unknown;
@@ -75,7 +76,7 @@ export async function upsert(
 			const { id, body } = recordBody(this, entity, items[i], i, true);
 			entries.push(entry(i, id, body));
 		} catch (error) {
-			fail(i, asNodeError(this, error, i));
+			fail(i, nodeErrorOf(this.getNode(), error, i));
 		}
 	}
 
@@ -165,7 +166,7 @@ export async function upsert(
 					continue;
 				}
 			}
-			const nodeError = asNodeError(this, error, batch[0].itemIndex);
+			const nodeError = nodeErrorOf(this.getNode(), error, batch[0].itemIndex);
 			for (const e of batch) fail(e.itemIndex, nodeError);
 		}
 	}
