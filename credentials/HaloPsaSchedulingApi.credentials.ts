@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
+import { field, firstOf, join, urlExpression, urlOf } from '../nodes/common/credentialUrl';
 import { secretKey } from '../nodes/common/singleFlight';
 import {
 	cachedToken,
@@ -35,20 +36,18 @@ import { failureOf } from '../nodes/common/transport';
  * - A refused exchange throws a UserError saying what to fix: client ID/secret, tenant, URL.
  */
 
-const stripSlashes = (value: unknown) =>
-	String(value ?? '')
-		.trim()
-		.replace(/\/+$/, '');
+const HALO_RESOURCE_URL = firstOf(field('resourceUrl'), join(field('appUrl'), '/api'));
+const HALO_AUTH_URL = firstOf(field('authUrl'), join(field('appUrl'), '/auth'));
 
 /** `<Resource Server URL>` or `<Halo URL>/api`. */
-export function haloResourceUrl(credentials: IDataObject): string {
-	return stripSlashes(credentials.resourceUrl) || `${stripSlashes(credentials.appUrl)}/api`;
-}
+export const haloResourceUrl = (credentials: IDataObject): string =>
+	urlOf(HALO_RESOURCE_URL, credentials);
+
+/** The same rule as an expression, for requestDefaults and the credential test. */
+export const HALO_RESOURCE_URL_EXPRESSION = urlExpression(HALO_RESOURCE_URL);
 
 /** `<Authorisation Server URL>` or `<Halo URL>/auth`. */
-export function haloAuthUrl(credentials: IDataObject): string {
-	return stripSlashes(credentials.authUrl) || `${stripSlashes(credentials.appUrl)}/auth`;
-}
+export const haloAuthUrl = (credentials: IDataObject): string => urlOf(HALO_AUTH_URL, credentials);
 
 const isHosted = (credentials: IDataObject) => credentials.hosting !== 'selfHosted';
 const tenantOf = (credentials: IDataObject) =>
@@ -59,10 +58,6 @@ export function haloTokenUrl(credentials: IDataObject): string {
 	const tenant = tenantOf(credentials);
 	return `${haloAuthUrl(credentials)}/token${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ''}`;
 }
-
-/** The same rule as haloResourceUrl, as an expression for requestDefaults and the credential test. */
-export const HALO_RESOURCE_URL_EXPRESSION =
-	'={{ (String($credentials.resourceUrl || "").trim() || (String($credentials.appUrl || "").trim().replace(/\\/+$/, "") + "/api")).replace(/\\/+$/, "") }}';
 
 const tokens = new TokenCache();
 
@@ -180,8 +175,8 @@ async function exchangeToken(
 
 function validated(credentials: ICredentialDataDecryptedObject): ExchangeContext {
 	if (
-		!stripSlashes(credentials.appUrl) &&
-		!(stripSlashes(credentials.authUrl) && stripSlashes(credentials.resourceUrl))
+		!urlOf(field('appUrl'), credentials) &&
+		!(urlOf(field('authUrl'), credentials) && urlOf(field('resourceUrl'), credentials))
 	) {
 		throw new UserError('Enter the Halo URL in the HaloPSA credential', {
 			description: 'For example https://yourcompany.halopsa.com',

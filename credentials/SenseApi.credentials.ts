@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep, UserError } from 'n8n-workflow';
 
+import { SENSE_BASE_URL_EXPRESSION } from '../nodes/Sense/shared/vendor';
 import { secretKey } from '../nodes/common/singleFlight';
 import { failureOf } from '../nodes/common/transport';
 import {
@@ -171,7 +172,7 @@ export class SenseApi implements ICredentialType {
 	// Proves both steps: the token exchange (preAuthentication runs for every credential test) and an API call.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
+			baseURL: SENSE_BASE_URL_EXPRESSION,
 			url: '/candidates/possible-values/status',
 		},
 	};

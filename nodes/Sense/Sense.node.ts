@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
@@ -15,7 +14,7 @@ import { upsert } from './actions/upsert';
 import { fieldOptions } from './shared/fields';
 import { senseProperties } from './shared/properties';
 import { SENSE_ENTITIES } from './shared/schema';
-import type { OperationValue } from './shared/vendor';
+import { senseBaseUrl, type OperationValue } from './shared/vendor';
 
 export class Sense implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,10 +50,7 @@ export class Sense implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as OperationValue;
 		const entity = SENSE_ENTITIES.find((e) => e.resource === resource);
 		if (!entity) throw new NodeOperationError(this.getNode(), `Unknown resource "${resource}"`);
-		const credentials = (await this.getCredentials('senseApi')) as IDataObject;
-		const baseURL = String(credentials.baseUrl ?? '')
-			.trim()
-			.replace(/\/+$/, '');
+		const baseURL = senseBaseUrl(await this.getCredentials('senseApi'));
 
 		if (operation === 'upsert') return [await upsert.call(this, entity, items, baseURL)];
 
