@@ -1,33 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	bearerToken,
-	claimDelivery,
-	DEFAULT_LEDGER_SIZE,
-	eventSelected,
-	ledgerScope,
-	parseJsonObject,
-	queryValue,
-	readBody,
-	rememberDelivery,
-	respond,
-	secretCredentialTest,
-	secretsMatch,
-	type HeaderBag,
-	type QueryBag,
-	type UnknownEventPolicy,
-} from '../common/webhook';
-import { headerValue } from '../common/headers';
+	ledgerSizeOption,
+	manualRegistration,
+	RAW_BODY_PROPERTY,
+	webhookEndpoint,
+	webhookTrigger,
+	type WebhookTriggerSpec,
+} from '../common/webhookTrigger';
 import {
 	checkEnvelope,
 	DEFAULT_TOKEN_QUERY,
@@ -37,7 +18,35 @@ import {
 	senseOutput,
 } from './writeback';
 
-export class SenseTrigger implements INodeType {
+/** Sense write-backs: `{id, type, data}` envelopes, answered `{"id"}` (Sense re-sends until it gets 200 + id). */
+const writeBacks: WebhookTriggerSpec = {
+	authentication: {
+		value: 'token',
+		credential: 'senseWebhookApi',
+		field: 'token',
+		test: { method: 'senseWriteBackToken', label: 'The token' },
+		sources: (parameter) => [
+			{ bearer: true },
+			{ query: parameter('queryParameterName', DEFAULT_TOKEN_QUERY) },
+		],
+		rejected: INVALID_TOKEN,
+	},
+	events: { known: SENSE_WRITEBACK_TYPES, parameter: 'types', unknownOption: 'unknownTypes' },
+	read(body) {
+		const checked = checkEnvelope(body);
+		if (!checked.ok) return { error: checked.error };
+		return { output: senseOutput(checked.envelope), event: checked.envelope.type };
+	},
+	// an id accepted before is acknowledged again without a run
+	deliveryKey: ({ id }) => (typeof id === 'string' && id ? { key: `id:${id}` } : undefined),
+	answers: { accepted: acknowledge, ignored: acknowledge, duplicate: acknowledge },
+};
+
+function acknowledge(output: { id?: unknown }) {
+	return { id: output.id as string };
+}
+
+export class SenseTrigger extends webhookTrigger(writeBacks) implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sense Trigger',
 		name: 'senseTrigger',
@@ -59,14 +68,11 @@ export class SenseTrigger implements INodeType {
 			},
 		],
 		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				path: 'webhook',
+			webhookEndpoint({
 				responseMode: '={{$parameter["responseMode"]}}',
 				// "Immediately": the node's own `{"id": ...}`; "When Last Node Finishes": that node's first item
 				responseData: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
-			},
+			}),
 		],
 		properties: [
 			{
@@ -149,14 +155,10 @@ export class SenseTrigger implements INodeType {
 				placeholder: 'Add option',
 				default: {},
 				options: [
-					{
-						displayName: 'Remembered Write-Backs',
-						name: 'ledgerSize',
-						type: 'number',
-						typeOptions: { minValue: 100 },
-						default: DEFAULT_LEDGER_SIZE,
-						description: 'How many recent write-back IDs are kept to recognise re-deliveries',
-					},
+					ledgerSizeOption(
+						'Remembered Write-Backs',
+						'How many recent write-back IDs are kept to recognise re-deliveries',
+					),
 					{
 						displayName: 'Unrecognized Types',
 						name: 'unknownTypes',
@@ -175,111 +177,15 @@ export class SenseTrigger implements INodeType {
 					},
 				],
 			},
-			{
-				// n8n reads `options.binaryData` of version-1 webhook nodes and, when true, leaves the body
-				// unparsed: this node then parses it itself, so a malformed body gets the 400 {"error"}
-				// answer Sense expects (n8n's parser would answer 422 before the node runs).
-				displayName: 'Raw Body',
-				name: 'options',
-				type: 'hidden',
-				default: { binaryData: true },
-			},
+			RAW_BODY_PROPERTY,
 		],
 	};
 
+	// Sense has no API to register write-back URLs: Sense staff configure one static URL per agency.
 	webhookMethods = {
-		default: {
-			// Sense has no API to register write-back URLs: Sense staff configure one static URL per
-			// agency. There is nothing remote to look up, create or delete.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// Nothing to ask Sense; "not registered" makes n8n call create(), which logs the URL.
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				this.logger.info(
-					`Sense Trigger "${this.getNode().name}" listens at ${this.getNodeWebhookUrl('default') ?? '(unknown URL)'}; Sense staff must configure it as the write-back URL.`,
-				);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				// Nothing was registered remotely; ask Sense staff to remove the URL if write-backs should stop.
-				return true;
-			},
-		},
+		default: manualRegistration(
+			'Sense Trigger',
+			'Sense staff must configure it as the write-back URL.',
+		),
 	};
-
-	methods = {
-		credentialTest: {
-			senseWriteBackToken: secretCredentialTest('token', 'The token'),
-		},
-	};
-
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (this.getNodeParameter('authentication', 'token') === 'token') {
-			const { token } = await this.getCredentials<{ token: string }>('senseWebhookApi');
-			const headers = this.getHeaderData() as HeaderBag;
-			const queryName = this.getNodeParameter('queryParameterName', DEFAULT_TOKEN_QUERY) as string;
-			const received =
-				bearerToken(headerValue(headers, 'authorization')) ??
-				queryValue(this.getQueryData() as QueryBag, queryName)?.trim();
-			if (!secretsMatch(received, token)) return respond(this, 401, INVALID_TOKEN);
-		}
-
-		const { raw, parsed } = await readBody(this);
-		const checked = parseJsonObject(raw, parsed);
-		if (!checked.ok) return respond(this, 400, { error: checked.error });
-		const envelopeCheck = checkEnvelope(checked.body);
-		if (!envelopeCheck.ok) return respond(this, 400, { error: envelopeCheck.error });
-		const { envelope } = envelopeCheck;
-		const received = { id: envelope.id };
-
-		const advanced = this.getNodeParameter('advanced', {}) as IDataObject;
-		const selected = this.getNodeParameter('types', []) as string[];
-		const unknown = (advanced.unknownTypes as UnknownEventPolicy | undefined) ?? 'run';
-		if (!eventSelected(envelope.type, SENSE_WRITEBACK_TYPES, selected, unknown))
-			return respond(this, 200, received);
-
-		// an id accepted before is acknowledged again (Sense re-sends until it gets 200 + id) without a run
-		if (this.getMode() !== 'manual') {
-			const fresh = claimDelivery({
-				scope: ledgerScope(this),
-				key: `id:${envelope.id}`,
-				store: this.getWorkflowStaticData('node'),
-				now: Date.now(),
-				max: Number(advanced.ledgerSize ?? DEFAULT_LEDGER_SIZE),
-				// written by the run instead (see execute)
-				persist: false,
-			});
-			if (!fresh) return respond(this, 200, received);
-		}
-
-		return {
-			workflowData: [[{ json: senseOutput(envelope) }]],
-			webhookResponse: received,
-		};
-	}
-
-	/**
-	 * Runs as the first step of the run a write-back started and passes its item on unchanged. It
-	 * records the accepted id in the workflow's static data, which n8n saves after the run (changes
-	 * made in webhook() are not reliably saved, see nodes/common/webhook.ts), so re-deliveries are
-	 * still recognised after a restart.
-	 */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		if (this.getMode() !== 'manual') {
-			const advanced = this.getNodeParameter('advanced', 0, {}) as IDataObject;
-			for (const item of items) {
-				if (typeof item.json.id !== 'string' || !item.json.id) continue;
-				rememberDelivery({
-					scope: ledgerScope(this),
-					key: `id:${item.json.id}`,
-					store: this.getWorkflowStaticData('node'),
-					now: Date.now(),
-					max: Number(advanced.ledgerSize ?? DEFAULT_LEDGER_SIZE),
-				});
-			}
-		}
-		return [items];
-	}
 }

@@ -1,33 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	bearerToken,
-	claimDelivery,
-	DEFAULT_LEDGER_SIZE,
-	eventSelected,
-	ledgerScope,
-	parseJsonObject,
-	queryValue,
-	readBody,
-	rememberDelivery,
-	respond,
-	secretCredentialTest,
-	secretsMatch,
-	type HeaderBag,
-	type QueryBag,
-	type UnknownEventPolicy,
-} from '../common/webhook';
-import { headerValue } from '../common/headers';
+	ledgerSizeOption,
+	manualRegistration,
+	RAW_BODY_PROPERTY,
+	webhookEndpoint,
+	webhookTrigger,
+	type WebhookTriggerSpec,
+} from '../common/webhookTrigger';
 import {
 	DEFAULT_SECRET_HEADER,
 	DEFAULT_SECRET_QUERY,
@@ -38,21 +19,45 @@ import {
 	sesameOutput,
 } from './delivery';
 
-/** The ledger key of a delivery and how long it counts (none when duplicates by body are off). */
-function sesameLedgerEntry(
-	{ key, byId }: { key: string; byId: boolean },
-	advanced: IDataObject,
-): { key: string; ttlMs?: number; max: number } | undefined {
-	const windowSeconds = Number(advanced.duplicateWindow ?? 300);
-	if (!byId && !(windowSeconds > 0)) return undefined;
-	return {
-		key,
-		ttlMs: byId ? undefined : windowSeconds * 1000,
-		max: Number(advanced.ledgerSize ?? DEFAULT_LEDGER_SIZE),
-	};
-}
+/** Sesame HR webhook deliveries: any JSON object, answered `{status, event}`. */
+const deliveries: WebhookTriggerSpec = {
+	authentication: {
+		value: 'sharedSecret',
+		credential: 'sesameHrWebhookApi',
+		field: 'secret',
+		test: { method: 'sesameHrWebhookSecret', label: 'The shared secret' },
+		sources: (parameter) =>
+			parameter('secretLocation', 'header') === 'query'
+				? [{ query: parameter('queryParameterName', DEFAULT_SECRET_QUERY) }]
+				: [{ header: parameter('headerName', DEFAULT_SECRET_HEADER) }],
+		rejected: { error: 'missing or invalid shared secret' },
+	},
+	events: { known: SESAME_EVENTS, parameter: 'events', unknownOption: 'unknownEvents' },
+	read(body, { headers, options }) {
+		const delivery = describeSesameDelivery(body, headers, {
+			eventField: options.eventField as string | undefined,
+			deliveryIdField: options.deliveryIdField as string | undefined,
+		});
+		return { output: sesameOutput(delivery, body), event: delivery.event };
+	},
+	// the delivery id; without one the body, counted as a re-delivery only within the window
+	deliveryKey(output, options) {
+		const body = output.body as IDataObject | undefined;
+		if (body === undefined || body === null || typeof body !== 'object') return undefined;
+		const deliveryId = typeof output.deliveryId === 'string' ? output.deliveryId : undefined;
+		const { key, byId } = sesameDeliveryKey({ recognised: true, deliveryId }, body);
+		if (byId) return { key };
+		const windowSeconds = Number(options.duplicateWindow ?? 300);
+		return windowSeconds > 0 ? { key, ttlMs: windowSeconds * 1000 } : undefined;
+	},
+	answers: {
+		accepted: ({ event }) => ({ status: 'accepted', event }),
+		ignored: ({ event }) => ({ status: 'ignored', reason: 'event not selected', event }),
+		duplicate: ({ event }) => ({ status: 'duplicate', event }),
+	},
+};
 
-export class SesameHrTrigger implements INodeType {
+export class SesameHrTrigger extends webhookTrigger(deliveries) implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sesame HR Trigger',
 		name: 'sesameHrTrigger',
@@ -73,16 +78,7 @@ export class SesameHrTrigger implements INodeType {
 				displayOptions: { show: { authentication: ['sharedSecret'] } },
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				path: 'webhook',
-				responseMode: 'onReceived',
-				// answer with the node's own `webhookResponse` (n8n would otherwise send its default text)
-				responseData: '',
-			},
-		],
+		webhooks: [webhookEndpoint()],
 		properties: [
 			{
 				displayName:
@@ -178,14 +174,10 @@ export class SesameHrTrigger implements INodeType {
 						description:
 							'Dotted path of the event name in the body, tried before the usual names (event, type, eventType, ...)',
 					},
-					{
-						displayName: 'Remembered Deliveries',
-						name: 'ledgerSize',
-						type: 'number',
-						typeOptions: { minValue: 100 },
-						default: DEFAULT_LEDGER_SIZE,
-						description: 'How many recent delivery IDs are kept to recognise re-deliveries',
-					},
+					ledgerSizeOption(
+						'Remembered Deliveries',
+						'How many recent delivery IDs are kept to recognise re-deliveries',
+					),
 					{
 						displayName: 'Unrecognized Events',
 						name: 'unknownEvents',
@@ -207,137 +199,15 @@ export class SesameHrTrigger implements INodeType {
 					},
 				],
 			},
-			{
-				// n8n reads `options.binaryData` of version-1 webhook nodes and, when true, leaves the body
-				// unparsed: this node then parses it itself, so a malformed body gets this node's 400 JSON
-				// answer (n8n's parser would answer 422 before the node runs) and any content type works.
-				displayName: 'Raw Body',
-				name: 'options',
-				type: 'hidden',
-				default: { binaryData: true },
-			},
+			RAW_BODY_PROPERTY,
 		],
 	};
 
+	// Sesame HR has no API to register webhooks: support configures the URL by hand.
 	webhookMethods = {
-		default: {
-			// Sesame HR has no API to register webhooks: support configures the URL by hand. There is
-			// nothing remote to look up, create or delete, so these methods only tell n8n how things stand.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				// Nothing to ask Sesame; "not registered" makes n8n call create(), which logs the URL.
-				return false;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				this.logger.info(
-					`Sesame HR Trigger "${this.getNode().name}" listens at ${this.getNodeWebhookUrl('default') ?? '(unknown URL)'}; Sesame support must be asked to send the webhooks there.`,
-				);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				// Nothing was registered remotely; ask Sesame support to stop the webhooks if they are no longer wanted.
-				return true;
-			},
-		},
+		default: manualRegistration(
+			'Sesame HR Trigger',
+			'Sesame support must be asked to send the webhooks there.',
+		),
 	};
-
-	methods = {
-		credentialTest: {
-			sesameHrWebhookSecret: secretCredentialTest('secret', 'The shared secret'),
-		},
-	};
-
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const headers = this.getHeaderData() as HeaderBag;
-
-		if (this.getNodeParameter('authentication', 'sharedSecret') === 'sharedSecret') {
-			const { secret } = await this.getCredentials<{ secret: string }>('sesameHrWebhookApi');
-			let received: string | undefined;
-			if (this.getNodeParameter('secretLocation', 'header') === 'query') {
-				received = queryValue(
-					this.getQueryData() as QueryBag,
-					this.getNodeParameter('queryParameterName', DEFAULT_SECRET_QUERY) as string,
-				);
-			} else {
-				const name = this.getNodeParameter('headerName', DEFAULT_SECRET_HEADER) as string;
-				received = headerValue(headers, name);
-				if (name.toLowerCase() === 'authorization') received = bearerToken(received) ?? received;
-			}
-			if (!secretsMatch(received?.trim(), secret)) {
-				return respond(this, 401, { error: 'missing or invalid shared secret' });
-			}
-		}
-
-		const { raw, parsed } = await readBody(this);
-		const checked = parseJsonObject(raw, parsed);
-		if (!checked.ok) return respond(this, 400, { error: checked.error });
-		const body = checked.body;
-
-		const advanced = this.getNodeParameter('advanced', {}) as IDataObject;
-		const delivery = describeSesameDelivery(body, headers, {
-			eventField: advanced.eventField as string | undefined,
-			deliveryIdField: advanced.deliveryIdField as string | undefined,
-		});
-		const selected = this.getNodeParameter('events', []) as string[];
-		const unknown = (advanced.unknownEvents as UnknownEventPolicy | undefined) ?? 'run';
-		if (!eventSelected(delivery.event, SESAME_EVENTS, selected, unknown)) {
-			return respond(this, 200, {
-				status: 'ignored',
-				reason: 'event not selected',
-				event: delivery.event ?? null,
-			});
-		}
-
-		// re-deliveries start no second run (not in manual tests: there every delivery is shown)
-		if (this.getMode() !== 'manual') {
-			const ledger = sesameLedgerEntry(sesameDeliveryKey(delivery, body), advanced);
-			if (ledger) {
-				const fresh = claimDelivery({
-					scope: ledgerScope(this),
-					store: this.getWorkflowStaticData('node'),
-					now: Date.now(),
-					...ledger,
-					// written by the run instead (see execute)
-					persist: false,
-				});
-				if (!fresh)
-					return respond(this, 200, { status: 'duplicate', event: delivery.event ?? null });
-			}
-		}
-
-		return {
-			workflowData: [[{ json: sesameOutput(delivery, body) }]],
-			webhookResponse: { status: 'accepted', event: delivery.event ?? null },
-		};
-	}
-
-	/**
-	 * Runs as the first step of the run a delivery started and passes its item on unchanged. It
-	 * records the delivery in the workflow's static data, which n8n saves after the run (changes made
-	 * in webhook() are not reliably saved, see nodes/common/webhook.ts), so re-deliveries are still
-	 * recognised after a restart.
-	 */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		if (this.getMode() !== 'manual') {
-			const advanced = this.getNodeParameter('advanced', 0, {}) as IDataObject;
-			for (const item of items) {
-				const body = item.json.body as IDataObject | undefined;
-				if (body === undefined || body === null || typeof body !== 'object') continue;
-				const deliveryId =
-					typeof item.json.deliveryId === 'string' ? item.json.deliveryId : undefined;
-				const ledger = sesameLedgerEntry(
-					sesameDeliveryKey({ recognised: true, deliveryId }, body),
-					advanced,
-				);
-				if (ledger)
-					rememberDelivery({
-						scope: ledgerScope(this),
-						store: this.getWorkflowStaticData('node'),
-						now: Date.now(),
-						...ledger,
-					});
-			}
-		}
-		return [items];
-	}
 }
