@@ -1,52 +1,12 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import {
-	ledgerSizeOption,
-	manualRegistration,
-	RAW_BODY_PROPERTY,
-	webhookEndpoint,
-	webhookTrigger,
-	type WebhookTriggerSpec,
-} from '../common/webhookTrigger';
-import {
-	checkEnvelope,
-	DEFAULT_TOKEN_QUERY,
-	INVALID_TOKEN,
-	SENSE_TYPE_LABELS,
-	SENSE_WRITEBACK_TYPES,
-	senseOutput,
-} from './writeback';
+import { manualRegistration, setupNotice, WebhookTrigger } from '../common/webhookTrigger';
+import { DEFAULT_TOKEN_QUERY, SENSE_TYPE_LABELS, SENSE_WRITE_BACKS } from './writeback';
 
-/** Sense write-backs: `{id, type, data}` envelopes, answered `{"id"}` (Sense re-sends until it gets 200 + id). */
-const writeBacks: WebhookTriggerSpec = {
-	authentication: {
-		value: 'token',
-		credential: 'senseWebhookApi',
-		field: 'token',
-		test: { method: 'senseWriteBackToken', label: 'The token' },
-		sources: (parameter) => [
-			{ bearer: true },
-			{ query: parameter('queryParameterName', DEFAULT_TOKEN_QUERY) },
-		],
-		rejected: INVALID_TOKEN,
-	},
-	events: { known: SENSE_WRITEBACK_TYPES, parameter: 'types', unknownOption: 'unknownTypes' },
-	read(body) {
-		const checked = checkEnvelope(body);
-		if (!checked.ok) return { error: checked.error };
-		return { output: senseOutput(checked.envelope), event: checked.envelope.type };
-	},
-	// an id accepted before is acknowledged again without a run
-	deliveryKey: ({ id }) => (typeof id === 'string' && id ? { key: `id:${id}` } : undefined),
-	answers: { accepted: acknowledge, ignored: acknowledge, duplicate: acknowledge },
-};
+const writeBacks = new WebhookTrigger(SENSE_WRITE_BACKS);
 
-function acknowledge(output: { id?: unknown }) {
-	return { id: output.id as string };
-}
-
-export class SenseTrigger extends webhookTrigger(writeBacks) implements INodeType {
+export class SenseTrigger extends writeBacks.nodeType() implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sense Trigger',
 		name: 'senseTrigger',
@@ -68,43 +28,27 @@ export class SenseTrigger extends webhookTrigger(writeBacks) implements INodeTyp
 			},
 		],
 		webhooks: [
-			webhookEndpoint({
+			writeBacks.endpoint({
 				responseMode: '={{$parameter["responseMode"]}}',
 				// "Immediately": the node's own `{"id": ...}`; "When Last Node Finishes": that node's first item
 				responseData: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
 			}),
 		],
-		properties: [
-			{
-				displayName:
-					'Sense staff configure write-backs per agency: give them the Production URL shown above (one static URL for all write-back types) and, with authentication, the token — as an "Authorization: Bearer" header or appended as "?token=..." to the URL. Activate the workflow first.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
+		properties: writeBacks.properties([
+			setupNotice(
+				'Sense staff configure write-backs per agency: give them the Production URL shown above (one static URL for all write-back types) and, with authentication, the token — as an "Authorization: Bearer" header or appended as "?token=..." to the URL. Activate the workflow first.',
+			),
+			writeBacks.eventsProperty({
 				displayName: 'Write-Back Types',
-				name: 'types',
-				type: 'multiOptions',
-				options: SENSE_WRITEBACK_TYPES.map((value) => ({ name: SENSE_TYPE_LABELS[value], value })),
-				default: [...SENSE_WRITEBACK_TYPES],
-				required: true,
+				labels: SENSE_TYPE_LABELS,
 				description:
 					'Write-backs of other types are acknowledged (200 with their ID) without starting the workflow',
-			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'None', value: 'none' },
-					{ name: 'Pre-Shared Token', value: 'token' },
-				],
-				default: 'token',
+			}),
+			writeBacks.authenticationProperty({
+				name: 'Pre-Shared Token',
 				description:
 					'Whether each write-back must carry the token (Authorization: Bearer header or query parameter); others are answered 401 and start nothing',
-			},
+			}),
 			{
 				displayName: 'Query Parameter Name',
 				name: 'queryParameterName',
@@ -148,37 +92,19 @@ export class SenseTrigger extends webhookTrigger(writeBacks) implements INodeTyp
 				default: '',
 				displayOptions: { show: { responseMode: ['lastNode', 'responseNode'] } },
 			},
-			{
-				displayName: 'Options',
-				name: 'advanced',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					ledgerSizeOption(
-						'Remembered Write-Backs',
-						'How many recent write-back IDs are kept to recognise re-deliveries',
-					),
-					{
-						displayName: 'Unrecognized Types',
-						name: 'unknownTypes',
-						type: 'options',
-						options: [
-							{ name: 'Start the Workflow', value: 'run' },
-							{
-								name: 'Acknowledge Only',
-								value: 'ignore',
-								description: 'Answer 200 with the ID without starting the workflow',
-							},
-						],
-						default: 'run',
-						description:
-							'What to do with a write-back type Sense adds later (none of the documented ones)',
-					},
-				],
-			},
-			RAW_BODY_PROPERTY,
-		],
+			writeBacks.optionsCollection([], {
+				remembered: {
+					displayName: 'Remembered Write-Backs',
+					description: 'How many recent write-back IDs are kept to recognise re-deliveries',
+				},
+				unknown: {
+					displayName: 'Unrecognized Types',
+					description:
+						'What to do with a write-back type Sense adds later (none of the documented ones)',
+					ignore: 'Answer 200 with the ID without starting the workflow',
+				},
+			}),
+		]),
 	};
 
 	// Sense has no API to register write-back URLs: Sense staff configure one static URL per agency.

@@ -2,9 +2,10 @@
  * A webhook trigger node, configured with data (`WebhookTriggerSpec`); the mechanics it runs on are
  * in ./webhook.ts. A trigger node is
  *
- *   const deliveries: WebhookTriggerSpec = { authentication, events, read, deliveryKey, answers };
- *   export class XTrigger extends webhookTrigger(deliveries) implements INodeType {
- *     description = { ..., webhooks: [webhookEndpoint()], properties: [..., RAW_BODY_PROPERTY] };
+ *   const deliveries = new WebhookTrigger({ authentication, events, read, deliveryKey, answers });
+ *   export class XTrigger extends deliveries.nodeType() implements INodeType {
+ *     description = { ..., webhooks: [deliveries.endpoint()],
+ *       properties: deliveries.properties([...]) };   // with eventsProperty(), optionsCollection(), ...
  *     webhookMethods = { default: manualRegistration('X Trigger', 'X support must …') };
  *   }
  *
@@ -17,9 +18,9 @@
  *    `Authorization: Bearer` token, a header, a query parameter, a path segment of the webhook URL;
  *    trimmed) and compared with the credential's field in constant time. A missing or wrong one is
  *    answered 401 `authentication.rejected`, without a run.
- * 2. The body, parsed by the node itself whatever the content type (the hidden RAW_BODY_PROPERTY
- *    keeps n8n from parsing it): anything but a JSON object is answered 400 `{error}`. Then `read`
- *    turns it into the output item and its event, or into the reason for a 400 `{error}`.
+ * 2. The body, parsed by the node itself whatever the content type (`properties()` adds the hidden
+ *    property that keeps n8n from parsing it): anything but a JSON object is answered 400 `{error}`.
+ *    Then `read` turns it into the output item and its event, or into the reason for a 400 `{error}`.
  * 3. Events: a known event that is not selected in the `events.parameter` parameter (none selected =
  *    all), or an unknown one when the option `events.unknownOption` is "ignore", is answered 200
  *    `answers.ignored(output)` without a run.
@@ -27,7 +28,7 @@
  *    = no de-duplication) is claimed in the ledgers of ./webhook.ts, bounded by the option
  *    `ledgerSize`; a key accepted before is answered 200 `answers.duplicate(output)` without a run.
  * 5. Otherwise the run starts with the output item, answered `answers.accepted(output)` (when the
- *    endpoint answers on receipt; see `webhookEndpoint`).
+ *    endpoint answers on receipt, the default of `endpoint()`).
  * `execute()` is the first step of that run: it passes the item on unchanged and writes its key
  * (`deliveryKey` again, from the item) into the workflow's static data, which n8n saves after the
  * run (changes made in `webhook()` are not reliably saved, see ./webhook.ts), so re-deliveries are
@@ -36,7 +37,7 @@
  * Registration is the node's own `webhookMethods`: `manualRegistration` for vendors whose staff
  * configure the URL (nothing remote to look up, create or delete: activation logs the URL to hand
  * over), or checkExists/create/delete calling the vendor's registration API. Options are read from
- * the collection parameter `advanced`.
+ * the collection parameter `advanced` (`optionsCollection()`).
  */
 import type {
 	IDataObject,
@@ -80,7 +81,7 @@ export type SecretSource =
 	| { header: string }
 	/** a query parameter */
 	| { query: string }
-	/** a path parameter of the webhook URL (`webhookEndpoint({ path: ':name/…' })`) */
+	/** a path parameter of the webhook URL (`endpoint({ path: ':name/…' })`) */
 	| { path: string };
 
 /** Reads a string parameter of the node, with its default. */
@@ -90,11 +91,13 @@ export interface WebhookTriggerSpec {
 	authentication?: {
 		/** The value of the `authentication` parameter that turns the check on (its default). */
 		value: string;
-		credential: string;
-		/** The credential field holding the secret. */
-		field: string;
-		/** The local credential test (`credentials[].testedBy`) and how it names the secret. */
-		test: { method: string; label: string };
+		/** The credential type, its field holding the secret, and what the secret is called ("The token"). */
+		credential: { name: string; field: string; label: string };
+		/**
+		 * The local test of the secret (no remote endpoint can verify it): the method the node's
+		 * description names in `credentials[].testedBy` (written there too, where n8n's scanner reads it).
+		 */
+		test: string;
 		/** Where the secret may come, in order: the first source holding a value counts. */
 		sources(parameter: ReadParameter): SecretSource[];
 		/** The body of the 401 answer. */
@@ -121,43 +124,28 @@ export interface WebhookTriggerSpec {
 	answers: Record<'accepted' | 'ignored' | 'duplicate', (output: IDataObject) => IDataObject>;
 }
 
-/** The webhook of a trigger: POST <url>/webhook; by default answered on receipt with `answers`. */
-export function webhookEndpoint(
-	options: Partial<Pick<IWebhookDescription, 'path' | 'responseMode' | 'responseData'>> = {},
-): IWebhookDescription {
-	return {
-		name: 'default',
-		httpMethod: 'POST',
-		path: options.path ?? 'webhook',
-		responseMode: options.responseMode ?? 'onReceived',
-		// '' = the node's own `webhookResponse` (n8n would otherwise send its default text)
-		responseData: options.responseData ?? '',
-	};
-}
-
 /**
  * n8n reads `options.binaryData` of version-1 webhook nodes and, when true, leaves the body
  * unparsed: the trigger then parses it itself, so a malformed body gets the trigger's 400 JSON
  * answer (n8n's parser would answer 422 before the node runs) and any content type works.
  */
-export const RAW_BODY_PROPERTY: INodeProperties = {
+const RAW_BODY_PROPERTY: INodeProperties = {
 	displayName: 'Raw Body',
 	name: 'options',
 	type: 'hidden',
 	default: { binaryData: true },
 };
 
-/** The option (in `advanced`) bounding the remembered delivery keys. */
-export function ledgerSizeOption(displayName: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name: 'ledgerSize',
-		type: 'number',
-		typeOptions: { minValue: 100 },
-		default: DEFAULT_LEDGER_SIZE,
-		description,
-	};
-}
+/** A notice at the top of the node, e.g. how to hand the URL over. */
+export const setupNotice = (text: string): INodeProperties => ({
+	displayName: text,
+	name: 'setupNotice',
+	type: 'notice',
+	default: '',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Receiving
 
 function receivedSecret(
 	ctx: IWebhookFunctions,
@@ -188,11 +176,11 @@ async function receive(
 	const headers = ctx.getHeaderData() as HeaderBag;
 	const auth = spec.authentication;
 	if (auth && ctx.getNodeParameter('authentication', auth.value) === auth.value) {
-		const credentials = await ctx.getCredentials<IDataObject>(auth.credential);
+		const credentials = await ctx.getCredentials<IDataObject>(auth.credential.name);
 		const parameter: ReadParameter = (name, fallback) =>
 			String(ctx.getNodeParameter(name, fallback));
 		const received = receivedSecret(ctx, auth.sources(parameter), headers);
-		if (!secretsMatch(received, credentials[auth.field] as string | undefined))
+		if (!secretsMatch(received, credentials[auth.credential.field] as string | undefined))
 			return respond(ctx, 401, auth.rejected);
 	}
 
@@ -271,22 +259,146 @@ export function manualRegistration(node: string, manual: string): WebhookLifecyc
 	};
 }
 
-/** The base class of a webhook trigger node: all but its `description` and `webhookMethods`. */
-export function webhookTrigger(spec: WebhookTriggerSpec) {
-	const auth = spec.authentication;
-	return class {
-		methods: INodeType['methods'] = auth
-			? {
-					credentialTest: { [auth.test.method]: secretCredentialTest(auth.field, auth.test.label) },
-				}
-			: {};
+/** Texts of an option: its name and description. */
+export interface OptionTexts {
+	displayName: string;
+	description: string;
+}
 
-		async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-			return await receive(this, spec);
-		}
+/** A webhook trigger defined by its spec: the node's base class and the parts of its description. */
+export class WebhookTrigger {
+	constructor(readonly spec: WebhookTriggerSpec) {}
 
-		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-			return [recordDeliveries(this, spec)];
-		}
-	};
+	/** The base class of the node: all but its `description` and `webhookMethods`. */
+	nodeType() {
+		const spec = this.spec;
+		const auth = spec.authentication;
+		return class {
+			methods: INodeType['methods'] = auth
+				? {
+						credentialTest: {
+							[auth.test]: secretCredentialTest(auth.credential.field, auth.credential.label),
+						},
+					}
+				: {};
+
+			async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+				return await receive(this, spec);
+			}
+
+			async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+				return [recordDeliveries(this, spec)];
+			}
+		};
+	}
+
+	/** The webhook: POST <url>/webhook, by default answered on receipt with the spec's answers. */
+	endpoint(
+		options: Partial<Pick<IWebhookDescription, 'path' | 'responseMode' | 'responseData'>> = {},
+	): IWebhookDescription {
+		return {
+			name: 'default',
+			httpMethod: 'POST',
+			path: options.path ?? 'webhook',
+			responseMode: options.responseMode ?? 'onReceived',
+			// '' = the node's own `webhookResponse` (n8n would otherwise send its default text)
+			responseData: options.responseData ?? '',
+		};
+	}
+
+	/** The node's properties, then the hidden one that keeps the request body raw. */
+	properties(own: INodeProperties[]): INodeProperties[] {
+		return [...own, RAW_BODY_PROPERTY];
+	}
+
+	/** The events to start the workflow for (all known events by default), named by `labels`. */
+	eventsProperty({
+		displayName,
+		description,
+		labels,
+	}: OptionTexts & { labels: Readonly<Record<string, string>> }): INodeProperties {
+		const { known, parameter } = this.spec.events;
+		return {
+			displayName,
+			name: parameter,
+			type: 'multiOptions',
+			options: known.map((value) => ({ name: labels[value] ?? value, value })),
+			default: [...known],
+			required: true,
+			description,
+		};
+	}
+
+	/** Whether each delivery must carry the secret: None, or `name` (the spec's `authentication.value`). */
+	authenticationProperty({
+		name,
+		description,
+	}: {
+		name: string;
+		description: string;
+	}): INodeProperties {
+		const value = this.spec.authentication?.value ?? 'none';
+		return {
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'None', value: 'none' },
+				{ name, value },
+			],
+			default: value,
+			description,
+		};
+	}
+
+	/**
+	 * The Options collection (`advanced`): the node's own options, how many delivery keys are
+	 * remembered (`ledgerSize`) and what unknown events do (run: the description of "Start the
+	 * Workflow", if any; ignore: that of "Acknowledge Only"), sorted by name.
+	 */
+	optionsCollection(
+		own: INodeProperties[],
+		texts: {
+			remembered: OptionTexts;
+			unknown: OptionTexts & { run?: string; ignore: string };
+		},
+	): INodeProperties {
+		const { remembered, unknown } = texts;
+		const options: INodeProperties[] = [
+			...own,
+			{
+				displayName: remembered.displayName,
+				name: 'ledgerSize',
+				type: 'number',
+				typeOptions: { minValue: 100 },
+				default: DEFAULT_LEDGER_SIZE,
+				description: remembered.description,
+			},
+			{
+				displayName: unknown.displayName,
+				name: this.spec.events.unknownOption,
+				type: 'options',
+				options: [
+					{
+						name: 'Start the Workflow',
+						value: 'run',
+						...(unknown.run ? { description: unknown.run } : {}),
+					},
+					{ name: 'Acknowledge Only', value: 'ignore', description: unknown.ignore },
+				],
+				default: 'run',
+				description: unknown.description,
+			},
+		];
+		options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+		return {
+			displayName: 'Options',
+			name: OPTIONS_PARAMETER,
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options,
+		};
+	}
 }

@@ -9,7 +9,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { resetProcessLedgers } from '../../nodes/common/webhook';
 import {
 	manualRegistration,
-	webhookTrigger,
+	WebhookTrigger,
 	type SecretSource,
 	type WebhookTriggerSpec,
 } from '../../nodes/common/webhookTrigger';
@@ -21,9 +21,8 @@ function spec(sources: SecretSource[]): WebhookTriggerSpec {
 	return {
 		authentication: {
 			value: 'secret',
-			credential: 'exampleApi',
-			field: 'secret',
-			test: { method: 'exampleSecret', label: 'The secret' },
+			credential: { name: 'exampleApi', field: 'secret', label: 'The secret' },
+			test: 'exampleSecret',
 			sources: () => sources,
 			rejected: { error: 'bad secret' },
 		},
@@ -83,7 +82,7 @@ async function deliver(
 		getWorkflow: () => ({ id: 'wf-1' }),
 		getNode: () => ({ id: 'node-1', name: 'Trigger' }),
 	};
-	const Node = webhookTrigger(trigger);
+	const Node = new WebhookTrigger(trigger).nodeType();
 	const result = await new Node().webhook.call(ctx as never);
 	return { answer, result };
 }
@@ -202,7 +201,7 @@ describe('webhookTrigger: webhook()', () => {
 
 describe('webhookTrigger: execute() and registration', () => {
 	it('passes the items on and records their keys in static data (not in manual runs)', async () => {
-		const Node = webhookTrigger(spec([]));
+		const Node = new WebhookTrigger(spec([])).nodeType();
 		const items: INodeExecutionData[] = [
 			{ json: { event: 'booking.created', data: { id: 'b-6' } } },
 			{ json: { event: 'booking.created', data: null } },
@@ -237,6 +236,80 @@ describe('webhookTrigger: execute() and registration', () => {
 		expect(await hooks.delete.call(ctx)).toBe(true);
 		expect(lines).toEqual([
 			'Example Trigger "On booking" listens at https://n8n.example.test/webhook/abc/webhook; Example support must configure it.',
+		]);
+	});
+});
+
+describe('webhookTrigger: description parts', () => {
+	const trigger = new WebhookTrigger(spec([{ query: 'token' }]));
+
+	it('tests the secret credential locally', async () => {
+		const test = new (trigger.nodeType())().methods?.credentialTest?.exampleSecret;
+		await expect(
+			test!.call({} as never, {
+				id: 'c',
+				name: 'c',
+				type: 'exampleApi',
+				data: { secret: 'short' },
+			}),
+		).resolves.toEqual({
+			status: 'Error',
+			message: 'The secret is too short: use at least 16 random characters',
+		});
+	});
+
+	it('builds the events, authentication and options parameters the webhook reads', () => {
+		expect(
+			trigger.eventsProperty({
+				displayName: 'Events',
+				description: 'd',
+				labels: { 'booking.created': 'Booking Created' },
+			}),
+		).toEqual({
+			displayName: 'Events',
+			name: 'events',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Booking Created', value: 'booking.created' },
+				{ name: 'booking.cancelled', value: 'booking.cancelled' },
+			],
+			default: ['booking.created', 'booking.cancelled'],
+			required: true,
+			description: 'd',
+		});
+		expect(trigger.authenticationProperty({ name: 'Secret', description: 'd' })).toMatchObject({
+			name: 'authentication',
+			options: [
+				{ name: 'None', value: 'none' },
+				{ name: 'Secret', value: 'secret' },
+			],
+			default: 'secret',
+		});
+		const collection = trigger.optionsCollection(
+			[{ displayName: 'Event Field', name: 'eventField', type: 'string', default: '' }],
+			{
+				remembered: { displayName: 'Remembered Deliveries', description: 'r' },
+				unknown: { displayName: 'Unrecognized Events', description: 'u', ignore: 'i' },
+			},
+		);
+		expect(collection).toMatchObject({ name: 'advanced', type: 'collection', default: {} });
+		expect(collection.options?.map((o) => [o.name, (o as { default?: unknown }).default])).toEqual([
+			['eventField', ''],
+			['ledgerSize', 10_000],
+			['unknown', 'run'],
+		]);
+	});
+
+	it('answers on receipt at POST …/webhook and keeps the request body raw', () => {
+		expect(trigger.endpoint()).toEqual({
+			name: 'default',
+			httpMethod: 'POST',
+			path: 'webhook',
+			responseMode: 'onReceived',
+			responseData: '',
+		});
+		expect(trigger.properties([]).map((p) => [p.name, p.type, p.default])).toEqual([
+			['options', 'hidden', { binaryData: true }],
 		]);
 	});
 });
