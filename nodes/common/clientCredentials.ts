@@ -111,15 +111,14 @@ export class ClientCredentialsGrant<Request extends TokenRequest> {
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<CachedToken> {
 		const request = this.spec.tokenRequest(credentials);
-		const clientId = String(credentials.clientId ?? '').trim();
-		const clientSecret = String(credentials.clientSecret ?? '');
 		const form = {
 			grant_type: 'client_credentials',
-			client_id: clientId,
-			client_secret: clientSecret,
+			client_id: String(credentials.clientId ?? '').trim(),
+			client_secret: String(credentials.clientSecret ?? ''),
 			...request.form,
 		};
-		const key = secretKey(request.url, clientSecret, ...Object.values(form));
+		// one cache entry per token URL, client, secret and scope (hashed: see secretKey)
+		const key = secretKey(request.url, ...Object.values(form));
 		return await this.tokens.get(key, credentials.accessToken, () =>
 			this.exchange(helper, request, form),
 		);
