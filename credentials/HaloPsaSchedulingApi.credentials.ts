@@ -1,54 +1,48 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
-	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { secretKey } from '../nodes/common/singleFlight';
 import {
-	cachedToken,
-	TokenCache,
-	tokenLifetimeMs,
-	type CachedToken,
-} from '../nodes/common/tokenCache';
-
-import { parseBody, vendorMessage } from '../nodes/common/errors';
-import { failureOf } from '../nodes/common/transport';
+	ClientCredentialsGrant,
+	clientCredentialsApi,
+	clientFields,
+	oauthError,
+	TOKEN_FIELDS,
+	type TokenRequest,
+} from '../nodes/common/clientCredentials';
+import { field, firstOf, join, urlExpression, urlOf } from '../nodes/common/credentialUrl';
+import {
+	networkReason,
+	parseBody,
+	vendorMessage,
+	type FailedResponse,
+} from '../nodes/common/errors';
 
 /**
  * HaloPSA API: an application's client ID and secret (client-credentials grant) exchanged at the
- * Halo authorisation server for a bearer token.
- *
- * - n8n stores the token with the credential (hidden `accessToken` and `expiresAt`), so every item,
- *   execution and worker reuses it. The hidden `expirable` field `validity` turns empty once the
- *   announced `expires_in` has (nearly) passed, so n8n renews the token before Halo refuses it; a 401
- *   still renews it through n8n-core's retry (see nodes/common/tokenCache.ts).
- * - Declarative nodes send the requests of all items at once, so on a first run or at an expiry every
- *   item would ask for a token. Within one n8n process they share one exchange, and a request still
- *   holding the replaced token gets the new one without another exchange (keys are hashes, never
- *   the secret).
- * - A refused exchange throws a UserError saying what to fix: client ID/secret, tenant, URL.
+ * Halo authorisation server for a bearer token, cached as nodes/common/clientCredentials.ts
+ * describes. A token request that fails in passing is handed on to the shared transport, which
+ * repeats the request that needed the token; a refused one throws a UserError saying what to fix:
+ * client ID/secret, tenant, URL.
  */
 
-const stripSlashes = (value: unknown) =>
-	String(value ?? '')
-		.trim()
-		.replace(/\/+$/, '');
+const HALO_RESOURCE_URL = firstOf(field('resourceUrl'), join(field('appUrl'), '/api'));
+const HALO_AUTH_URL = firstOf(field('authUrl'), join(field('appUrl'), '/auth'));
 
 /** `<Resource Server URL>` or `<Halo URL>/api`. */
-export function haloResourceUrl(credentials: IDataObject): string {
-	return stripSlashes(credentials.resourceUrl) || `${stripSlashes(credentials.appUrl)}/api`;
-}
+export const haloResourceUrl = (credentials: IDataObject): string =>
+	urlOf(HALO_RESOURCE_URL, credentials);
+
+/** The same rule as an expression, for requestDefaults and the credential test. */
+export const HALO_RESOURCE_URL_EXPRESSION = urlExpression(HALO_RESOURCE_URL);
 
 /** `<Authorisation Server URL>` or `<Halo URL>/auth`. */
-export function haloAuthUrl(credentials: IDataObject): string {
-	return stripSlashes(credentials.authUrl) || `${stripSlashes(credentials.appUrl)}/auth`;
-}
+export const haloAuthUrl = (credentials: IDataObject): string => urlOf(HALO_AUTH_URL, credentials);
 
 const isHosted = (credentials: IDataObject) => credentials.hosting !== 'selfHosted';
 const tenantOf = (credentials: IDataObject) =>
@@ -60,52 +54,26 @@ export function haloTokenUrl(credentials: IDataObject): string {
 	return `${haloAuthUrl(credentials)}/token${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ''}`;
 }
 
-/** The same rule as haloResourceUrl, as an expression for requestDefaults and the credential test. */
-export const HALO_RESOURCE_URL_EXPRESSION =
-	'={{ (String($credentials.resourceUrl || "").trim() || (String($credentials.appUrl || "").trim().replace(/\\/+$/, "") + "/api")).replace(/\\/+$/, "") }}';
-
-const tokens = new TokenCache();
-
-const NETWORK_REASONS: Record<string, string> = {
-	ENOTFOUND: 'the host name does not resolve',
-	EAI_AGAIN: 'the host name could not be resolved',
-	ECONNREFUSED: 'the connection was refused',
-	CERT_HAS_EXPIRED: 'its certificate has expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'it uses a self-signed certificate',
-	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate could not be verified',
-};
-
-const TRANSIENT = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
-
-interface ExchangeContext {
-	tokenUrl: string;
+interface HaloTokenRequest extends TokenRequest {
 	host: string;
 	hosted: boolean;
 	tenant: string;
 	scope: string;
 }
 
-/**
- * A UserError for a refused or failed token exchange (never mentions the secret); undefined for
- * 429, 5xx and dropped connections, which are rethrown as they are so the shared transport retries.
- */
-function exchangeError(error: unknown, ctx: ExchangeContext): UserError | undefined {
-	const failure = failureOf(error);
-	const where = ctx.tokenUrl.split('?')[0];
-	// dropped connections and timeouts are passing conditions: the caller's retry logic handles them
-	if (failure.status === undefined && failure.code && TRANSIENT.has(failure.code)) return undefined;
+/** A UserError for a refused or failed token exchange (never mentions the secret). */
+function exchangeError(failure: FailedResponse, ctx: HaloTokenRequest): UserError {
+	const where = ctx.url.split('?')[0];
 	if (failure.status === undefined) {
-		const reason =
-			(failure.code && NETWORK_REASONS[failure.code]) ?? failure.message ?? 'no response';
-		return new UserError(`Could not reach the Halo authorisation server ${ctx.host}: ${reason}`, {
-			description: `Check the Halo URL (and the Authorisation Server URL override, if set). The token request went to ${where}.`,
-		});
+		return new UserError(
+			`Could not reach the Halo authorisation server ${ctx.host}: ${networkReason(failure)}`,
+			{
+				description: `Check the Halo URL (and the Authorisation Server URL override, if set). The token request went to ${where}.`,
+			},
+		);
 	}
-	// 429 and 5xx are passing conditions: let the caller's retry logic see the original error
-	if (failure.status === 429 || failure.status >= 500) return undefined;
 	const body = parseBody(failure.body);
-	const record = (body && typeof body === 'object' ? body : {}) as IDataObject;
-	const code = String(record.error ?? '').toLowerCase();
+	const code = (oauthError(body).code ?? '').toLowerCase();
 	const detail = vendorMessage(body);
 	const answered = `The server answered ${failure.status}${detail ? `: ${detail}` : ''}.`;
 	if (
@@ -143,45 +111,10 @@ function exchangeError(error: unknown, ctx: ExchangeContext): UserError | undefi
 	);
 }
 
-async function exchangeToken(
-	helper: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-	ctx: ExchangeContext,
-): Promise<CachedToken> {
-	let body: unknown;
-	try {
-		body = await helper.helpers.httpRequest({
-			method: 'POST',
-			url: ctx.tokenUrl,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: {
-				grant_type: 'client_credentials',
-				client_id: String(credentials.clientId ?? '').trim(),
-				client_secret: String(credentials.clientSecret ?? ''),
-				scope: ctx.scope,
-			},
-			json: true,
-		});
-	} catch (error) {
-		const clear = exchangeError(error, ctx);
-		if (clear) throw clear;
-		throw error;
-	}
-	const parsed = parseBody(body) as IDataObject | undefined;
-	const token = parsed && typeof parsed === 'object' ? parsed.access_token : undefined;
-	if (typeof token !== 'string' || !token) {
-		throw new UserError(`${ctx.host} answered the token request without an access token`, {
-			description:
-				"The Authorisation Server URL should point at Halo's authorisation server (usually <Halo URL>/auth), not at a web page.",
-		});
-	}
-	return cachedToken(token, tokenLifetimeMs(parsed as IDataObject, token));
-}
-
-function validated(credentials: ICredentialDataDecryptedObject): ExchangeContext {
+function tokenRequest(credentials: ICredentialDataDecryptedObject): HaloTokenRequest {
 	if (
-		!stripSlashes(credentials.appUrl) &&
-		!(stripSlashes(credentials.authUrl) && stripSlashes(credentials.resourceUrl))
+		!urlOf(field('appUrl'), credentials) &&
+		!(urlOf(field('authUrl'), credentials) && urlOf(field('resourceUrl'), credentials))
 	) {
 		throw new UserError('Enter the Halo URL in the HaloPSA credential', {
 			description: 'For example https://yourcompany.halopsa.com',
@@ -204,10 +137,22 @@ function validated(credentials: ICredentialDataDecryptedObject): ExchangeContext
 			description: 'Enter the Halo URL with https://, e.g. https://yourcompany.halopsa.com',
 		});
 	}
-	return { tokenUrl, host, hosted, tenant, scope: String(credentials.scope ?? '').trim() || 'all' };
+	const scope = String(credentials.scope ?? '').trim() || 'all';
+	return { url: tokenUrl, form: { scope }, host, hosted, tenant, scope };
 }
 
-export class HaloPsaSchedulingApi implements ICredentialType {
+const grant = new ClientCredentialsGrant({
+	tokenRequest,
+	passing: 'caller',
+	failed: exchangeError,
+	noToken: (ctx) =>
+		new UserError(`${ctx.host} answered the token request without an access token`, {
+			description:
+				"The Authorisation Server URL should point at Halo's authorisation server (usually <Halo URL>/auth), not at a web page.",
+		}),
+});
+
+export class HaloPsaSchedulingApi extends clientCredentialsApi(grant) implements ICredentialType {
 	name = 'haloPsaSchedulingApi';
 
 	displayName = 'HaloPSA Scheduling API';
@@ -248,23 +193,9 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 			description: 'Your tenant name, shown in Halo under Configuration → Integrations → Halo API',
 			displayOptions: { show: { hosting: ['hosted'] } },
 		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			required: true,
-			default: '',
-			description:
-				'Of an API application with the "Client ID and Secret (Services)" authentication method',
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-		},
+		...clientFields(
+			'Of an API application with the "Client ID and Secret (Services)" authentication method',
+		),
 		{
 			displayName: 'Scope',
 			name: 'scope',
@@ -290,42 +221,8 @@ export class HaloPsaSchedulingApi implements ICredentialType {
 			description:
 				'Only if tokens do not come from <Halo URL>/auth; the token request goes to <this URL>/token',
 		},
-		// Kept by n8n with the credential (see the comment at the top of this file).
-		{
-			displayName: 'Token Validity',
-			name: 'validity',
-			type: 'hidden',
-			typeOptions: { expirable: true },
-			default: '',
-		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { password: true },
-			default: '',
-		},
-		{ displayName: 'Token Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
+		...TOKEN_FIELDS,
 	];
-
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const ctx = validated(credentials);
-		const clientId = String(credentials.clientId ?? '').trim();
-		const key = secretKey(
-			ctx.tokenUrl,
-			clientId,
-			ctx.scope,
-			String(credentials.clientSecret ?? ''),
-		);
-		return await tokens.get(key, credentials.accessToken, () =>
-			exchangeToken(this, credentials, ctx),
-		);
-	}
-
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
 
 	// A credential test always runs preAuthentication first, so this proves the token exchange and an API call.
 	test: ICredentialTestRequest = {

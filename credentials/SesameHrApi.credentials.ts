@@ -5,6 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	SESAME_BASE_URL_EXPRESSION,
+	SESAME_REGIONS,
+	sesameBaseUrl,
+} from '../nodes/SesameHr/shared/vendor';
+
 export class SesameHrApi implements ICredentialType {
 	name = 'sesameHrApi';
 
@@ -30,10 +36,10 @@ export class SesameHrApi implements ICredentialType {
 			name: 'region',
 			type: 'options',
 			options: [
-				{ name: 'EU1 (api-eu1.sesametime.com)', value: 'eu1' },
-				{ name: 'EU2 (api-eu2.sesametime.com)', value: 'eu2' },
-				{ name: 'EU3 (api-eu3.sesametime.com)', value: 'eu3' },
-				{ name: 'EU4 (api-eu4.sesametime.com)', value: 'eu4' },
+				...SESAME_REGIONS.map((region) => ({
+					name: `${region.toUpperCase()} (${new URL(sesameBaseUrl({ region })).host})`,
+					value: region,
+				})),
 				{
 					name: 'Custom URL',
 					value: 'custom',
@@ -64,8 +70,7 @@ export class SesameHrApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.region === "custom" ? String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") : "https://api-" + (String($credentials.region || "").trim() || "eu1") + ".sesametime.com" }}',
+			baseURL: SESAME_BASE_URL_EXPRESSION,
 			url: '/core/v3/info',
 		},
 		rules: [

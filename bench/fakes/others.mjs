@@ -2,7 +2,7 @@
 // that counts deliveries, all on 127.0.0.1. Each enforces the vendor's documented limits.
 import { randomBytes } from 'node:crypto';
 
-import { json, route, startFake } from './http.mjs';
+import { route, startFake } from './http.mjs';
 import { candidates } from './sense.mjs';
 
 /** Fixed-window limiter: opens with the first request after the previous window closed. */
@@ -185,7 +185,7 @@ export async function startSessionsFake({
 				return {
 					status: 201,
 					body: {
-						...(json(request) ?? {}),
+						...(request.body ?? {}),
 						id: randomBytes(8).toString('hex'),
 						createdAt: new Date().toISOString(),
 					},
@@ -301,7 +301,7 @@ export async function startSink() {
 		name: 'sink',
 		routes: [
 			route('POST', '/seen', (request) => {
-				const body = json(request) ?? {};
+				const body = request.body ?? {};
 				const id = String(body.id ?? '');
 				seen.set(id, (seen.get(id) ?? 0) + 1);
 				return { status: 200, body: { ok: true } };

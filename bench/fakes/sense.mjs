@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
-import { json, route, startFake } from './http.mjs';
+import { route, startFake } from './http.mjs';
 
 export const SENSE_MAX_ENTITIES = 500;
 export const SENSE_MAX_GZIP_BYTES = 256 * 1024;
@@ -67,7 +67,7 @@ export async function startSenseFake({
 		routes: [
 			route('POST', '/oauth2/token', issue),
 			route('POST', '/v1/:entity', (request) => {
-				const body = json(request);
+				const body = request.body;
 				if (!Array.isArray(body))
 					return {
 						status: 400,

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
@@ -9,13 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { errorItem, nodeErrorOf } from '../common/errors';
 import { runForItem } from './actions/single';
-import { asNodeError, errorItem } from './actions/records';
 import { upsert } from './actions/upsert';
 import { customSlotOptions, fieldOptions } from './shared/fields';
 import { senseProperties } from './shared/properties';
 import { SENSE_ENTITIES } from './generated/schema';
-import type { OperationValue } from './shared/vendor';
+import { senseBaseUrl, type OperationValue } from './shared/vendor';
 
 export class Sense implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,10 +56,7 @@ export class Sense implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as OperationValue;
 		const entity = SENSE_ENTITIES.find((e) => e.resource === resource);
 		if (!entity) throw new NodeOperationError(this.getNode(), `Unknown resource "${resource}"`);
-		const credentials = (await this.getCredentials('senseApi')) as IDataObject;
-		const baseURL = String(credentials.baseUrl ?? '')
-			.trim()
-			.replace(/\/+$/, '');
+		const baseURL = senseBaseUrl(await this.getCredentials('senseApi'));
 
 		if (operation === 'upsert') return [await upsert.call(this, entity, items, baseURL)];
 
@@ -70,7 +66,7 @@ export class Sense implements INodeType {
 				const json = await runForItem.call(this, operation, entity, items[i], i, baseURL);
 				output.push({ json, pairedItem: { item: i } });
 			} catch (error) {
-				const nodeError = asNodeError(this, error, i);
+				const nodeError = nodeErrorOf(this.getNode(), error, i);
 				if (!this.continueOnFail()) throw nodeError;
 				output.push(errorItem(nodeError, i));
 			}

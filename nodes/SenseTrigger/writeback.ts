@@ -1,11 +1,13 @@
 /**
- * Sense write-backs (push events): the envelope check and the output item, as pure functions.
+ * Sense write-backs (push events): the envelope check, the output item and the trigger's spec
+ * (nodes/common/webhookTrigger.ts), as pure functions and data.
  * Envelope: `{id, type, version, created_date, data}`; `data` depends on `type` (SMS/email lists,
  * summary, FieldObjects for ENTITY_*, associated EntityObjects, ...).
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { scalarString } from '../common/webhook';
+import type { WebhookTriggerSpec } from '../common/webhookTrigger';
 
 /** The write-back types Sense documents. */
 export const SENSE_WRITEBACK_TYPES = [
@@ -152,3 +154,30 @@ export function senseOutput(envelope: WriteBackEnvelope): IDataObject {
 export const DEFAULT_TOKEN_QUERY = 'token';
 /** The answer Sense expects when authentication fails. */
 export const INVALID_TOKEN = { error: 'invalid token or session' };
+
+function acknowledge(output: IDataObject): IDataObject {
+	return { id: output.id };
+}
+
+/** Write-backs: `{id, type, data}` envelopes, answered `{"id"}` (Sense re-sends until it gets 200 + id). */
+export const SENSE_WRITE_BACKS: WebhookTriggerSpec = {
+	authentication: {
+		value: 'token',
+		credential: { name: 'senseWebhookApi', field: 'token', label: 'The token' },
+		test: 'senseWriteBackToken',
+		sources: (parameter) => [
+			{ bearer: true },
+			{ query: parameter('queryParameterName', DEFAULT_TOKEN_QUERY) },
+		],
+		rejected: INVALID_TOKEN,
+	},
+	events: { known: SENSE_WRITEBACK_TYPES, parameter: 'types', unknownOption: 'unknownTypes' },
+	read(body) {
+		const checked = checkEnvelope(body);
+		if (!checked.ok) return { error: checked.error };
+		return { output: senseOutput(checked.envelope), event: checked.envelope.type };
+	},
+	// an id accepted before is acknowledged again without a run
+	deliveryKey: ({ id }) => (typeof id === 'string' && id ? { key: `id:${id}` } : undefined),
+	answers: { accepted: acknowledge, ignored: acknowledge, duplicate: acknowledge },
+};

@@ -2,7 +2,8 @@
  * What a Sesame HR webhook delivery says, read from any JSON object. Sesame publishes the event
  * names but not the payload format, so every field is looked for in the usual places (and a
  * user-configured path first); event names are matched loosely (`employee.created` is
- * `EmployeeCreated`). Pure functions: unit-tested without n8n.
+ * `EmployeeCreated`). Pure functions: unit-tested without n8n; with them, the trigger's spec
+ * (nodes/common/webhookTrigger.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -13,8 +14,9 @@ import {
 	scalarString,
 	valueAtPath,
 	type HeaderBag,
-	headerValue,
 } from '../common/webhook';
+import { headerValue } from '../common/headers';
+import type { WebhookTriggerSpec } from '../common/webhookTrigger';
 
 /** The events Sesame HR documents for webhooks. */
 export const SESAME_EVENTS = [
@@ -210,3 +212,40 @@ export function sesameOutput(delivery: SesameDelivery, body: IDataObject): IData
 
 export const DEFAULT_SECRET_HEADER = 'X-Sesame-Secret';
 export const DEFAULT_SECRET_QUERY = 'secret';
+
+/** Sesame HR webhook deliveries: any JSON object, answered `{status, event}`. */
+export const SESAME_DELIVERIES: WebhookTriggerSpec = {
+	authentication: {
+		value: 'sharedSecret',
+		credential: { name: 'sesameHrWebhookApi', field: 'secret', label: 'The shared secret' },
+		test: 'sesameHrWebhookSecret',
+		sources: (parameter) =>
+			parameter('secretLocation', 'header') === 'query'
+				? [{ query: parameter('queryParameterName', DEFAULT_SECRET_QUERY) }]
+				: [{ header: parameter('headerName', DEFAULT_SECRET_HEADER) }],
+		rejected: { error: 'missing or invalid shared secret' },
+	},
+	events: { known: SESAME_EVENTS, parameter: 'events', unknownOption: 'unknownEvents' },
+	read(body, { headers, options }) {
+		const delivery = describeSesameDelivery(body, headers, {
+			eventField: options.eventField as string | undefined,
+			deliveryIdField: options.deliveryIdField as string | undefined,
+		});
+		return { output: sesameOutput(delivery, body), event: delivery.event };
+	},
+	// the delivery id; without one the body, counted as a re-delivery only within the window
+	deliveryKey(output, options) {
+		const body = output.body as IDataObject | undefined;
+		if (body === undefined || body === null || typeof body !== 'object') return undefined;
+		const deliveryId = typeof output.deliveryId === 'string' ? output.deliveryId : undefined;
+		const { key, byId } = sesameDeliveryKey({ recognised: true, deliveryId }, body);
+		if (byId) return { key };
+		const windowSeconds = Number(options.duplicateWindow ?? 300);
+		return windowSeconds > 0 ? { key, ttlMs: windowSeconds * 1000 } : undefined;
+	},
+	answers: {
+		accepted: ({ event }) => ({ status: 'accepted', event }),
+		ignored: ({ event }) => ({ status: 'ignored', reason: 'event not selected', event }),
+		duplicate: ({ event }) => ({ status: 'duplicate', event }),
+	},
+};

@@ -18,7 +18,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, UnexpectedError } from 'n8n-workflow';
+import { NodeOperationError, UnexpectedError } from 'n8n-workflow';
 
 import { sendInBatch } from './batch';
 import {
@@ -28,6 +28,9 @@ import {
 	type OperationSpec,
 	type ResourceSpec,
 } from './describe';
+import { errorItem, nodeErrorOf } from './errors';
+import { multipartBody, type FormPart } from './multipart';
+import { parseJsonParameter } from './parameters';
 import { collectPages, type PagingStrategy } from './paging';
 import { readFields } from './request';
 import { vendorRequest, type VendorProfile } from './transport';
@@ -49,31 +52,18 @@ export interface OperationDefinition extends OperationSpec {
 /** Display labels of path parameters, for "missing value" errors. */
 export type ParameterLabels = Record<string, string>;
 
-function parseJsonParameter(
+function jsonObject(
 	ctx: IExecutePaginationFunctions,
 	name: string,
 	itemIndex: number,
 ): IDataObject | undefined {
 	// '' when the parameter is absent (e.g. an option of a collection the user did not add)
-	const raw = ctx.getNodeParameter(name, '') as unknown;
-	if (raw === undefined || raw === null || raw === '') return undefined;
-	if (typeof raw === 'object') return raw as IDataObject;
-	try {
-		const parsed = JSON.parse(String(raw)) as unknown;
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-			throw new Error('not an object');
-		return parsed as IDataObject;
-	} catch {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The JSON in "${name.split('.').pop()}" is not a valid JSON object`,
-			{
-				itemIndex,
-				description:
-					'Enter an object such as {"key": "value"}, or use an expression that returns one.',
-			},
-		);
-	}
+	const label = name.split('.').pop() ?? name;
+	return parseJsonParameter(ctx.getNode(), ctx.getNodeParameter(name, ''), {
+		label,
+		itemIndex,
+		object: true,
+	});
 }
 
 function fillPath(
@@ -136,27 +126,29 @@ function withoutContentType(
 }
 
 /** multipart/form-data with the body fields and the file of the input binary property. */
-async function multipartBody(
+async function uploadBody(
 	ctx: IExecutePaginationFunctions,
 	upload: NonNullable<OperationSpec['upload']>,
 	fields: IDataObject,
-): Promise<FormData> {
+): Promise<{ body: Buffer; contentType: string }> {
 	const property = String(ctx.getNodeParameter(upload.binaryPropertyParam, 'data')).trim();
 	const binary = ctx.helpers.assertBinaryData(property);
-	const buffer = await ctx.helpers.getBinaryDataBuffer(property);
-	const form = new FormData();
-	for (const [key, value] of Object.entries(fields)) {
+	const data = await ctx.helpers.getBinaryDataBuffer(property);
+	const parts: FormPart[] = [];
+	for (const [field, value] of Object.entries(fields)) {
 		if (value === undefined || value === null) continue;
-		form.append(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+		parts.push({ field, value: typeof value === 'object' ? JSON.stringify(value) : String(value) });
 	}
 	const fileField =
 		(upload.fileFieldParam ? String(ctx.getNodeParameter(upload.fileFieldParam, '')).trim() : '') ||
 		upload.fileField;
-	const file = new Blob([new Uint8Array(buffer)], {
-		type: binary.mimeType || 'application/octet-stream',
+	parts.push({
+		field: fileField,
+		filename: binary.fileName ?? 'file',
+		contentType: binary.mimeType || 'application/octet-stream',
+		data,
 	});
-	form.append(fileField, file, binary.fileName ?? 'file');
-	return form;
+	return multipartBody(parts);
 }
 
 /** `filename*=UTF-8''...` or `filename="..."` of a Content-Disposition header. */
@@ -271,13 +263,9 @@ export function executeOperation(
 				json: true,
 			};
 			let body: IDataObject = { ...((base.body ?? {}) as IDataObject), ...values.body };
-			if (spec.jsonBody)
-				body = { ...body, ...(parseJsonParameter(this, spec.jsonBody, itemIndex) ?? {}) };
+			if (spec.jsonBody) body = { ...body, ...(jsonObject(this, spec.jsonBody, itemIndex) ?? {}) };
 			if (spec.jsonQuery)
-				Object.assign(
-					options.qs as IDataObject,
-					parseJsonParameter(this, spec.jsonQuery, itemIndex) ?? {},
-				);
+				Object.assign(options.qs as IDataObject, jsonObject(this, spec.jsonQuery, itemIndex) ?? {});
 			// an empty object goes out as no body at all (n8n's HTTP layer drops it), so no Content-Type
 			if (
 				(['POST', 'PUT', 'PATCH'].includes(spec.method) &&
@@ -304,8 +292,12 @@ export function executeOperation(
 			}
 
 			if (spec.upload) {
-				options.body = await multipartBody(this, spec.upload, body);
-				options.headers = withoutContentType(options.headers);
+				const upload = await uploadBody(this, spec.upload, body);
+				options.body = upload.body;
+				options.headers = {
+					...withoutContentType(options.headers),
+					'Content-Type': upload.contentType,
+				};
 			}
 			if (spec.binaryOutput) {
 				return [
@@ -347,19 +339,8 @@ export function executeOperation(
 			);
 			return simplified(items).map(paired);
 		} catch (error) {
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (this.continueOnFail()) {
-				return [
-					{
-						json: { error: nodeError.message },
-						error: nodeError,
-						pairedItem: { item: itemIndex },
-					},
-				];
-			}
+			const nodeError = nodeErrorOf(this.getNode(), error, itemIndex);
+			if (this.continueOnFail()) return [errorItem(nodeError, itemIndex)];
 			throw nodeError;
 		}
 	};

@@ -3,8 +3,8 @@
  * vendor's own message (plus every field error of a 422), and never carries request headers or
  * credentials: the error is built from a plain, sanitised object instead of the raw HTTP error.
  */
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export interface FailedResponse {
 	status?: number;
@@ -113,16 +113,30 @@ export function fieldErrors(body: unknown): string[] {
 	return lines;
 }
 
-const NETWORK_HINTS: Record<string, string> = {
-	ENOTFOUND: 'the host name does not resolve — check the base URL (or region) in the credential',
-	EAI_AGAIN: 'the host name could not be resolved right now — check the base URL and your DNS',
-	ECONNREFUSED: 'the connection was refused — check the base URL (host and port) in the credential',
+/** What a network error code means (the one wording of every "could not reach" message). */
+const NETWORK_REASONS: Record<string, string> = {
+	ENOTFOUND: 'the host name does not resolve',
+	EAI_AGAIN: 'the host name could not be resolved right now',
+	ECONNREFUSED: 'the connection was refused',
 	ECONNRESET: 'the connection was reset by the server',
 	ETIMEDOUT: 'the request timed out',
 	ECONNABORTED: 'the request timed out',
 	CERT_HAS_EXPIRED: 'the server certificate has expired',
 	DEPTH_ZERO_SELF_SIGNED_CERT: 'the server uses a self-signed certificate',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server certificate could not be verified',
 };
+
+/** What to check in the credential, for the codes that point at a wrong base URL. */
+const NETWORK_ADVICE: Record<string, string> = {
+	ENOTFOUND: 'check the base URL (or region) in the credential',
+	EAI_AGAIN: 'check the base URL and your DNS',
+	ECONNREFUSED: 'check the base URL (host and port) in the credential',
+};
+
+/** Why no answer arrived, in words: the error code's meaning, else the error's own message. */
+export function networkReason(failure: Pick<FailedResponse, 'code' | 'message'>): string {
+	return (failure.code && NETWORK_REASONS[failure.code]) ?? failure.message ?? 'no response';
+}
 
 export function describeFailure(
 	vendor: string,
@@ -135,7 +149,8 @@ export function describeFailure(
 		};
 	}
 	if (failure.status === undefined) {
-		const hint = (failure.code && NETWORK_HINTS[failure.code]) ?? failure.message ?? 'no response';
+		const advice = failure.code && NETWORK_ADVICE[failure.code];
+		const hint = `${networkReason(failure)}${advice ? ` — ${advice}` : ''}`;
 		const where = failure.url ? ` (${failure.url})` : '';
 		return {
 			message: `Could not reach ${vendor}${where}`,
@@ -175,4 +190,25 @@ export function apiError(
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex,
 	});
+}
+
+/** What an item failed with, as the node error n8n expects (NodeApiError or NodeOperationError). */
+export function nodeErrorOf(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/**
+ * The output item of an item that failed while the node continues on fail, paired with it. (n8n
+ * shows an error item's json as `{error: message}`; the error itself rides along.)
+ */
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 }

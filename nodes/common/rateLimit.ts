@@ -13,7 +13,7 @@
  */
 import { sleep } from 'n8n-workflow';
 
-type Headers = Record<string, unknown>;
+import { headerValue, type Headers } from './headers';
 
 const REMAINING_HEADERS = [
 	'x-ratelimit-remaining',
@@ -22,33 +22,19 @@ const REMAINING_HEADERS = [
 ];
 const RESET_HEADERS = ['x-ratelimit-reset', 'ratelimit-reset', 'x-rate-limit-reset'];
 
-function header(headers: Headers | undefined, names: string[]): string | undefined {
-	if (!headers) return undefined;
-	for (const name of names) {
-		for (const key of Object.keys(headers)) {
-			if (key.toLowerCase() === name) {
-				const value = headers[key];
-				if (Array.isArray(value)) return String(value[0]);
-				if (value !== undefined && value !== null && value !== '') return String(value);
-			}
-		}
-	}
-	return undefined;
-}
-
 /**
  * Milliseconds until the vendor's window resets, from `Retry-After` (seconds or HTTP date) or the
  * usual `*-reset` headers (seconds left, or an epoch timestamp in seconds/milliseconds).
  */
 export function resetDelayMs(headers: Headers | undefined, now = Date.now()): number | undefined {
-	const retryAfter = header(headers, ['retry-after']);
+	const retryAfter = headerValue(headers, 'retry-after');
 	if (retryAfter !== undefined) {
 		const seconds = Number(retryAfter);
 		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
 		const date = Date.parse(retryAfter);
 		if (!Number.isNaN(date)) return Math.max(0, date - now);
 	}
-	const reset = header(headers, RESET_HEADERS);
+	const reset = headerValue(headers, RESET_HEADERS);
 	if (reset !== undefined) {
 		const value = Number(reset);
 		if (!Number.isFinite(value)) return undefined;
@@ -60,7 +46,7 @@ export function resetDelayMs(headers: Headers | undefined, now = Date.now()): nu
 }
 
 export function remainingRequests(headers: Headers | undefined): number | undefined {
-	const value = header(headers, REMAINING_HEADERS);
+	const value = headerValue(headers, REMAINING_HEADERS);
 	if (value === undefined) return undefined;
 	const n = Number(value);
 	return Number.isFinite(n) ? n : undefined;

@@ -1,18 +1,7 @@
 /**
- * Client-credentials tokens shared by the Halo and Sense credentials.
- *
- * n8n stores what `preAuthentication` returns with the credential and runs it again only when the
- * credential's hidden `expirable` field is empty (or after a 401, or in a credential test). The
- * credentials therefore keep three hidden fields:
- * - `validity` (expirable): the expression below, which n8n resolves whenever it loads the credential;
- *   it reads "valid" until the stored expiry and "" afterwards, so the token is renewed shortly before
- *   it runs out (see renewMargin) instead of after a failed call;
- * - `accessToken` (not expirable) and `expiresAt` (epoch milliseconds; 0 = no lifetime announced).
- *
- * Within one n8n process, `TokenCache.get` lets concurrent renewals share one exchange, and hands a
- * caller that still holds the replaced token the one another caller just obtained (the items of one
- * declarative run all carry the same copy of the credential, so without this every in-flight request
- * that met the expiry would exchange again).
+ * The token store of the client-credentials grant (./clientCredentials.ts, which tells how tokens
+ * are cached): the `validity` expression, the renewal margin, the stored fields, and `TokenCache`,
+ * the in-process sharing of exchanges and new tokens.
  */
 import { SingleFlight } from './singleFlight';
 

@@ -109,11 +109,15 @@ function isIdempotent(method: string | undefined): boolean {
 	return ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes((method ?? 'GET').toUpperCase());
 }
 
-function shouldRetryServer(failure: FailedResponse, method: string | undefined): boolean {
+/**
+ * Whether a failure passes, so that the same request may succeed when sent again: a 429, a
+ * 502/503/504 (the request was not processed), a 500 of a request that is safe to repeat, or a
+ * dropped connection or timeout. The one rule for the transport's retries and the token exchanges.
+ */
+export function isTransient(failure: FailedResponse, repeatable = true): boolean {
 	if (failure.status === undefined) return !!failure.code && RETRYABLE_NETWORK.has(failure.code);
-	// 502/503/504 mean the request was not processed; a 500 is retried only where repeating is harmless.
-	if ([502, 503, 504].includes(failure.status)) return true;
-	return failure.status >= 500 && isIdempotent(method);
+	if ([429, 502, 503, 504].includes(failure.status)) return true;
+	return failure.status >= 500 && repeatable;
 }
 
 function gateKey(
@@ -169,7 +173,11 @@ export async function vendorRequest(
 				await sleep(Math.min(wait, policy.maxWaitMs));
 				continue;
 			}
-			if (shouldRetryServer(failure, options.method) && serverRetries < policy.server) {
+			if (
+				failure.status !== 429 &&
+				isTransient(failure, isIdempotent(options.method)) &&
+				serverRetries < policy.server
+			) {
 				const announced = failure.status === 503 ? resetDelayMs(failure.headers) : undefined;
 				const wait = announced ?? policy.baseDelayMs * 2 ** serverRetries;
 				serverRetries++;

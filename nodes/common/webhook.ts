@@ -50,18 +50,6 @@ export function secretsMatch(
 export type HeaderBag = Record<string, string | string[] | undefined>;
 export type QueryBag = Record<string, unknown>;
 
-/** A header's value (case-insensitive name; the first one if repeated). */
-export function headerValue(headers: HeaderBag | undefined, name: string): string | undefined {
-	if (!headers || !name) return undefined;
-	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() !== wanted) continue;
-		const first = Array.isArray(value) ? value[0] : value;
-		return typeof first === 'string' ? first : undefined;
-	}
-	return undefined;
-}
-
 /** A query parameter's value (exact name; the first one if repeated). */
 export function queryValue(query: QueryBag | undefined, name: string): string | undefined {
 	if (!query || !name) return undefined;

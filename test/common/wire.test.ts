@@ -15,7 +15,7 @@ import { HaloPsaScheduling } from '../../nodes/HaloPsaScheduling/HaloPsaScheduli
 import { SesameHr } from '../../nodes/SesameHr/SesameHr.node';
 import { Sessions } from '../../nodes/Sessions/Sessions.node';
 import { VALIDITY_EXPRESSION } from '../../nodes/common/tokenCache';
-import { runNode } from '../harness';
+import { runNode, type CredentialsMap } from '../harness';
 import { captureRequests, listOperations, type CapturedRequest } from '../support/operations';
 
 const FILE = {
@@ -24,7 +24,14 @@ const FILE = {
 	fileName: 'a.txt',
 };
 
-const NODES = [
+interface Setup {
+	node: Sessions | SesameHr | HaloPsaScheduling;
+	base: string;
+	credentials: CredentialsMap;
+	credentialTypes: Array<SessionsApi | SesameHrApi | HaloPsaSchedulingApi>;
+}
+
+const NODES: Setup[] = [
 	{
 		node: new Sessions(),
 		base: 'https://sessions.test',

@@ -1,42 +1,21 @@
 /**
- * A tiny fake HTTP API on 127.0.0.1 for tests and benchmarks (node:http only).
- * Routes are `METHOD /path/:param` patterns answered by handlers returning { status, body, headers };
- * an optional `before` hook can answer first (auth, rate limits) and `headers` adds headers to every
- * response. Every request is logged (method, path, query, headers, body, and the status answered).
+ * A tiny fake HTTP API on 127.0.0.1 for the e2e tests, on the shared core of
+ * scripts/lib/fake-server.cjs (also behind the benchmarks' fakes): routes `METHOD /path/:param`
+ * answered by handlers returning { status, body, headers }; an optional `before` hook can answer
+ * first (auth, rate limits) and `headers` adds headers to every response. Every request is logged
+ * (method, path, query, headers, body, and the status answered).
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import * as core from '../../scripts/lib/fake-server.cjs';
+import type { FakeRequest, FakeResponse, Handler, Route } from '../../scripts/lib/fake-server.cjs';
 
-export interface FakeRequest {
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	headers: IncomingHttpHeaders;
+export type { FakeRequest, FakeResponse, Handler, Route };
+
+export interface LoggedRequest extends Omit<FakeRequest, 'params' | 'raw' | 'body'> {
 	/** Parsed JSON when the body is JSON, the raw text otherwise, undefined when empty. */
 	body: unknown;
-	/** Values of `:name` segments of the matched route. */
-	params: Record<string, string>;
-}
-
-export interface LoggedRequest extends Omit<FakeRequest, 'params'> {
 	/** Status code the fake answered with. */
 	status: number;
 	at: number;
-}
-
-export interface FakeResponse {
-	status: number;
-	body?: unknown;
-	headers?: Record<string, string>;
-}
-
-export type Handler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
-
-export interface Route {
-	method: string;
-	/** e.g. `/api/:collection/:id` */
-	pattern: string;
-	handler: Handler;
 }
 
 export interface FakeServerOptions {
@@ -58,91 +37,24 @@ export interface FakeServer {
 	stop(): Promise<void>;
 }
 
-export function route(method: string, pattern: string, handler: Handler): Route {
-	return { method: method.toUpperCase(), pattern, handler };
-}
-
-function match(pattern: string, path: string): Record<string, string> | undefined {
-	const want = pattern.split('/').filter(Boolean);
-	const got = path.split('/').filter(Boolean);
-	if (want.length !== got.length) return undefined;
-	const params: Record<string, string> = {};
-	for (let i = 0; i < want.length; i++) {
-		if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(got[i]);
-		else if (want[i] !== got[i]) return undefined;
-	}
-	return params;
-}
-
-function parseBody(text: string): unknown {
-	if (text === '') return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
+export const route: (method: string, pattern: string, handler: Handler) => Route = core.route;
 
 /** Start a fake API on 127.0.0.1 on a free port. */
 export async function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
 	const requests: LoggedRequest[] = [];
-	const notFound = options.notFound ?? { status: 404, body: { message: 'Not found' } };
-
-	const dispatch = async (request: FakeRequest): Promise<FakeResponse> => {
-		for (const r of options.routes) {
-			const params = r.method === request.method ? match(r.pattern, request.path) : undefined;
-			if (params) return await r.handler({ ...request, params });
-		}
-		return notFound;
-	};
-
-	const server: Server = createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', async () => {
-			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-			const request: FakeRequest = {
-				method: (req.method ?? 'GET').toUpperCase(),
-				path: url.pathname,
-				query: Object.fromEntries(url.searchParams),
-				headers: req.headers,
-				body: parseBody(Buffer.concat(chunks).toString('utf8')),
-				params: {},
-			};
-			let response: FakeResponse;
-			try {
-				response = options.before?.(request) ?? (await dispatch(request));
-			} catch (error) {
-				response = { status: 500, body: { message: (error as Error).message } };
-			}
-			const { params: _params, ...logged } = request;
-			void _params;
-			requests.push({ ...logged, status: response.status, at: Date.now() });
-			const headers = {
-				...(response.headers ?? {}),
-				...(options.headers?.(request, response) ?? {}),
-			};
-			const payload = response.body === undefined ? '' : JSON.stringify(response.body);
-			if (payload !== '') headers['content-type'] = 'application/json';
-			res.writeHead(response.status, headers);
-			res.end(payload);
-		});
+	const server = await core.startServer({
+		routes: options.routes,
+		before: options.before,
+		headers: options.headers,
+		notFound: options.notFound,
+		answered: ({ method, path, query, headers, body }, { status }) =>
+			void requests.push({ method, path, query, headers, body, status, at: Date.now() }),
 	});
-
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => resolve());
-	});
-	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}`,
-		port,
+		url: server.url,
+		port: server.port,
 		requests,
 		clearLog: () => void requests.splice(0),
-		stop: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
+		stop: server.stop,
 	};
 }

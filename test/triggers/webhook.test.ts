@@ -1,6 +1,6 @@
 /**
- * The shared webhook mechanics (nodes/common/webhook.ts): constant-time secret comparison, header /
- * query / bearer extraction, JSON-object bodies, dotted paths, event matching and filtering, and the
+ * The shared webhook mechanics (nodes/common/webhook.ts): constant-time secret comparison, query /
+ * bearer extraction, JSON-object bodies, dotted paths, event matching and filtering, and the
  * bounded de-duplication ledgers (persisted + in-process).
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -14,7 +14,6 @@ import {
 	eventSelected,
 	fingerprint,
 	firstScalar,
-	headerValue,
 	matchKnownEvent,
 	parseJsonObject,
 	queryValue,
@@ -79,16 +78,7 @@ describe('checkSharedSecret (local credential test)', () => {
 	});
 });
 
-describe('header, query and bearer values', () => {
-	it('finds headers case-insensitively and takes the first of repeated ones', () => {
-		const headers = { 'x-sesame-secret': 'abc', 'x-list': ['one', 'two'], 'x-none': undefined };
-		expect(headerValue(headers, 'X-Sesame-Secret')).toBe('abc');
-		expect(headerValue(headers, 'x-list')).toBe('one');
-		expect(headerValue(headers, 'x-none')).toBeUndefined();
-		expect(headerValue(headers, 'missing')).toBeUndefined();
-		expect(headerValue(undefined, 'x')).toBeUndefined();
-	});
-
+describe('query and bearer values', () => {
 	it('reads query parameters by exact name', () => {
 		expect(queryValue({ token: 'abc' }, 'token')).toBe('abc');
 		expect(queryValue({ token: ['a', 'b'] }, 'token')).toBe('a');

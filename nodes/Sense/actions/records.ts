@@ -1,47 +1,10 @@
 /** Building the entity body of one item: mapped from the input item, or from the fields set in the node. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { customSlotValue, fieldMap, type FieldInfo } from '../shared/fields';
+import { parseJsonParameter } from '../../common/parameters';
 import type { EntitySchema } from '../generated/schema';
-
-/** Per item: the error output (continue on fail) or a thrown error. */
-export function errorItem(
-	error: NodeApiError | NodeOperationError,
-	itemIndex: number,
-): INodeExecutionData {
-	return {
-		json: { error: error.message, ...(error.description ? { details: error.description } : {}) },
-		error,
-		pairedItem: { item: itemIndex },
-	};
-}
-
-export function asNodeError(
-	ctx: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
-
-/** A JSON object parameter (object or JSON text). */
-export function jsonParameter(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): unknown {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (typeof raw !== 'string') return raw;
-	if (!raw.trim()) return undefined;
-	try {
-		return JSON.parse(raw) as unknown;
-	} catch {
-		throw new NodeOperationError(ctx.getNode(), `"${label}" is not valid JSON`, { itemIndex });
-	}
-}
+import { customSlotValue, fieldMap, type FieldInfo } from '../shared/fields';
 
 /** Date fields take the date part of a date-time; numbers in text fields (typical for IDs) become text. */
 function normalise(field: FieldInfo | undefined, value: unknown): unknown {
@@ -125,17 +88,16 @@ export function recordBody(
 			body[key] = normalise(fields.get(key), value) as IDataObject[string];
 		}
 		Object.assign(body, customSlots(ctx, fields, itemIndex));
-		const extra = jsonParameter(ctx, 'jsonFields', itemIndex, 'Additional Fields (JSON)');
-		if (extra !== undefined) {
-			if (extra === null || typeof extra !== 'object' || Array.isArray(extra)) {
-				throw new NodeOperationError(
-					ctx.getNode(),
-					'"Additional Fields (JSON)" must be a JSON object',
-					{ itemIndex },
-				);
-			}
-			Object.assign(body, extra);
-		}
+		const extra = parseJsonParameter(
+			ctx.getNode(),
+			ctx.getNodeParameter('jsonFields', itemIndex, ''),
+			{
+				label: 'Additional Fields (JSON)',
+				itemIndex,
+				object: true,
+			},
+		);
+		if (extra !== undefined) Object.assign(body, extra);
 	}
 	if (options.softDelete === true) body.is_deleted = true;
 

@@ -8,8 +8,14 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { vendorRequest } from '../../common/transport';
-import { multipartBody } from '../shared/multipart';
-import { RESUME_EXTENSIONS, RESUME_MAX_BYTES, type EntitySchema } from '../generated/schema';
+import { multipartBody, type FormPart } from '../../common/multipart';
+import { parseJsonParameter } from '../../common/parameters';
+import {
+	RESUME_EXTENSIONS,
+	RESUME_MAX_BYTES,
+	RESUME_REQUIRED_FIELDS,
+	type EntitySchema,
+} from '../generated/schema';
 import {
 	pathOf,
 	senseVendor,
@@ -17,7 +23,7 @@ import {
 	type OperationValue,
 	type SenseOperation,
 } from '../shared/vendor';
-import { jsonParameter, recordBody } from './records';
+import { recordBody } from './records';
 
 type PerItemOperation = Exclude<OperationValue, 'upsert'>;
 
@@ -48,7 +54,11 @@ function requireText(
 function possibleValuesBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const source = ctx.getNodeParameter('valuesSource', itemIndex, 'define') as string;
 	if (source === 'json') {
-		const list = jsonParameter(ctx, 'valuesJson', itemIndex, 'Values (JSON)') ?? [];
+		const list =
+			parseJsonParameter(ctx.getNode(), ctx.getNodeParameter('valuesJson', itemIndex, ''), {
+				label: 'Values (JSON)',
+				itemIndex,
+			}) ?? [];
 		const valid =
 			Array.isArray(list) &&
 			list.every(
@@ -90,6 +100,13 @@ function possibleValuesBody(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 	});
 }
 
+/** The node parameter that fills each text form field of the resume upload. */
+const RESUME_PARAMETERS: Record<string, { parameter: string; label: string } | undefined> = {
+	resume_id: { parameter: 'resumeId', label: 'Resume ID' },
+	date_created: { parameter: 'dateCreated', label: 'Date Created' },
+	date_updated: { parameter: 'dateUpdated', label: 'Date Updated' },
+};
+
 async function resumeRequest(
 	ctx: IExecuteFunctions,
 	entity: EntitySchema,
@@ -126,19 +143,28 @@ async function resumeRequest(
 			},
 		);
 	}
-	const { body, contentType } = multipartBody([
-		{
-			field: 'file',
-			filename: fileName,
-			contentType: binary.mimeType || 'application/octet-stream',
-			data,
-		},
-		{ field: 'resume_id', value: requireText(ctx, 'resumeId', 'Resume ID', itemIndex) },
-		{ field: 'file_extension', value: extension },
-		{ field: 'file_name', value: fileName },
-		{ field: 'date_created', value: requireText(ctx, 'dateCreated', 'Date Created', itemIndex) },
-		{ field: 'date_updated', value: requireText(ctx, 'dateUpdated', 'Date Updated', itemIndex) },
-	]);
+	// the form fields Sense requires, in its order, then the optional file name
+	const parts: FormPart[] = RESUME_REQUIRED_FIELDS.map((field): FormPart => {
+		if (field === 'file')
+			return {
+				field,
+				filename: fileName,
+				contentType: binary.mimeType || 'application/octet-stream',
+				data,
+			};
+		if (field === 'file_extension') return { field, value: extension };
+		const source = RESUME_PARAMETERS[field];
+		if (!source) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Sense requires the form field "${field}", which this node does not fill`,
+				{ itemIndex },
+			);
+		}
+		return { field, value: requireText(ctx, source.parameter, source.label, itemIndex) };
+	});
+	parts.push({ field: 'file_name', value: fileName });
+	const { body, contentType } = multipartBody(parts);
 	return {
 		id,
 		request: {

@@ -12,6 +12,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { errorItem, nodeErrorOf } from '../../common/errors';
 import { vendorRequest } from '../../common/transport';
 import { entry, planBatches, type Entry } from '../shared/batching';
 import {
@@ -20,7 +21,7 @@ import {
 	type EntitySchema,
 } from '../generated/schema';
 import { senseVendor } from '../shared/vendor';
-import { asNodeError, errorItem, recordBody } from './records';
+import { recordBody } from './records';
 
 interface Issue {
 	entity_id?: unknown;
@@ -79,7 +80,7 @@ export async function upsert(
 			const { id, body } = recordBody(this, entity, items[i], i, true);
 			entries.push(entry(i, id, body));
 		} catch (error) {
-			fail(i, asNodeError(this, error, i));
+			fail(i, nodeErrorOf(this.getNode(), error, i));
 		}
 	}
 
@@ -169,7 +170,7 @@ export async function upsert(
 					continue;
 				}
 			}
-			const nodeError = asNodeError(this, error, batch[0].itemIndex);
+			const nodeError = nodeErrorOf(this.getNode(), error, batch[0].itemIndex);
 			for (const e of batch) fail(e.itemIndex, nodeError);
 		}
 	}

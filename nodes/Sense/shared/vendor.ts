@@ -1,6 +1,7 @@
 /** Sense API profile and the operations the node offers for every entity type, as data. */
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
+import { field, urlExpression, urlOf } from '../../common/credentialUrl';
 import type { VendorProfile } from '../../common/transport';
 import type { EntitySchema } from '../generated/schema';
 
@@ -8,6 +9,15 @@ export const senseVendor: VendorProfile = {
 	vendor: 'Sense',
 	credentialType: 'senseApi',
 };
+
+/** The API base URL: the credential's Base URL (trimmed, without a trailing slash). */
+const SENSE_BASE_URL = field('baseUrl');
+
+export const senseBaseUrl = (credentials: Readonly<Record<string, unknown>>): string =>
+	urlOf(SENSE_BASE_URL, credentials);
+
+/** The same rule as an n8n expression, for the credential test. */
+export const SENSE_BASE_URL_EXPRESSION = urlExpression(SENSE_BASE_URL);
 
 export type OperationValue =
 	| 'upsert'

@@ -6,6 +6,7 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { field, firstOf, join, urlExpression, urlOf, when } from '../../common/credentialUrl';
 import type { DeclarativeVendor } from '../../common/declarative';
 import { metaPages, singlePage } from '../../common/paging';
 
@@ -39,16 +40,19 @@ export const sesameVendor: DeclarativeVendor = {
 	paging: metaPages(SESAME_PAGE_SIZE, { fallbackPageSize: SESAME_SMALL_PAGE_SIZE }),
 };
 
-/** The API base URL of a credential (region host, or the custom URL without a trailing slash). */
-export function sesameBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const region = String(credentials.region ?? 'eu1').trim() || 'eu1';
-	if (region === 'custom')
-		return String(credentials.baseUrl ?? '')
-			.trim()
-			.replace(/\/+$/, '');
-	return `https://api-${region}.sesametime.com`;
-}
+/**
+ * The API base URL of a credential: the region's host, or the custom URL (trimmed, without a
+ * trailing slash).
+ */
+const SESAME_BASE_URL = when(
+	'region',
+	'custom',
+	field('baseUrl'),
+	join('https://api-', firstOf(field('region'), SESAME_REGIONS[0]), '.sesametime.com'),
+);
 
-/** The same mapping as an n8n expression, for requestDefaults and the credential test. */
-export const SESAME_BASE_URL_EXPRESSION =
-	'={{ $credentials.region === "custom" ? String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") : "https://api-" + (String($credentials.region || "").trim() || "eu1") + ".sesametime.com" }}';
+export const sesameBaseUrl = (credentials: ICredentialDataDecryptedObject): string =>
+	urlOf(SESAME_BASE_URL, credentials);
+
+/** The same rule as an n8n expression, for requestDefaults and the credential test. */
+export const SESAME_BASE_URL_EXPRESSION = urlExpression(SESAME_BASE_URL);
