@@ -3,28 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { HALO_RESOURCE_URL_EXPRESSION } from '../../credentials/HaloPsaSchedulingApi.credentials';
 import { declarativeProperties } from '../common/declarative';
-import * as dropdowns from './listSearch';
+import { listSearch, loadOptions } from './listSearch';
 import { HALO_RESOURCES } from './resources';
 import { haloVendor } from './shared/vendor';
-
-const {
-	getAgents,
-	getAppointmentTypes,
-	getBookingTypes,
-	getClients,
-	getRecurringAppointments,
-	getSchedules,
-	getSites,
-	getWorkdays,
-	searchAppointments,
-	searchDowntimes,
-	searchHolidays,
-	searchScheduleOccurrences,
-	searchSchedules,
-	searchTimesheetEvents,
-	searchTimesheets,
-	searchWorkdays,
-} = dropdowns;
 
 export class HaloPsaScheduling implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,26 +29,5 @@ export class HaloPsaScheduling implements INodeType {
 		properties: declarativeProperties(haloVendor, HALO_RESOURCES, 'appointment'),
 	};
 
-	methods = {
-		listSearch: {
-			searchAppointments,
-			searchDowntimes,
-			searchHolidays,
-			searchScheduleOccurrences,
-			searchSchedules,
-			searchTimesheetEvents,
-			searchTimesheets,
-			searchWorkdays,
-		},
-		loadOptions: {
-			getAgents,
-			getAppointmentTypes,
-			getBookingTypes,
-			getClients,
-			getRecurringAppointments,
-			getSchedules,
-			getSites,
-			getWorkdays,
-		},
-	};
+	methods = { listSearch, loadOptions };
 }

@@ -7,47 +7,25 @@ import type { FieldKind, FieldSpec } from './describe';
 
 type Extra = Omit<Partial<FieldSpec>, 'name' | 'label' | 'kind'>;
 
+/** A constructor of fields placed `where` (body, query string, or read by the operation itself). */
+const placed =
+	(where: FieldSpec['in']) =>
+	(kind: FieldKind, name: string, label: string, extra: Extra = {}): FieldSpec => ({
+		name,
+		label,
+		kind,
+		in: where,
+		...extra,
+	});
+
 /** A field sent in the JSON body. */
-export const body = (
-	kind: FieldKind,
-	name: string,
-	label: string,
-	extra: Extra = {},
-): FieldSpec => ({
-	name,
-	label,
-	kind,
-	in: 'body',
-	...extra,
-});
+export const body = placed('body');
 
 /** A field sent in the query string. */
-export const query = (
-	kind: FieldKind,
-	name: string,
-	label: string,
-	extra: Extra = {},
-): FieldSpec => ({
-	name,
-	label,
-	kind,
-	in: 'query',
-	...extra,
-});
+export const query = placed('query');
 
 /** A field the operation reads itself (raw JSON, binary field names, modes). */
-export const setting = (
-	kind: FieldKind,
-	name: string,
-	label: string,
-	extra: Extra = {},
-): FieldSpec => ({
-	name,
-	label,
-	kind,
-	in: 'setting',
-	...extra,
-});
+export const setting = placed('setting');
 
 /** A record picker (From List / By ID); a path parameter unless `in` says otherwise. */
 export const locator = (

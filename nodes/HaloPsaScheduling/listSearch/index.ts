@@ -61,16 +61,8 @@ function records(path: string, options: { searchParam?: string } = {}): ListSear
 	};
 }
 
-export const {
-	searchAppointments,
-	searchSchedules,
-	searchScheduleOccurrences,
-	searchTimesheets,
-	searchTimesheetEvents,
-	searchHolidays,
-	searchWorkdays,
-	searchDowntimes,
-} = listSearchMethods({
+/** `methods.listSearch` of the node: the record pickers. */
+export const listSearch = listSearchMethods({
 	searchAppointments: records('/Appointment', { searchParam: 'search' }),
 	searchSchedules: records('/Schedule'),
 	searchScheduleOccurrences: records('/ScheduleOccurrence'),
@@ -172,3 +164,15 @@ export async function getAppointmentTypes(
 		'appointment_type_id',
 	);
 }
+
+/** `methods.loadOptions` of the node: the dropdowns and multi-selects of related records. */
+export const loadOptions = {
+	getAgents,
+	getAppointmentTypes,
+	getBookingTypes,
+	getClients,
+	getRecurringAppointments,
+	getSchedules,
+	getSites,
+	getWorkdays,
+};

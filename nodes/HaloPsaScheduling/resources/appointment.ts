@@ -1,54 +1,46 @@
 /** Appointment: calendar events, tasks and shifts; booking availability, bookings, generation from recurring templates. */
 import type { ResourceSpec } from '../../common/describe';
 import {
-	RECORD_WRITE,
 	SIMPLE_APPOINTMENT,
-	batchField,
 	bodyFields,
 	haloOperation,
 	idListBody,
 	idListField,
+	names,
 	queryFields,
 	queryJsonField,
+	recordDelete,
+	recordGet,
 	recordJsonField,
 	recordLocator,
+	recordWrites,
+	type RecordType,
 } from '../shared/fields';
 
 const schema = 'Appointment';
-const appointmentId = (sendAsBodyId = false) =>
-	recordLocator('Appointment', 'appointmentId', 'searchAppointments', { sendAsBodyId });
 
 /** Fields of a booking made through a booking type. */
-const BOOKING = [
-	'resource_booking_timeslot',
-	'booking_name',
-	'booking_email',
-	'booking_phonenumber',
-];
+const BOOKING = names('resource_booking_timeslot booking_name booking_email booking_phonenumber');
 /**
  * The fields an appointment can be given (types from the OpenAPI document). Add a property of the
  * Appointment schema here to offer it on Create and Update, or to one operation's list below.
  */
-const APPOINTMENT = [
-	'allday',
-	'agent_id',
-	'appointment_type_id',
-	'client_id',
-	'site_id',
-	'user_id',
-	'ticket_id',
-	'note',
-	'is_private',
-	'is_task',
-	'reminderminutes',
-	'online_meeting_url',
-	'appointment_location_free_text',
-	'inform_agents',
-	'inform_user',
-	'colour',
-	'complete_status',
-];
-const REQUIRED = ['subject', 'start_date', 'end_date'];
+const APPOINTMENT = names(
+	'allday agent_id appointment_type_id client_id site_id user_id ticket_id note is_private is_task reminderminutes online_meeting_url appointment_location_free_text inform_agents inform_user colour complete_status',
+);
+const REQUIRED = names('subject start_date end_date');
+
+const record: RecordType = {
+	noun: 'appointment',
+	path: '/Appointment',
+	schema,
+	id: (sendAsBodyId = false) =>
+		recordLocator('Appointment', 'appointmentId', 'searchAppointments', { sendAsBodyId }),
+	required: REQUIRED,
+	optional: APPOINTMENT,
+	names: { create: 'Create Appointment', get: 'Get Appointment' },
+	simplify: SIMPLE_APPOINTMENT,
+};
 
 export const appointment: ResourceSpec = {
 	value: 'appointment',
@@ -60,33 +52,9 @@ export const appointment: ResourceSpec = {
 			jsonQuery: 'queryJson',
 			fields: [...queryFields('GET', '/Appointment'), queryJsonField()],
 		}),
-		haloOperation('create', 'Create Appointment', 'Create an appointment', 'POST', '/Appointment', {
-			...RECORD_WRITE,
-			fields: [
-				...bodyFields(schema, REQUIRED, { required: true }),
-				...bodyFields(schema, APPOINTMENT, { collection: 'additionalFields' }),
-				batchField(),
-				recordJsonField(),
-			],
-		}),
-		haloOperation('update', 'Update', 'Update an appointment', 'POST', '/Appointment', {
-			...RECORD_WRITE,
-			fields: [
-				appointmentId(true),
-				...bodyFields(schema, [...REQUIRED, ...APPOINTMENT], { collection: 'updateFields' }),
-				batchField(),
-				recordJsonField(),
-			],
-		}),
-		haloOperation('get', 'Get Appointment', 'Get an appointment', 'GET', '/Appointment/{id}', {
-			idParameter: 'appointmentId',
-			simplify: SIMPLE_APPOINTMENT,
-			fields: [appointmentId(), ...queryFields('GET', '/Appointment/{id}', 'options')],
-		}),
-		haloOperation('delete', 'Delete', 'Delete an appointment', 'DELETE', '/Appointment/{id}', {
-			idParameter: 'appointmentId',
-			fields: [appointmentId(), ...queryFields('DELETE', '/Appointment/{id}', 'options')],
-		}),
+		...recordWrites(record),
+		recordGet(record),
+		recordDelete(record),
 		haloOperation(
 			'getBookingAvailability',
 			'Get Booking Availability',

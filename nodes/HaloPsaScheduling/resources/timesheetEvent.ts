@@ -1,64 +1,33 @@
 /** Timesheet Event: time entries of a timesheet (work, breaks, travel), the agent's own events. */
-import type { ResourceSpec } from '../../common/describe';
 import {
-	RECORD_WRITE,
-	batchField,
-	bodyFields,
 	haloOperation,
-	queryFields,
+	names,
 	queryJsonField,
-	recordJsonField,
 	recordLocator,
+	recordResource,
 } from '../shared/fields';
 
-const schema = 'TimesheetEvent';
-const timesheetEventId = (sendAsBodyId = false) =>
-	recordLocator('Timesheet Event', 'timesheetEventId', 'searchTimesheetEvents', { sendAsBodyId });
-
-const REQUIRED = ['start_date', 'end_date'];
-/** The optional fields of a timesheet event (types from the OpenAPI document). */
-const EVENT = [
-	'subject',
-	'agent_id',
-	'event_type',
-	'break_type',
-	'ticket_id',
-	'client_id',
-	'site_id',
-	'note',
-	'timetaken',
-	'charge_rate',
-	'traveltime',
-	'mileage',
-];
-
-export const timesheetEvent: ResourceSpec = {
+export const timesheetEvent = recordResource({
 	value: 'timesheetEvent',
 	name: 'Timesheet Event',
-	operations: [
-		haloOperation('getAll', 'Get Many', 'Get many timesheet events', 'GET', '/TimesheetEvent', {
-			list: true,
-			jsonQuery: 'queryJson',
-			fields: [...queryFields('GET', '/TimesheetEvent'), queryJsonField()],
-		}),
-		haloOperation('create', 'Create', 'Create a timesheet event', 'POST', '/TimesheetEvent', {
-			...RECORD_WRITE,
-			fields: [
-				...bodyFields(schema, REQUIRED, { required: true }),
-				...bodyFields(schema, EVENT, { collection: 'additionalFields' }),
-				batchField(),
-				recordJsonField(),
-			],
-		}),
-		haloOperation('update', 'Update', 'Update a timesheet event', 'POST', '/TimesheetEvent', {
-			...RECORD_WRITE,
-			fields: [
-				timesheetEventId(true),
-				...bodyFields(schema, [...REQUIRED, ...EVENT], { collection: 'updateFields' }),
-				batchField(),
-				recordJsonField(),
-			],
-		}),
+	plural: 'timesheet events',
+	filters: true,
+	delete: true,
+	record: {
+		noun: 'timesheet event',
+		path: '/TimesheetEvent',
+		schema: 'TimesheetEvent',
+		id: (sendAsBodyId = false) =>
+			recordLocator('Timesheet Event', 'timesheetEventId', 'searchTimesheetEvents', {
+				sendAsBodyId,
+			}),
+		required: names('start_date end_date'),
+		// add a property of the TimesheetEvent schema here to offer it on Create and Update
+		optional: names(
+			'subject agent_id event_type break_type ticket_id client_id site_id note timetaken charge_rate traveltime mileage',
+		),
+	},
+	more: [
 		haloOperation(
 			'getMine',
 			'Get Many My Timesheet Events',
@@ -71,20 +40,5 @@ export const timesheetEvent: ResourceSpec = {
 				fields: [queryJsonField()],
 			},
 		),
-		haloOperation('get', 'Get', 'Get a timesheet event', 'GET', '/TimesheetEvent/{id}', {
-			idParameter: 'timesheetEventId',
-			fields: [timesheetEventId(), ...queryFields('GET', '/TimesheetEvent/{id}', 'options')],
-		}),
-		haloOperation(
-			'delete',
-			'Delete',
-			'Delete a timesheet event',
-			'DELETE',
-			'/TimesheetEvent/{id}',
-			{
-				idParameter: 'timesheetEventId',
-				fields: [timesheetEventId()],
-			},
-		),
 	],
-};
+});

@@ -8,7 +8,7 @@
 import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 import { NodeOperationError, UnexpectedError } from 'n8n-workflow';
 
-import type { FieldSpec, OperationData, OperationSpec } from '../../common/describe';
+import type { FieldSpec, OperationData, OperationSpec, ResourceSpec } from '../../common/describe';
 import { titleOf } from '../../common/text';
 import {
 	HALO_BODY_FIELDS,
@@ -20,6 +20,9 @@ import {
 
 /** Dates and times go out with an explicit UTC offset (see docs/halopsa-scheduling.md). */
 const OFFSET_HINT = 'Sent with its UTC offset';
+
+/** A list of Halo property names written as one line of words ("subject start_date end_date"). */
+export const names = (text: string): string[] => text.trim().split(/\s+/);
 
 /** Query parameters that name a record the node can search (resource locators). */
 const QUERY_LOCATORS: Record<string, { search: string; label: string }> = {
@@ -465,47 +468,14 @@ export function recordLocator(
 }
 
 /** What Simplify keeps of an appointment (docs/halopsa-scheduling.md lists it). */
-export const SIMPLE_APPOINTMENT = [
-	'id',
-	'subject',
-	'start_date',
-	'end_date',
-	'allday',
-	'is_task',
-	'is_private',
-	'agent_id',
-	'agent_name',
-	'client_id',
-	'client_name',
-	'site_id',
-	'site_name',
-	'user_id',
-	'user_name',
-	'ticket_id',
-	'appointment_type_id',
-	'appointment_type_name',
-	'appointment_location_free_text',
-	'online_meeting_url',
-	'complete_status',
-	'note',
-];
+export const SIMPLE_APPOINTMENT = names(
+	'id subject start_date end_date allday is_task is_private agent_id agent_name client_id client_name site_id site_name user_id user_name ticket_id appointment_type_id appointment_type_name appointment_location_free_text online_meeting_url complete_status note',
+);
 
 /** What Simplify keeps of a timesheet. */
-export const SIMPLE_TIMESHEET = [
-	'id',
-	'agent_id',
-	'agent_name',
-	'date',
-	'start_time',
-	'end_time',
-	'target_hours',
-	'actual_hours',
-	'work_hours',
-	'break_hours',
-	'chargeable_hours',
-	'unlogged_hours',
-	'percentage',
-];
+export const SIMPLE_TIMESHEET = names(
+	'id agent_id agent_name date start_time end_time target_hours actual_hours work_hours break_hours chargeable_hours unlogged_hours percentage',
+);
 
 /** Create/update operations: send every input item's record in one POST (spec.batchParameter). */
 export const BATCH_PARAMETER = 'sendAllItemsInOneRequest';
@@ -524,6 +494,140 @@ export const batchField = (): FieldSpec => ({
 	description:
 		'Whether to send the records of all input items in one request (Halo accepts an array) instead of one request per item. Each output item stays paired with its input item.',
 });
+
+// ---------------------------------------------------------------------------------------------
+// The operations every Halo record type has
+
+export interface RecordType {
+	/** Singular noun of the actions ("holiday"). */
+	noun: string;
+	/** The collection path ("/Holiday"); one record is `<path>/{id}`. */
+	path: string;
+	/** OpenAPI schema of the record. */
+	schema: string;
+	/** The record picker (in the path, or as the body's `id` for updates). */
+	id: (sendAsBodyId?: boolean) => FieldSpec;
+	/** Fields a new record must have. */
+	required: string[];
+	/** The optional fields of the record (offered on Create, and with the required ones on Update). */
+	optional: string[];
+	/** Fields offered by one of the two only. */
+	only?: { create?: string[]; update?: string[] };
+	/** Operation names where the resource has several of a verb ("Create Appointment"). */
+	names?: { create?: string; update?: string; get?: string; delete?: string };
+	/** What Simplify keeps of a record (Get and Get Many). */
+	simplify?: string[];
+}
+
+/**
+ * The resource of a Halo record type: Get Many (with the documented filters), Create, Update, Get
+ * (and Delete where the API has it), plus the operations only this type has.
+ */
+export function recordResource(spec: {
+	value: string;
+	name: string;
+	record: RecordType;
+	/** Plural noun of "Get many …". */
+	plural: string;
+	/** Get Many offers the endpoint's documented query parameters as Filters. */
+	filters?: boolean;
+	delete?: boolean;
+	/** Further operations, listed after the standard ones. */
+	more?: OperationData[];
+}): ResourceSpec {
+	const { record } = spec;
+	return {
+		value: spec.value,
+		name: spec.name,
+		operations: [
+			haloOperation('getAll', 'Get Many', `Get many ${spec.plural}`, 'GET', record.path, {
+				list: true,
+				...(record.simplify ? { simplify: record.simplify } : {}),
+				jsonQuery: 'queryJson',
+				fields: [...(spec.filters ? queryFields('GET', record.path) : []), queryJsonField()],
+			}),
+			...recordWrites(record),
+			recordGet(record),
+			...(spec.delete ? [recordDelete(record)] : []),
+			...(spec.more ?? []),
+		],
+	};
+}
+
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
+const idParameterOf = (record: RecordType) => record.id().name;
+
+/** Create and Update: a POST of an array of one record (batch mode, raw JSON merged last). */
+export function recordWrites(record: RecordType): OperationData[] {
+	const { noun, path, schema } = record;
+	return [
+		haloOperation(
+			'create',
+			record.names?.create ?? 'Create',
+			`Create ${article(noun)} ${noun}`,
+			'POST',
+			path,
+			{
+				...RECORD_WRITE,
+				fields: [
+					...bodyFields(schema, record.required, { required: true }),
+					...bodyFields(schema, [...record.optional, ...(record.only?.create ?? [])], {
+						collection: 'additionalFields',
+					}),
+					batchField(),
+					recordJsonField(),
+				],
+			},
+		),
+		haloOperation(
+			'update',
+			record.names?.update ?? 'Update',
+			`Update ${article(noun)} ${noun}`,
+			'POST',
+			path,
+			{
+				...RECORD_WRITE,
+				fields: [
+					record.id(true),
+					...bodyFields(schema, [...record.required, ...record.optional], {
+						collection: 'updateFields',
+					}),
+					batchField(),
+					recordJsonField(),
+				],
+			},
+		),
+	];
+}
+
+/** Get one record by its ID, with the endpoint's documented query options. */
+export const recordGet = (record: RecordType): OperationData =>
+	haloOperation(
+		'get',
+		record.names?.get ?? 'Get',
+		`Get ${article(record.noun)} ${record.noun}`,
+		'GET',
+		`${record.path}/{id}`,
+		{
+			idParameter: idParameterOf(record),
+			...(record.simplify ? { simplify: record.simplify } : {}),
+			fields: [record.id(), ...queryFields('GET', `${record.path}/{id}`, 'options')],
+		},
+	);
+
+/** Delete one record by its ID, with the endpoint's documented query options. */
+export const recordDelete = (record: RecordType): OperationData =>
+	haloOperation(
+		'delete',
+		record.names?.delete ?? 'Delete',
+		`Delete ${article(record.noun)} ${record.noun}`,
+		'DELETE',
+		`${record.path}/{id}`,
+		{
+			idParameter: idParameterOf(record),
+			fields: [record.id(), ...queryFields('DELETE', `${record.path}/{id}`, 'options')],
+		},
+	);
 
 /** A multi-select of record IDs sent as the bare JSON array body (Generate operations). */
 export const idListField = (
