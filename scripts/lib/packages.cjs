@@ -498,7 +498,8 @@ function vendorReadme(root, pkg, rootPkg, allInOneName, types) {
 		...(vendor.intro ? [vendor.intro, ''] : []),
 		'## Installation',
 		'',
-		`In n8n (Cloud or self-hosted): **Settings → Community Nodes → Install**, package name \`${pkg.name}\`.`,
+		`- **n8n Cloud**: once n8n has verified the package, search for ${types.nodes[0].displayName} in the nodes panel and install it from there.`,
+		`- **Self-hosted n8n**: **Settings → Community Nodes → Install**, package name \`${pkg.name}\`.`,
 		'',
 		`This package is built from the [${allInOneName}](${webUrl}) repository, which also publishes ` +
 			`the other vendors' nodes as packages of their own and all of them together as ` +

