@@ -33,6 +33,11 @@ interface Member {
 	icons: string[];
 }
 
+/** This process's environment without NODE_ENV=test (jest's), under which eslint-plugin-n8n-nodes-base
+ * checks differently: the children lint as a user's machine does. */
+const { NODE_ENV: _jestNodeEnv, ...childEnv } = process.env;
+void _jestNodeEnv;
+
 /** `n` times "../" (relative links of the generated folders; spelled out, test/repo/standalone.test.ts
  * would take them for paths out of the repository) */
 const up = (n: number) => '../'.repeat(n);
@@ -586,7 +591,7 @@ describe('the checks the packages must pass fail on what they exist to catch', (
 		const res = spawnSync(
 			process.execPath,
 			[join(root, 'node_modules/@n8n/node-cli/bin/n8n-node.mjs'), 'lint'],
-			{ cwd: dir, encoding: 'utf8', timeout: 120_000 },
+			{ cwd: dir, encoding: 'utf8', timeout: 120_000, env: childEnv },
 		);
 		return {
 			status: res.status,
@@ -626,6 +631,7 @@ describe('the checks the packages must pass fail on what they exist to catch', (
 		const res = spawnSync(process.execPath, ['-e', script, dir], {
 			encoding: 'utf8',
 			timeout: 120_000,
+			env: childEnv,
 		});
 		expect(res.status).toBe(0);
 		const result = JSON.parse(res.stdout.trim().split('\n').pop()!);
