@@ -14,6 +14,9 @@ export default tseslint.config(
 			'dist/**',
 			'node_modules/**',
 			'.cache/**',
+			// generated: links to nodes/ and credentials/ (linted there) and the default config of
+			// @n8n/node-cli, which `n8n-node lint` applies to each package (scripts/packages.cjs)
+			'packages/**',
 			'coverage/**',
 			'**/*.js',
 			'**/*.mjs',

@@ -9,6 +9,15 @@
 const tsJestOptions = { tsconfig: '<rootDir>/test/harness/tsconfig.jest.json', diagnostics: false };
 const transform = { '^.+\\.ts$': ['ts-jest', tsJestOptions] };
 
+// staged and unpacked packages (.cache/packages) and the generated packages/<name>/ folders hold
+// package.json files named like this one and the packages: not modules of the tests
+// (and so do the user folders of the e2e tests)
+const modulePathIgnorePatterns = [
+	'<rootDir>/.cache/',
+	'<rootDir>/packages/',
+	'<rootDir>/test/e2e/.work/',
+];
+
 // `jest --selectProjects e2e` or a path under test/e2e: run the e2e files one at a time
 const e2eOnly = process.argv.some((arg) => arg === 'e2e' || arg.includes('test/e2e'));
 
@@ -25,6 +34,7 @@ module.exports = {
 			setupFiles: ['<rootDir>/test/harness/jest-setup.ts'],
 			transform,
 			moduleFileExtensions: ['ts', 'js', 'json'],
+			modulePathIgnorePatterns,
 		},
 		{
 			displayName: 'e2e',
@@ -36,6 +46,7 @@ module.exports = {
 			setupFilesAfterEnv: ['<rootDir>/test/harness/jest-e2e-setup.ts'],
 			transform,
 			moduleFileExtensions: ['ts', 'js', 'json'],
+			modulePathIgnorePatterns,
 		},
 	],
 };

@@ -1,8 +1,10 @@
 // `npm test`: every check, in order, continuing past failures so the summary is complete:
 //   lint (eslint .) -> format (prettier --check) -> typecheck -> build -> generate (generated files
-//   up to date with specs/) -> docs (generated tables and counts up to date) -> jest unit project ->
-//   jest e2e project (real n8n).
-// Jest stages count their tests; every other stage counts as one test. A jest stage
+//   up to date with specs/) -> docs (generated tables and counts up to date) -> packages (the five npm
+//   packages: packages/ up to date, then each one built, `n8n-node lint`, packed and scanned with n8n's
+//   scanner rule set) -> jest unit project -> jest e2e project (real n8n, the packed packages).
+// Jest stages count their tests; the packages stage counts packages/ and, per package, its pack,
+// its `n8n-node lint` and its scan; every other stage counts as one test. A jest stage
 // that reports skipped/todo tests, or fails without a failed test (compile error, no tests),
 // counts one extra failure. The last line printed is exactly "<P> passed, <F> failed"; the exit
 // code is 1 if anything failed. Run under Node 24 (`node scripts/with-node24.mjs scripts/test.mjs`).
@@ -122,6 +124,68 @@ async function jestStage(project, { env = process.env, timeoutMs, extraArgs = []
 	});
 }
 
+/**
+ * scripts/packages.cjs --check: one result for packages/ (the generated folders) and three per
+ * package (build + pack, `n8n-node lint`, n8n's scanner over the tarball and the source). Returns
+ * the report (undefined if the script wrote none).
+ */
+async function packagesStage(timeoutMs) {
+	banner('packages');
+	const started = Date.now();
+	const reportFile = join(RESULTS, 'packages.json');
+	rmSync(reportFile, { force: true });
+	const code = await exec(
+		process.execPath,
+		['scripts/packages.cjs', '--check', '--report', reportFile],
+		{ timeoutMs },
+	);
+	const seconds = (Date.now() - started) / 1000;
+	if (!existsSync(reportFile)) {
+		results.push({
+			name: 'packages',
+			passed: 0,
+			failed: 1,
+			ok: false,
+			seconds,
+			note: `no report (exit ${code})`,
+		});
+		return undefined;
+	}
+	const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+	const before = results.length;
+	const check = (name, ok, note, time = 0) =>
+		results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, ok, seconds: time, note });
+	check(
+		'packages/',
+		report.views.ok,
+		`${report.views.ok ? 'up to date' : 'out of date'}; the whole stage took ${Math.round(seconds)}s`,
+	);
+	for (const p of report.packages) {
+		const short = p.name.replace(/^n8n-nodes-/, '');
+		const { build, types, contents, lint, scanTarball, scanSource, error } = p.steps;
+		const time = (...steps) => steps.reduce((sum, s) => sum + (s?.seconds ?? 0), 0);
+		const packed = [build, types, contents].every((s) => s?.ok) && !error && Boolean(p.tarball);
+		check(
+			`pack ${short}`,
+			packed,
+			p.tarball ? `${(p.size / 1024).toFixed(1)} kB, ${p.entries.length} files` : error?.message,
+			time(build, types, contents),
+		);
+		check(`lint ${short}`, Boolean(lint?.ok), lint ? undefined : 'not run', time(lint));
+		const scans = [scanTarball, scanSource];
+		const counts = (s) => (s?.errors === undefined ? 'not run' : `${s.errors}E ${s.warnings}W`);
+		check(
+			`scan ${short}`,
+			scans.every((s) => s?.ok),
+			`tarball ${counts(scanTarball)}, source ${counts(scanSource)}`,
+			time(scanTarball, scanSource),
+		);
+	}
+	if (code !== 0 && results.slice(before).every((r) => r.ok))
+		check('packages', false, `scripts/packages.cjs exited ${code}`);
+	return report;
+}
+
 mkdirSync(RESULTS, { recursive: true });
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 
@@ -131,17 +195,23 @@ await commandStage('typecheck', 'npm', ['run', '--silent', 'typecheck'], 10 * MI
 const built = await commandStage('build', 'npm', ['run', '--silent', 'build'], 10 * MIN);
 await commandStage('generate', process.execPath, ['scripts/generate.cjs', '--check'], 10 * MIN);
 if (built) await commandStage('docs', process.execPath, ['scripts/docs.cjs', '--check'], 10 * MIN);
+const packages = await packagesStage(10 * MIN);
 await jestStage('unit', { timeoutMs: 20 * MIN });
 
-// e2e: install/verify the cached n8n (minutes on a fresh clone) and pack the build once.
+// e2e: install/verify the cached n8n (minutes on a fresh clone); the e2e files install the packed
+// all-in-one (the tarball that is published) and test/e2e/packages.test.ts every package.
 banner('e2e: n8n runtime and package');
 let tarball;
+const allInOne = packages?.packages.find((p) => p.name === runtime.projectPackage().name);
 try {
 	if (!built) throw new Error('the build failed, nothing to install into n8n');
 	const started = Date.now();
 	runtime.ensureN8n({ log: (m) => console.log(m) });
-	tarball = runtime.packProject({ build: false, log: (m) => console.log(m) });
-	console.log(`ready in ${Math.round((Date.now() - started) / 1000)}s`);
+	tarball =
+		allInOne?.ok && allInOne.tarball
+			? allInOne.tarball
+			: runtime.packProject({ build: false, log: (m) => console.log(m) });
+	console.log(`${tarball}: ready in ${Math.round((Date.now() - started) / 1000)}s`);
 } catch (error) {
 	console.error(`[test] e2e not run: ${error.message}`);
 	results.push({
@@ -154,14 +224,16 @@ try {
 	});
 }
 if (tarball) {
-	await jestStage('e2e', { env: { ...process.env, WF_E2E_TARBALL: tarball }, timeoutMs: 45 * MIN });
+	const env = { ...process.env, WF_E2E_TARBALL: tarball };
+	if (packages) env.WF_E2E_PACKAGES = join(RESULTS, 'packages.json');
+	await jestStage('e2e', { env, timeoutMs: 45 * MIN });
 }
 
 banner('summary');
 for (const r of results) {
 	const counts = `${r.passed} passed, ${r.failed} failed`;
 	console.log(
-		`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(10)} ${counts.padEnd(24)} ${r.seconds.toFixed(1)}s${r.note ? `  (${r.note})` : ''}`,
+		`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(24)} ${counts.padEnd(24)} ${r.seconds.toFixed(1)}s${r.note ? `  (${r.note})` : ''}`,
 	);
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);

@@ -202,13 +202,24 @@ function packProject({ build = true, log = defaultLog } = {}) {
 	return tarball;
 }
 
+/** The package.json inside a packed tarball (package/package.json). */
+function tarballPackage(tarball) {
+	const res = spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], {
+		encoding: 'utf8',
+		maxBuffer: 16 * 1024 * 1024,
+	});
+	if (res.status !== 0) throw new Error(`cannot read package.json from ${tarball}: ${res.stderr}`);
+	return JSON.parse(res.stdout);
+}
+
 /**
  * Install a packed tarball into <userFolder>/.n8n/nodes exactly as n8n's CommunityPackagesService
  * does (downloadPackage): extract into node_modules/<name>, drop dev/peer/optional dependencies from
  * its package.json, `npm install` its runtime dependencies inside it, record it in nodes/package.json.
+ * The name is the tarball's (this project's package or one of the packages of scripts/packages.cjs).
  */
 function installTarball(userFolder, tarball, { log = defaultLog } = {}) {
-	const { name } = projectPackage();
+	const { name } = tarballPackage(tarball);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const packageDir = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(packageDir, { recursive: true, force: true });
@@ -253,7 +264,7 @@ function installTarball(userFolder, tarball, { log = defaultLog } = {}) {
 	fs.rmSync(shim, { recursive: true, force: true });
 	fs.symlinkSync(n8nWorkflowDir(), shim, 'dir');
 
-	verifyInstalledPackage(userFolder);
+	verifyInstalledPackage(userFolder, name);
 	return packageDir;
 }
 
@@ -263,8 +274,7 @@ function installTarball(userFolder, tarball, { log = defaultLog } = {}) {
  * NODE_PATH): an import of an undeclared dependency, or of a second n8n-workflow copy, fails here
  * instead of being satisfied silently by this project's node_modules.
  */
-function verifyInstalledPackage(userFolder) {
-	const { name } = projectPackage();
+function verifyInstalledPackage(userFolder, name = projectPackage().name) {
 	const dotN8n = path.join(fs.realpathSync(userFolder), '.n8n');
 	const packageDir = path.join(dotN8n, 'nodes', 'node_modules', name);
 	const n8nDir = path.join(CACHE_DIR, 'node_modules', 'n8n');
@@ -642,5 +652,6 @@ module.exports = {
 	projectPackage,
 	runN8nCli,
 	startN8n,
+	tarballPackage,
 	verifyInstalledPackage,
 };

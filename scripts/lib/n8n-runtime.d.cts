@@ -47,7 +47,15 @@ export declare function packAndInstall(
 	userFolder: string,
 	options?: { tarball?: string; build?: boolean; log?: Log },
 ): string;
-export declare function verifyInstalledPackage(userFolder: string): void;
+/** Loads every listed file of the installed package `name` (default: this project's). */
+export declare function verifyInstalledPackage(userFolder: string, name?: string): void;
+/** The package.json inside a packed tarball. */
+export declare function tarballPackage(tarball: string): {
+	name: string;
+	version: string;
+	n8n?: { nodes?: string[]; credentials?: string[] };
+	[key: string]: unknown;
+};
 export declare function projectPackage(): {
 	name: string;
 	version: string;

@@ -120,23 +120,22 @@ export interface DeclaredType {
 	file: string;
 	/** `description.name` of the node / `name` of the credential class the file exports */
 	name: string;
+	/** nodes: `description.usableAsTool` (n8n then also registers `<name>Tool`) */
+	usableAsTool?: boolean;
 }
 
 /**
- * The node and credential types the installed package declares: every file listed in its
+ * The node and credential types an installed package (default: this project's) declares: every file listed in its
  * package.json `n8n` section, loaded (in a Node 24 child, as n8n would) and asked for its name.
  */
-export function declaredTypes(userFolder: string): {
+export function declaredTypes(
+	userFolder: string,
+	packageName: string = runtime.projectPackage().name,
+): {
 	nodes: DeclaredType[];
 	credentials: DeclaredType[];
 } {
-	const packageDir = join(
-		userFolder,
-		'.n8n',
-		'nodes',
-		'node_modules',
-		runtime.projectPackage().name,
-	);
+	const packageDir = join(userFolder, '.n8n', 'nodes', 'node_modules', packageName);
 	const script = `
 		const path = require('node:path');
 		const dir = process.argv[1];
@@ -147,7 +146,9 @@ export function declaredTypes(userFolder: string): {
 			const Type = require(path.join(dir, file))[className];
 			if (typeof Type !== 'function') throw new Error(file + ' does not export a class ' + className);
 			const instance = new Type();
-			return { file, name: kind === 'node' ? instance.description.name : instance.name };
+			return kind === 'node'
+				? { file, name: instance.description.name, usableAsTool: instance.description.usableAsTool === true }
+				: { file, name: instance.name };
 		};
 		console.log(JSON.stringify({
 			nodes: (pkg.n8n?.nodes ?? []).map((f) => load(f, 'node')),

@@ -1,0 +1,1 @@
+../../../credentials/HaloPsaSchedulingApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/SenseWebhookApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/SesameHrApi.credentials.ts

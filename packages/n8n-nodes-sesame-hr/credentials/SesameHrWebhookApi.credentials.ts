@@ -1,0 +1,1 @@
+../../../credentials/SesameHrWebhookApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/SessionsApi.credentials.ts
