@@ -152,10 +152,9 @@ export function describeFailure(
 		const advice = failure.code && NETWORK_ADVICE[failure.code];
 		const hint = `${networkReason(failure)}${advice ? ` — ${advice}` : ''}`;
 		const where = failure.url ? ` (${failure.url})` : '';
-		return {
-			message: `Could not reach ${vendor}${where}`,
-			description: `${failure.code ? failure.code + ': ' : ''}${hint}`,
-		};
+		const description = `${failure.code ? failure.code + ': ' : ''}${hint}`;
+		// the code stays out of the message: n8n replaces a message naming ECONNREFUSED & co. with its own
+		return { message: withDetail(`Could not reach ${vendor}${where}`, [hint]), description };
 	}
 	const body = parseBody(failure.body);
 	const status = failure.status;
@@ -165,9 +164,30 @@ export function describeFailure(
 	if (message) lines.push(message);
 	for (const line of fieldErrors(body)) if (!lines.includes(line)) lines.push(line);
 	return {
-		message: `${vendor} answered ${status}: ${text}`,
+		message: withDetail(`${vendor} answered ${status}: ${text}`, lines),
 		description: lines.join('\n') || text,
 	};
+}
+
+/** Longest detail a message carries (the description keeps all of it). */
+export const MESSAGE_DETAIL_LIMIT = 300;
+
+/**
+ * The message with the actionable part of the details after it — the vendor's own words and the
+ * field errors of a 422 — shortened to a few hundred characters. An AI agent using a node as a tool
+ * is handed only the message, so what it needs to correct its call must be in it.
+ */
+export function withDetail(message: string, details: string[]): string {
+	const detail = details
+		.map((line) => line.replace(/\s+/g, ' ').trim())
+		.filter((line) => line && !message.includes(line))
+		.join('; ');
+	if (!detail) return message;
+	const cut =
+		detail.length > MESSAGE_DETAIL_LIMIT
+			? `${detail.slice(0, MESSAGE_DETAIL_LIMIT - 1).trimEnd()}…`
+			: detail;
+	return `${message} — ${cut}`;
 }
 
 export function apiError(

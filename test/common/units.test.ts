@@ -1,5 +1,11 @@
 /** Pure functions of the shared mechanics: header parsing, error wording, paging strategies. */
-import { describeFailure, fieldErrors, vendorMessage } from '../../nodes/common/errors';
+import {
+	MESSAGE_DETAIL_LIMIT,
+	describeFailure,
+	fieldErrors,
+	vendorMessage,
+	withDetail,
+} from '../../nodes/common/errors';
 import { collectPages, fixedSizePages, metaPages } from '../../nodes/common/paging';
 import { RateGate, remainingRequests, resetDelayMs } from '../../nodes/common/rateLimit';
 
@@ -74,10 +80,31 @@ describe('vendor errors', () => {
 		expect(
 			describeFailure('Sesame HR', { code: 'ENOTFOUND', url: 'api-eu9.sesametime.com' }),
 		).toEqual({
-			message: 'Could not reach Sesame HR (api-eu9.sesametime.com)',
+			message:
+				'Could not reach Sesame HR (api-eu9.sesametime.com) — the host name does not resolve — check the base URL (or region) in the credential',
 			description:
 				'ENOTFOUND: the host name does not resolve — check the base URL (or region) in the credential',
 		});
+	});
+
+	it('puts what to fix in the message (an agent sees only that), shortened, never repeated', () => {
+		const failure = {
+			status: 422,
+			body: {
+				message: 'Invalid',
+				errors: { email: ['is taken'], startAt: ['must be in the future'] },
+			},
+		};
+		expect(describeFailure('Sessions', failure)).toEqual({
+			message:
+				'Sessions answered 422: Validation failed — Invalid; email: is taken; startAt: must be in the future',
+			description: 'Invalid\nemail: is taken\nstartAt: must be in the future',
+		});
+		expect(withDetail('X answered 404: Not found', ['Not found', '  '])).toBe(
+			'X answered 404: Not found',
+		);
+		const long = withDetail('X answered 400: Bad request', ['a'.repeat(1000)]);
+		expect(long).toBe(`X answered 400: Bad request — ${'a'.repeat(MESSAGE_DETAIL_LIMIT - 1)}…`);
 	});
 
 	it('parses a JSON body that arrived as text or bytes', () => {

@@ -394,8 +394,8 @@ describe('Send All Items in One Request', () => {
 		const { outputs } = await run(createMany, { input: items(2), continueOnFail: true });
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0].map((i) => [i.json.error, i.pairedItem])).toEqual([
-			['HaloPSA answered 400: Bad request', { item: 0 }],
-			['HaloPSA answered 400: Bad request', { item: 1 }],
+			['HaloPSA answered 400: Bad request — End date must be after start date', { item: 0 }],
+			['HaloPSA answered 400: Bad request — End date must be after start date', { item: 1 }],
 		]);
 	});
 });
@@ -428,7 +428,7 @@ describe('rate limit and errors', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '404',
-			message: 'HaloPSA answered 404: Not found',
+			message: 'HaloPSA answered 404: Not found — Holiday not found',
 			description: 'Holiday not found',
 		});
 	});

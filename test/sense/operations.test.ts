@@ -45,7 +45,7 @@ describe('get and update', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '404',
-			message: 'Sense answered 404: Not found',
+			message: 'Sense answered 404: Not found — Candidate not found',
 			description: 'Candidate not found',
 		});
 		expect(scope.isDone()).toBe(true);

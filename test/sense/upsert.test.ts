@@ -227,8 +227,16 @@ describe('entity errors and 413', () => {
 		});
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0].map((i) => [i.pairedItem, i.json.error, i.error?.description])).toEqual([
-			[{ item: 0 }, 'Sense answered 400: Bad request', 'Content-Type must be application/json'],
-			[{ item: 1 }, 'Sense answered 400: Bad request', 'Content-Type must be application/json'],
+			[
+				{ item: 0 },
+				'Sense answered 400: Bad request — Content-Type must be application/json',
+				'Content-Type must be application/json',
+			],
+			[
+				{ item: 1 },
+				'Sense answered 400: Bad request — Content-Type must be application/json',
+				'Content-Type must be application/json',
+			],
 		]);
 	});
 

@@ -109,7 +109,7 @@ describe('paging (page/limit, meta.lastPage)', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '400',
-			message: 'Sesame HR answered 400: Bad request',
+			message: 'Sesame HR answered 400: Bad request — Unknown status filter',
 			description: 'Unknown status filter',
 		});
 		expect(scope.isDone()).toBe(true);
@@ -639,7 +639,7 @@ describe('errors (the API error table)', () => {
 		[404, 'not_found', 'Employee not found', 'Sesame HR answered 404: Not found'],
 		[409, 'conflict', 'Employee already exists', 'Sesame HR answered 409: Conflict'],
 	])(
-		'%i %s: NodeApiError with the status and the API message',
+		'%i %s: NodeApiError with the status, and the API message in message and description',
 		async (status, code, text, message) => {
 			const scope = nock(BASE, auth)
 				.get('/core/v3/employees/e1')
@@ -649,7 +649,7 @@ describe('errors (the API error table)', () => {
 			expect(error).toMatchObject({
 				name: 'NodeApiError',
 				httpCode: String(status),
-				message,
+				message: `${message} — ${text}`,
 				description: text,
 			});
 			expect(scope.isDone()).toBe(true);
@@ -668,7 +668,8 @@ describe('errors (the API error table)', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '422',
-			message: 'Sesame HR answered 422: Validation failed',
+			message:
+				'Sesame HR answered 422: Validation failed — Request data failed validation; name: already taken; companyId: is not yours',
 		});
 		expect(error.description).toBe(
 			'Request data failed validation\nname: already taken\ncompanyId: is not yours',
@@ -701,7 +702,7 @@ describe('errors (the API error table)', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '429',
-			message: 'Sesame HR answered 429: Rate limit exceeded',
+			message: 'Sesame HR answered 429: Rate limit exceeded — Too many requests',
 			description: 'Too many requests',
 		});
 		expect(scope.isDone()).toBe(true);
@@ -715,7 +716,7 @@ describe('errors (the API error table)', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '500',
-			message: 'Sesame HR answered 500: Internal server error',
+			message: 'Sesame HR answered 500: Internal server error — Unexpected server error',
 			description: 'Unexpected server error',
 		});
 		expect(scope.isDone()).toBe(true);
@@ -730,7 +731,7 @@ describe('errors (the API error table)', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '503',
-			message: 'Sesame HR answered 503: Service unavailable',
+			message: 'Sesame HR answered 503: Service unavailable — Try later',
 			description: 'Try later',
 		});
 		expect(scope.isDone()).toBe(true);
@@ -744,7 +745,9 @@ describe('errors (the API error table)', () => {
 		expect(error).toBeUndefined();
 		expect(outputs[0]).toHaveLength(1);
 		// n8n normalises an error item's json to {error: message}; the full error rides along
-		expect(outputs[0][0].json).toEqual({ error: 'Sesame HR answered 404: Not found' });
+		expect(outputs[0][0].json).toEqual({
+			error: 'Sesame HR answered 404: Not found — Employee not found',
+		});
 		expect(outputs[0][0].error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '404',
@@ -766,7 +769,8 @@ describe('errors (the API error table)', () => {
 		});
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
-			message: 'Could not reach Sesame HR (api-eu3.sesametime.com)',
+			message:
+				'Could not reach Sesame HR (api-eu3.sesametime.com) — the host name does not resolve — check the base URL (or region) in the credential',
 		});
 		expect(error.description).toMatch(/ENOTFOUND.*check the base URL \(or region\)/);
 		expect(scope.isDone()).toBe(true);

@@ -165,7 +165,7 @@ describe('errors', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '401',
-			message: 'Sessions answered 401: Unauthorized: the credential was rejected',
+			message: 'Sessions answered 401: Unauthorized: the credential was rejected — Invalid API key',
 			description: 'Invalid API key',
 		});
 		expect(JSON.stringify(error)).not.toContain(KEY);
@@ -176,7 +176,7 @@ describe('errors', () => {
 		const { error } = await run({ resource: 'session', operation: 'get', sessionId: byId('nope') });
 		expect(error).toMatchObject({
 			httpCode: '404',
-			message: 'Sessions answered 404: Not found',
+			message: 'Sessions answered 404: Not found — Session not found',
 			description: 'Session not found',
 		});
 	});
@@ -199,7 +199,8 @@ describe('errors', () => {
 		});
 		expect(error).toMatchObject({
 			httpCode: '422',
-			message: 'Sessions answered 422: Validation failed',
+			message:
+				'Sessions answered 422: Validation failed — slug: is taken; startAt: must be in the future',
 			description: 'Validation failed\nslug: is taken\nstartAt: must be in the future',
 		});
 	});
@@ -226,7 +227,7 @@ describe('errors', () => {
 		expect(scope.isDone()).toBe(true);
 		expect(error).toMatchObject({
 			httpCode: '500',
-			message: 'Sessions answered 500: Internal server error',
+			message: 'Sessions answered 500: Internal server error — boom',
 			description: 'boom',
 		});
 	});
@@ -253,7 +254,8 @@ describe('errors', () => {
 		);
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
-			message: 'Could not reach Sessions (127.0.0.1:9)',
+			message:
+				'Could not reach Sessions (127.0.0.1:9) — the connection was refused — check the base URL (host and port) in the credential',
 			description:
 				'ECONNREFUSED: the connection was refused — check the base URL (host and port) in the credential',
 		});
@@ -276,7 +278,10 @@ describe('errors', () => {
 		expect(error).toBeUndefined();
 		// n8n normalises an error item's json to {error: message}; the full error rides along.
 		expect(outputs[0].map((i) => ({ json: i.json, pairedItem: i.pairedItem }))).toEqual([
-			{ json: { error: 'Sessions answered 404: Not found' }, pairedItem: { item: 0 } },
+			{
+				json: { error: 'Sessions answered 404: Not found — Room not found' },
+				pairedItem: { item: 0 },
+			},
 			{ json: { id: 'good' }, pairedItem: { item: 1 } },
 		]);
 		expect(outputs[0][0].error).toMatchObject({
