@@ -33,18 +33,29 @@ const CATALOGUES = {
 
 const escapeCell = (text) => String(text).replace(/\|/g, '\\|');
 
-/** Resource / operation rows of a node description (declarative: with method and path). */
+/** `endpointOf` of nodes/common/describe of the build the descriptions come from. */
+let endpointOf = () => undefined;
+const useEndpoints = (lookup) => {
+	endpointOf = lookup;
+};
+
+/**
+ * Resource / operation rows of a node description (declarative: with method and path, which
+ * `endpointOf` of the same build knows). The tool variant's pickers (`@tool`) are left out.
+ */
 function operationRows(description) {
 	const resourceProperty = description.properties.find((p) => p.name === 'resource');
 	const rows = [];
 	for (const resource of resourceProperty ? resourceProperty.options : []) {
 		const pickers = description.properties.filter(
 			(p) =>
-				p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource.value),
+				p.name === 'operation' &&
+				!(p.displayOptions?.show?.['@tool'] ?? []).includes(true) &&
+				(p.displayOptions?.show?.resource ?? []).includes(resource.value),
 		);
 		for (const picker of pickers) {
 			for (const op of picker.options) {
-				const request = op.routing?.request ?? {};
+				const request = endpointOf(op) ?? {};
 				rows.push({
 					resource: resource.name,
 					operation: op.name,
@@ -143,6 +154,7 @@ async function apply({
 /** The descriptions of every node the package registers, from the build in `dist`. */
 function builtDescriptions(dist = path.join(ROOT, 'dist')) {
 	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	useEndpoints(require(path.join(dist, 'nodes/common/describe.js')).endpointOf);
 	return pkg.n8n.nodes.map((file) => {
 		const module = require(path.join(dist, file.replace(/^dist\//, '')));
 		const classes = Object.values(module).filter((value) => typeof value === 'function');
@@ -152,7 +164,7 @@ function builtDescriptions(dist = path.join(ROOT, 'dist')) {
 	});
 }
 
-module.exports = { apply, counts, operationRows, operationTable, render, DOCUMENTS };
+module.exports = { apply, counts, operationRows, operationTable, render, useEndpoints, DOCUMENTS };
 
 if (require.main === module) {
 	const args = process.argv.slice(2);

@@ -16,9 +16,13 @@ const LOCK_DIR = path.join(ROOT, 'test', 'surface');
 
 const listOf = (value) => (Array.isArray(value) ? value.map(String) : undefined);
 
-/** Whether a property is shown for this resource/operation (other conditions are ignored). */
-function shownFor(property, resource, operation) {
+/**
+ * Whether a property is shown for this resource/operation, in the action node or (`inTool`) in its
+ * tool variant (n8n's `@tool` condition); other conditions are ignored.
+ */
+function shownFor(property, resource, operation, inTool = false) {
 	const show = property.displayOptions?.show ?? {};
+	if (Array.isArray(show['@tool']) && !show['@tool'].includes(inTool)) return false;
 	const resources = listOf(show.resource);
 	const operations = listOf(show.operation);
 	if (resources && (resource === undefined || !resources.includes(resource))) return false;
@@ -56,25 +60,33 @@ function surfaceOf(description) {
 		return surface;
 	}
 	surface.resources = resourceProperty.options.map((o) => o.value).sort();
-	surface.operations = {};
-	surface.parameters = {};
-	for (const resource of surface.resources) {
+	Object.assign(surface, variantOf(properties, surface.resources, false));
+	if (description.usableAsTool) surface.tool = variantOf(properties, surface.resources, true);
+	return surface;
+}
+
+/** Operations and parameters of the action node or of its tool variant. */
+function variantOf(properties, resources, inTool) {
+	const variant = { operations: {}, parameters: {} };
+	for (const resource of resources) {
 		const pickers = properties.filter(
-			(p) => p.name === 'operation' && shownFor(p, resource, undefined),
+			(p) => p.name === 'operation' && shownFor(p, resource, undefined, inTool),
 		);
 		const operations = pickers.flatMap((p) => p.options.map((o) => o.value)).sort();
-		surface.operations[resource] = operations;
+		variant.operations[resource] = operations;
 		for (const operation of operations) {
-			surface.parameters[`${resource}.${operation}`] = unique(
+			variant.parameters[`${resource}.${operation}`] = unique(
 				properties
 					.filter(
-						(p) => !['resource', 'operation'].includes(p.name) && shownFor(p, resource, operation),
+						(p) =>
+							!['resource', 'operation'].includes(p.name) &&
+							shownFor(p, resource, operation, inTool),
 					)
 					.flatMap((p) => entries(p)),
 			);
 		}
 	}
-	return surface;
+	return variant;
 }
 
 const lockFile = (nodeName) => path.join(LOCK_DIR, `${nodeName}.lock.json`);

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { HALO_RESOURCE_URL_EXPRESSION } from '../../credentials/HaloPsaSchedulingApi.credentials';
 import { declarativeProperties } from '../common/declarative';
+import { TOOL_VARIANT } from '../common/describe';
 import { listSearch, loadOptions } from './listSearch';
 import { HALO_RESOURCES } from './resources';
 import { haloVendor } from './shared/vendor';
@@ -13,12 +14,12 @@ export class HaloPsaScheduling implements INodeType {
 		name: 'haloPsaScheduling',
 		icon: { light: 'file:../../icons/halopsa.svg', dark: 'file:../../icons/halopsa.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage appointments, schedules, timesheets, holidays, workdays and downtime in HaloPSA',
 		defaults: { name: 'HaloPSA Scheduling' },
-		usableAsTool: true,
+		usableAsTool: TOOL_VARIANT,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'haloPsaSchedulingApi', required: true }],

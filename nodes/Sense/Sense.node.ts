@@ -9,10 +9,12 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { errorItem, nodeErrorOf } from '../common/errors';
+import { TOOL_VARIANT } from '../common/describe';
+import { shapeRecords } from '../common/output';
 import { runForItem } from './actions/single';
 import { upsert } from './actions/upsert';
 import { customSlotOptions, fieldOptions } from './shared/fields';
-import { senseProperties } from './shared/properties';
+import { SENSE_PERSONAL_DATA, senseProperties } from './shared/properties';
 import { SENSE_ENTITIES } from './generated/schema';
 import { senseBaseUrl, type OperationValue } from './shared/vendor';
 
@@ -22,11 +24,11 @@ export class Sense implements INodeType {
 		name: 'sense',
 		icon: { light: 'file:../../icons/sense.svg', dark: 'file:../../icons/sense.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Sync ATS records (candidates, job orders, placements, ...) into Sense',
 		defaults: { name: 'Sense' },
-		usableAsTool: true,
+		usableAsTool: TOOL_VARIANT,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'senseApi', required: true }],
@@ -63,7 +65,13 @@ export class Sense implements INodeType {
 		const output: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			try {
-				const json = await runForItem.call(this, operation, entity, items[i], i, baseURL);
+				const record = await runForItem.call(this, operation, entity, items[i], i, baseURL);
+				// Fields to Return and the personal-data switches (../common/output.ts)
+				const [json] = shapeRecords(
+					(name, fallback) => this.getNodeParameter(name, i, fallback),
+					[record],
+					SENSE_PERSONAL_DATA,
+				);
 				output.push({ json, pairedItem: { item: i } });
 			} catch (error) {
 				const nodeError = nodeErrorOf(this.getNode(), error, i);

@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { declarativeProperties } from '../common/declarative';
+import { TOOL_VARIANT } from '../common/describe';
 import { SESAME_RESOURCES } from './generated';
 import { listSearch, loadOptions } from './listSearch';
 import { SESAME_BASE_URL_EXPRESSION, sesameVendor } from './shared/vendor';
@@ -12,12 +13,12 @@ export class SesameHr implements INodeType {
 		name: 'sesameHr',
 		icon: { light: 'file:../../icons/sesame.svg', dark: 'file:../../icons/sesame.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage employees, time tracking, absences, vacations, contracts, recruitment and more in Sesame HR',
 		defaults: { name: 'Sesame HR' },
-		usableAsTool: true,
+		usableAsTool: TOOL_VARIANT,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sesameHrApi', required: true }],

@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { declarativeProperties } from '../common/declarative';
+import { TOOL_VARIANT } from '../common/describe';
 import * as listSearch from './listSearch';
 import { SESSIONS_RESOURCES } from './resources';
 import { sessionsVendor } from './shared/vendor';
@@ -12,11 +13,11 @@ export class Sessions implements INodeType {
 		name: 'sessions',
 		icon: { light: 'file:../../icons/sessions.svg', dark: 'file:../../icons/sessions.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage rooms, sessions, events and bookings in Sessions (sessions.us)',
 		defaults: { name: 'Sessions' },
-		usableAsTool: true,
+		usableAsTool: TOOL_VARIANT,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sessionsApi', required: true }],

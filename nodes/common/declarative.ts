@@ -1,9 +1,10 @@
 /**
  * Declarative operations: how an operation described as data (./describe.ts) is executed.
  *
- * Each operation is an option of the node's `operation` picker whose `routing` n8n's RoutingNode
- * executes. Its request defaults (base URL, headers) come from the node; everything else is done by
- * our `pagination` hook — the declarative extension point for custom request loops — which reads
+ * Each operation is an option of the node's `operation` picker, whose `routing` n8n's RoutingNode
+ * executes (one routing per picker, for all its options). Its request defaults (base URL, headers)
+ * come from the node; everything else is done by our `pagination` hook — the declarative extension
+ * point for custom request loops — which runs the picked operation: it reads
  * the operation's fields (./request.ts: path, query and body, converted and checked), merges the
  * raw-JSON options, pages through lists (Return All / Limit), and sends every request through the
  * shared transport (rate-limit gate, retries, vendor errors). Every output item is paired with its
@@ -16,7 +17,6 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
-	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError, UnexpectedError } from 'n8n-workflow';
 
@@ -24,6 +24,7 @@ import { sendInBatch } from './batch';
 import {
 	describeResources,
 	pathLabels,
+	TOOL_LIMIT,
 	type FieldSpec,
 	type OperationSpec,
 	type ResourceSpec,
@@ -32,12 +33,15 @@ import { errorItem, nodeErrorOf } from './errors';
 import { multipartBody, type FormPart } from './multipart';
 import { parseJsonParameter } from './parameters';
 import { collectPages, type PagingStrategy } from './paging';
+import { personalDataProperties, shapeRecords, type PersonalData } from './output';
 import { readFields } from './request';
 import { vendorRequest, type VendorProfile } from './transport';
 
 export interface DeclarativeVendor extends VendorProfile {
 	/** Paging of this vendor's list endpoints. */
 	paging?: PagingStrategy;
+	/** Keys of the vendor's records that are personal data (redacted by default, see ./output.ts). */
+	personalData?: PersonalData;
 }
 
 export type { OperationSpec } from './describe';
@@ -220,7 +224,13 @@ export function simplify(record: IDataObject, keep: string[]): IDataObject {
 
 /** Limit as a whole number of at least 1; anything else fails before a request is sent. */
 function limitOf(ctx: IExecutePaginationFunctions, itemIndex: number): number {
-	const raw = ctx.getNodeParameter('limit', 50) as unknown;
+	// the tool variant's Limit has a name of its own (see TOOL_LIMIT in ./describe.ts)
+	const inTool = ctx.getNode().type.endsWith('Tool');
+	const raw = (
+		inTool
+			? ctx.getNodeParameter('toolLimit', TOOL_LIMIT.default)
+			: ctx.getNodeParameter('limit', 50)
+	) as unknown;
 	const limit = typeof raw === 'number' ? raw : Number(String(raw).trim());
 	if (!Number.isInteger(limit) || limit < 1 || (typeof raw === 'string' && raw.trim() === '')) {
 		throw new NodeOperationError(
@@ -232,7 +242,7 @@ function limitOf(ctx: IExecutePaginationFunctions, itemIndex: number): number {
 			},
 		);
 	}
-	return limit;
+	return inTool ? Math.min(limit, TOOL_LIMIT.max) : limit;
 }
 
 /** The `pagination` hook that executes one operation (its spec and fields) for one item. */
@@ -308,10 +318,15 @@ export function executeOperation(
 				];
 			}
 
+			// Simplify, then Fields to Return and the personal-data switches (./output.ts)
 			const simplified = (records: IDataObject[]) =>
-				spec.simplify && this.getNodeParameter('simplify', true) === true
-					? records.map((record) => simplify(record, spec.simplify!))
-					: records;
+				shapeRecords(
+					(name, fallback) => this.getNodeParameter(name, fallback),
+					spec.simplify && this.getNodeParameter('simplify', true) === true
+						? records.map((record) => simplify(record, spec.simplify!))
+						: records,
+					vendor.personalData,
+				);
 			if (!spec.list) {
 				const response = await vendorRequest(this, vendor, options, itemIndex);
 				return simplified(toItems(response.body, spec)).map(paired);
@@ -346,41 +361,53 @@ export function executeOperation(
 	};
 }
 
-/** The routing of an operation option: our pagination hook runs the whole operation. */
-export function operationRouting(
-	vendor: DeclarativeVendor,
-	spec: OperationSpec,
-	labels: ParameterLabels = {},
-	fields: FieldSpec[] = [],
-): NonNullable<INodePropertyOptions['routing']> {
-	return {
-		// the url documents the endpoint (docs tables); executeOperation fills in the path parameters
-		request: { method: spec.method, url: spec.path },
-		send: { paginate: true },
-		operations: { pagination: executeOperation(vendor, spec, labels, fields) },
-	};
-}
-
 /** The properties of a declarative node from its resources: every operation runs through `vendor`. */
 export function declarativeProperties(
 	vendor: DeclarativeVendor,
 	resources: ResourceSpec[],
 	defaultResource: string,
 ): INodeProperties[] {
-	return describeResources(resources, {
-		defaultResource,
-		routing: (_resource, operation) => {
+	// every Operation picker (the action node's and the tool variant's) routes to one hook, which
+	// runs the picked operation: the options themselves carry no routing (a smaller description)
+	const hooks = new Map<string, ReturnType<typeof executeOperation>>();
+	for (const resource of resources) {
+		for (const operation of resource.operations) {
 			if (!operation.method || !operation.path) {
 				throw new UnexpectedError(
 					`${operation.value}: a declarative operation needs a method and a path`,
 				);
 			}
-			return operationRouting(
-				vendor,
-				operation as OperationSpec,
-				pathLabels(operation),
-				operation.fields,
+			hooks.set(
+				`${resource.value}.${operation.value}`,
+				executeOperation(
+					vendor,
+					operation as OperationSpec,
+					pathLabels(operation),
+					operation.fields,
+				),
 			);
-		},
+		}
+	}
+	async function runPickedOperation(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const resource = String(this.getNodeParameter('resource', ''));
+		const operation = String(this.getNodeParameter('operation', ''));
+		const hook = hooks.get(`${resource}.${operation}`);
+		if (!hook) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`There is no operation "${operation}" for "${resource}"`,
+				{ description: 'Pick one of the operations the node offers.' },
+			);
+		}
+		return await hook.call(this, requestData);
+	}
+	return describeResources(resources, {
+		defaultResource,
+		outputProperties: vendor.personalData ? personalDataProperties(vendor.personalData) : [],
+		// send.paginate hands the whole request loop to the hook (the declarative extension point)
+		routing: { send: { paginate: true }, operations: { pagination: runPickedOperation } },
 	});
 }

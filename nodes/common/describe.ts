@@ -11,6 +11,11 @@
  *   (Filters, Additional Fields / Update Fields, Options, …), raw JSON last.
  * - Identical properties of several operations (and of several resources) become one property
  *   shown for all of them, which keeps the description the editor downloads small.
+ * - The tool variant (n8n's "… Tool" twin of a `usableAsTool` node, given to AI agents) differs
+ *   through n8n's `@tool` display condition: its own Operation pickers whose texts say what each
+ *   operation returns or changes (they become the tool descriptions) and which leave out
+ *   operations a tool call cannot use (uploads need an input file, downloads return one), a small
+ *   Limit without Return All, Fields to Return, and per-field tool defaults (`toolDefault`).
  */
 import type {
 	IDataObject,
@@ -18,6 +23,7 @@ import type {
 	IHttpRequestMethods,
 	INodeProperties,
 	INodePropertyOptions,
+	UsableAsToolDescription,
 } from 'n8n-workflow';
 
 import type { PagingStrategy } from './paging';
@@ -83,6 +89,8 @@ export interface FieldSpec {
 	property?: Partial<INodeProperties>;
 	/** Place in the field order when the default one does not fit. */
 	rank?: number;
+	/** Default in the tool variant when it differs (e.g. "Define Below" so the agent fills the fields). */
+	toolDefault?: string | number | boolean;
 }
 
 /** How a declarative operation is executed (see ./declarative.ts). */
@@ -135,6 +143,13 @@ export interface OperationData extends Partial<OperationSpec> {
 	action: string;
 	description?: string;
 	fields: FieldSpec[];
+	/**
+	 * What the operation returns or changes, for the tool variant's description (default: worded
+	 * from the method and kind, see `toolEffect`); `false` leaves the operation out of the tool variant.
+	 */
+	effect?: string | false;
+	/** The operation outputs records (Fields to Return applies); default: lists and GETs. */
+	returnsRecords?: boolean;
 }
 
 export interface ResourceSpec {
@@ -177,7 +192,7 @@ export const COLLECTIONS: Record<string, CollectionInfo> = {
 	options: {
 		displayName: 'Options',
 		placeholder: 'Add Option',
-		description: 'Further settings of this operation',
+		description: 'Further settings',
 		order: 2,
 	},
 };
@@ -305,6 +320,71 @@ export const SIMPLIFY: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
+/**
+ * `usableAsTool` of the action nodes (which declare `version: [1]`). n8n adds "Custom API Call"
+ * to the Resource and Operation pickers of every node whose credential has `authenticate`, tool
+ * variants included — where it becomes a parameter-less GET of the API root. It skips a node whose
+ * `defaultVersion` differs from its `version`: the tool variant's `defaultVersion` 1 next to the
+ * version list [1] is the same version, so new tools are version 1, without that option.
+ */
+export const TOOL_VARIANT: UsableAsToolDescription = { replacements: { defaultVersion: 1 } };
+
+/** The tool variant's Limit (see the header): small, so what an agent reads stays bounded. */
+export const TOOL_LIMIT = { default: 10, max: 100 } as const;
+
+/** Shown only in the tool variant / only in the action node. */
+export const IN_TOOL = { '@tool': [true] };
+export const NOT_IN_TOOL = { '@tool': [false] };
+
+/** Keeps the named fields of each record (dotted paths reach into nested objects). */
+export const FIELDS_TO_RETURN: INodeProperties = {
+	displayName: 'Fields to Return',
+	name: 'fieldsToReturn',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. firstName, email, department.name',
+	description:
+		'Comma-separated fields to keep in each record the operation returns (dotted paths reach into nested objects); empty keeps all',
+};
+
+/** Whether an operation outputs records (not a file, not only a status). */
+export function returnsRecords(operation: OperationData): boolean {
+	if (operation.returnsRecords !== undefined) return operation.returnsRecords;
+	if (operation.binaryOutput || operation.upload) return false;
+	return Boolean(operation.list) || operation.method === 'GET';
+}
+
+/** Whether the tool variant offers the operation: a tool call carries no file and returns none. */
+export function offeredAsTool(operation: OperationData): boolean {
+	return operation.effect !== false && !operation.upload && !operation.binaryOutput;
+}
+
+/** What the operation returns or changes, in a few words (see `OperationData.effect`). */
+export function toolEffect(operation: OperationData): string {
+	if (typeof operation.effect === 'string') return operation.effect;
+	const simplified = operation.simplify ? '; simplified' : '';
+	if (operation.list) return `up to Limit records, default ${TOOL_LIMIT.default}${simplified}`;
+	switch (operation.method) {
+		case 'GET':
+			return operation.simplify ? 'returns the record, simplified' : 'returns the record';
+		case 'DELETE':
+			return 'deletes it permanently';
+		case 'PATCH':
+			return 'changes only the fields sent';
+		case 'PUT':
+			return /^(update|edit)/i.test(operation.value)
+				? 'overwrites the fields sent'
+				: 'changes data';
+		default:
+			return /^create/i.test(operation.value) ? 'adds a record' : 'changes data';
+	}
+}
+
+/** The tool variant's action text of an operation: n8n makes "<action> in <node>" the tool description. */
+export function toolAction(operation: OperationData): string {
+	return `${operation.action} (${toolEffect(operation)})`;
+}
+
 /** Where a top-level field stands in the order. */
 function rankOf(field: FieldSpec): number {
 	if (field.rank !== undefined) return field.rank;
@@ -332,6 +412,7 @@ const byOptionName = (a: { name: string }, b: { name: string }) =>
 function operationProperties(
 	operation: OperationData,
 	collections: Record<string, CollectionInfo>,
+	outputProperties: INodeProperties[] = [],
 ): Array<{ property: INodeProperties; rank: number }> {
 	const out: Array<{ property: INodeProperties; rank: number }> = [];
 	const grouped = new Map<string, FieldSpec[]>();
@@ -345,13 +426,32 @@ function operationProperties(
 		}
 		const property = propertyOf(field);
 		const extra = show(field);
-		out.push({
-			property: extra ? { ...property, displayOptions: { show: extra } } : property,
-			rank: rankOf(field),
-		});
+		const rank = rankOf(field);
+		if (field.toolDefault === undefined) {
+			out.push({
+				property: extra ? { ...property, displayOptions: { show: extra } } : property,
+				rank,
+			});
+			continue;
+		}
+		out.push(
+			{ property: { ...property, displayOptions: { show: { ...extra, ...NOT_IN_TOOL } } }, rank },
+			{
+				property: {
+					...property,
+					default: field.toolDefault,
+					displayOptions: { show: { ...extra, ...IN_TOOL } },
+				},
+				rank,
+			},
+		);
 	}
 	if (operation.simplify) {
 		out.push({ property: SIMPLIFY, rank: RANK.output });
+	}
+	// whatever answers JSON may carry the record (creates and updates echo it)
+	if (!operation.binaryOutput) {
+		for (const property of outputProperties) out.push({ property, rank: RANK.output });
 	}
 	if (operation.list) {
 		out.push(
@@ -362,6 +462,7 @@ function operationProperties(
 					type: 'boolean',
 					default: false,
 					description: 'Whether to return all results or only up to a given limit',
+					displayOptions: { show: NOT_IN_TOOL },
 				},
 				rank: RANK.returnAll,
 			},
@@ -373,7 +474,22 @@ function operationProperties(
 					typeOptions: { minValue: 1 },
 					default: 50,
 					description: 'Max number of results to return',
+					// hidden in the tool variant with Return All, which it does not show
 					displayOptions: { show: { returnAll: [false] } },
+				},
+				rank: RANK.limit,
+			},
+			{
+				property: {
+					displayName: 'Limit',
+					// its own name: n8n's lint holds every "limit" to a default of 50
+					name: 'toolLimit',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: TOOL_LIMIT.max },
+					// TOOL_LIMIT.default (n8n's lint wants the literal)
+					default: 10,
+					description: 'Max number of results to return',
+					displayOptions: { show: IN_TOOL },
 				},
 				rank: RANK.limit,
 			},
@@ -459,27 +575,42 @@ function merge(placed: Placed[]): Placed[] {
 }
 
 export interface DescribeOptions {
-	/** The declarative `routing` of an operation option (absent for programmatic nodes). */
-	routing?: (resource: ResourceSpec, operation: OperationData) => INodePropertyOptions['routing'];
+	/**
+	 * The declarative `routing` of every Operation picker (absent for programmatic nodes): one hook
+	 * that runs the picked operation, so the options themselves carry none.
+	 */
+	routing?: INodeProperties['routing'];
 	/** Collections beyond the common ones. */
 	collections?: Record<string, CollectionInfo>;
 	/** The resource preselected in a new node. */
 	defaultResource: string;
+	/** Output settings of every operation that returns records (e.g. personal-data redaction). */
+	outputProperties?: INodeProperties[];
 }
 
-function operationOption(
-	resource: ResourceSpec,
-	operation: OperationData,
-	options: DescribeOptions,
-): INodePropertyOptions {
-	const routing = options.routing?.(resource, operation);
-	return {
+/** Method and path of each declarative operation option, for the docs tables and tests. */
+const ENDPOINTS = new WeakMap<INodePropertyOptions, { method: string; url: string }>();
+
+/** The endpoint an operation option calls (declarative nodes), e.g. `GET /Appointment/{appointmentId}`. */
+export function endpointOf(
+	option: INodePropertyOptions,
+): { method: string; url: string } | undefined {
+	return ENDPOINTS.get(option);
+}
+
+function operationOption(operation: OperationData): INodePropertyOptions {
+	const option: INodePropertyOptions = {
 		name: operation.name,
 		value: operation.value,
 		action: operation.action,
-		description: operation.description ?? operation.action,
-		...(routing ? { routing } : {}),
+		// the action says it already; a description of its own only where it adds something
+		...(operation.description && operation.description !== operation.action
+			? { description: operation.description }
+			: {}),
 	};
+	if (operation.method && operation.path)
+		ENDPOINTS.set(option, { method: operation.method, url: operation.path });
+	return option;
 }
 
 function defaultOperationOf(resource: ResourceSpec): string {
@@ -541,25 +672,46 @@ export function describeResources(
 		default: '',
 	};
 	resourcePicker.default = options.defaultResource;
-	const pickers: INodeProperties[] = resources.map((resource) => {
+	const pickers: INodeProperties[] = resources.flatMap((resource) => {
 		const picker: INodeProperties = {
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
-			options: resource.operations
-				.map((op) => operationOption(resource, op, options))
-				.sort(byOptionName),
+			displayOptions: { show: { resource: [resource.value], ...NOT_IN_TOOL } },
+			options: resource.operations.map(operationOption).sort(byOptionName),
 			default: '',
+			...(options.routing ? { routing: options.routing } : {}),
 		};
 		picker.default = defaultOperationOf(resource);
-		return picker;
+		// first: n8n words a tool's description from the first Operation picker of its resource
+		const offered = resource.operations.filter(offeredAsTool);
+		if (!offered.length) return [picker];
+		const toolPicker: INodeProperties = {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value], ...IN_TOOL } },
+			options: offered
+				.map((op) => ({ name: op.name, value: op.value, action: toolAction(op) }))
+				.sort(byOptionName),
+			default: '',
+			...(options.routing ? { routing: options.routing } : {}),
+		};
+		toolPicker.default = offered.some((op) => op.value === picker.default)
+			? picker.default
+			: (offered.find((op) => op.list) ?? offered[0]).value;
+		return [toolPicker, picker];
 	});
 	const placed: Placed[] = [];
 	for (const resource of resources) {
 		for (const operation of resource.operations) {
-			for (const { property, rank } of operationProperties(operation, collections)) {
+			for (const { property, rank } of operationProperties(
+				operation,
+				collections,
+				options.outputProperties,
+			)) {
 				placed.push({
 					property,
 					rank,
@@ -570,16 +722,38 @@ export function describeResources(
 			}
 		}
 	}
+	// the resources that have an operation of a value
+	const havingOperation = new Map<string, string[]>();
+	for (const resource of resources)
+		for (const operation of resource.operations)
+			havingOperation.set(operation.value, [
+				...(havingOperation.get(operation.value) ?? []),
+				resource.value,
+			]);
 	const fields = merge(placed)
 		.sort((a, b) => a.rank - b.rank || a.seq - b.seq)
-		.map(({ property, resources: shownFor, operations }) => ({
-			...property,
-			displayOptions: {
-				...property.displayOptions,
-				show: { resource: shownFor, operation: operations, ...property.displayOptions?.show },
-			},
-		}));
-	return [resourcePicker, ...pickers, ...fields];
+		.map(({ property, resources: shownFor, operations }) => {
+			// shown for every resource that has these operations: the operations say it alone
+			const everywhere = operations.every((op) =>
+				(havingOperation.get(op) ?? []).every((r) => shownFor.includes(r)),
+			);
+			return {
+				...property,
+				displayOptions: {
+					...property.displayOptions,
+					show: {
+						...(everywhere ? {} : { resource: shownFor }),
+						operation: operations,
+						...property.displayOptions?.show,
+					},
+				},
+			};
+		});
+	// one property for the whole tool variant (shown for every operation: a smaller description)
+	const fieldsToReturn = resources.some((r) => r.operations.some(returnsRecords))
+		? [{ ...FIELDS_TO_RETURN, displayOptions: { show: IN_TOOL } }]
+		: [];
+	return [resourcePicker, ...pickers, ...fields, ...fieldsToReturn];
 }
 
 /** Display labels of path parameters, for "missing value" errors. */

@@ -11,6 +11,8 @@ import { HaloPsaScheduling } from '../../nodes/HaloPsaScheduling/HaloPsaScheduli
 import { Sense } from '../../nodes/Sense/Sense.node';
 import { SesameHr } from '../../nodes/SesameHr/SesameHr.node';
 import { Sessions } from '../../nodes/Sessions/Sessions.node';
+import { endpointOf } from '../../nodes/common/describe';
+import { actionPickers, toolOnly } from '../support/operations';
 
 const nodes = [Sessions, SesameHr, HaloPsaScheduling, Sense].map((N) => new N().description);
 
@@ -24,6 +26,7 @@ interface Operation {
 
 const shown = (property: INodeProperties, resource: string, operation: string) => {
 	const show = property.displayOptions?.show ?? {};
+	if (toolOnly(property)) return false;
 	return (
 		(!show.resource || show.resource.includes(resource)) &&
 		(!show.operation || show.operation.includes(operation))
@@ -34,10 +37,8 @@ function operations(description: INodeTypeDescription): Operation[] {
 	const resources = (description.properties.find((p) => p.name === 'resource')!.options ??
 		[]) as INodePropertyOptions[];
 	return resources.flatMap((resource) =>
-		description.properties
-			.filter(
-				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
-			)
+		actionPickers(description)
+			.filter((p) => p.displayOptions?.show?.resource?.includes(resource.value))
 			.flatMap((picker) => picker.options as INodePropertyOptions[])
 			.map((option) => ({
 				node: description.name,
@@ -164,7 +165,7 @@ describe('field order', () => {
 					!op.option.name.startsWith('Get Many'),
 			)
 			.filter((op) => {
-				const url = String(op.option.routing?.request?.url ?? '');
+				const url = endpointOf(op.option)?.url ?? '';
 				const placeholders = [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 				const first = op.fields[0];
 				if (placeholders.length) return !first || !placeholders.includes(first.name);

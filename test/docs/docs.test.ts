@@ -16,6 +16,7 @@ import { SesameHr } from '../../nodes/SesameHr/SesameHr.node';
 import { SesameHrPollTrigger } from '../../nodes/SesameHrPollTrigger/SesameHrPollTrigger.node';
 import { SesameHrTrigger } from '../../nodes/SesameHrTrigger/SesameHrTrigger.node';
 import { Sessions } from '../../nodes/Sessions/Sessions.node';
+import { endpointOf } from '../../nodes/common/describe';
 
 const docs = require('../../scripts/docs.cjs') as {
 	counts(descriptions: INodeTypeDescription[], specs: string): Record<string, number>;
@@ -24,8 +25,11 @@ const docs = require('../../scripts/docs.cjs') as {
 		descriptions: INodeTypeDescription[],
 		values: Record<string, number>,
 	): string;
+	useEndpoints(lookup: typeof endpointOf): void;
 	DOCUMENTS: string[];
 };
+// the endpoints of these (source) descriptions, for the operation tables' method and path
+docs.useEndpoints(endpointOf);
 
 const root = join(__dirname, '../..');
 const descriptions = [

@@ -68,7 +68,7 @@ const isList = (ref: OperationRef) =>
 	node.description.properties.some(
 		(p) =>
 			p.name === 'returnAll' &&
-			p.displayOptions?.show?.resource?.includes(ref.resource) &&
+			(p.displayOptions?.show?.resource?.includes(ref.resource) ?? true) &&
 			p.displayOptions?.show?.operation?.includes(ref.operation),
 	);
 

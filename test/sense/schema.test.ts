@@ -13,6 +13,7 @@ import { batchJson, entry, gzipSize, planBatches } from '../../nodes/Sense/share
 import { customSlotOptions, fieldsOf, titleOf } from '../../nodes/Sense/shared/fields';
 import { SENSE_ENTITIES, SYNC_ORDER } from '../../nodes/Sense/generated/schema';
 import { node } from './helpers';
+import { actionPickers } from '../support/operations';
 
 const spec = JSON.parse(
 	readFileSync(join(__dirname, '../../specs/sense-openapi.json'), 'utf8'),
@@ -54,7 +55,7 @@ describe('generated schema module', () => {
 describe('node fields', () => {
 	const collection = (resource: string, name: string) =>
 		node.description.properties.find(
-			(p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource),
+			(p) => p.name === name && (p.displayOptions?.show?.resource?.includes(resource) ?? true),
 		) as INodeProperties;
 
 	it('derives display names from field names', () => {
@@ -107,9 +108,8 @@ describe('node fields', () => {
 	it('shows one Custom Fields property for every record type, with the slots loaded per type', () => {
 		const custom = node.description.properties.filter((p) => p.name === 'customFields');
 		expect(custom).toHaveLength(1);
-		expect((custom[0].displayOptions?.show?.resource as string[]).sort()).toEqual(
-			SENSE_ENTITIES.map((e) => e.resource).sort(),
-		);
+		// shown for every record type, so only the operations are named
+		expect(custom[0].displayOptions?.show?.resource).toBeUndefined();
 		expect(custom[0].displayOptions?.show?.operation).toEqual(['upsert', 'update']);
 		const slot = (custom[0].options as Array<{ values: INodeProperties[] }>)[0].values[0];
 		expect(slot.typeOptions).toEqual({
@@ -119,7 +119,7 @@ describe('node fields', () => {
 	});
 
 	it('offers Upload Resume for candidates only', () => {
-		const pickers = node.description.properties.filter((p) => p.name === 'operation');
+		const pickers = actionPickers(node.description);
 		const withResume = pickers.filter((p) =>
 			p.options?.some((o) => (o as { value: string }).value === 'uploadResume'),
 		);

@@ -172,9 +172,15 @@ function prepare(ref: OperationRef, withOptional: boolean) {
 		// requestOptions: added by n8n's loader to every declarative node (batching, proxy, timeout)
 		// simplify: off below, so the output is the whole record the fake answers
 		if (
-			['resource', 'operation', 'returnAll', 'limit', 'requestOptions', 'simplify'].includes(
-				property.name,
-			)
+			[
+				'resource',
+				'operation',
+				'returnAll',
+				'limit',
+				'requestOptions',
+				'simplify',
+				'includePersonalData',
+			].includes(property.name)
 		)
 			continue;
 		if (!visible(parameters, property)) continue;

@@ -9,6 +9,8 @@ import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { runNode } from '../harness';
 import { BASE, TOKEN, byId, catalogue, credentialTypes, credentials, node } from './helpers';
+import { endpointOf } from '../../nodes/common/describe';
+import { actionPickers } from '../support/operations';
 
 const description = node.description;
 const enriched = catalogue.filter((e) => (e as { schemaSource?: string }).schemaSource);
@@ -19,9 +21,9 @@ const run = async (parameters: INodeParameters) =>
 /** The resource/operation whose request is `method path` (the operation documents its endpoint). */
 function operationOf(method: string, path: string) {
 	const template = (p: string) => p.replace(/\{\w+\}/g, '{}');
-	for (const picker of description.properties.filter((p) => p.name === 'operation')) {
+	for (const picker of actionPickers(description)) {
 		for (const option of picker.options as INodePropertyOptions[]) {
-			const request = option.routing?.request;
+			const request = endpointOf(option);
 			if (request?.method === method && template(String(request.url)) === template(path)) {
 				return {
 					resource: picker.displayOptions!.show!.resource![0] as string,
@@ -38,7 +40,7 @@ function parameterNames(resource: string, operation: string): string[] {
 	return description.properties
 		.filter(
 			(p) =>
-				p.displayOptions?.show?.resource?.includes(resource) &&
+				(p.displayOptions?.show?.resource?.includes(resource) ?? true) &&
 				p.displayOptions?.show?.operation?.includes(operation),
 		)
 		.flatMap((p) =>

@@ -20,6 +20,15 @@ export interface OperationRef {
 	operation: string;
 }
 
+/** A property shown only in the tool variant (n8n's `@tool` display condition). */
+export const toolOnly = (property: INodeProperties): boolean =>
+	property.displayOptions?.show?.['@tool']?.includes(true) === true &&
+	!property.displayOptions.show['@tool'].includes(false);
+
+/** The Operation pickers of the action node (not those of its tool variant). */
+export const actionPickers = (description: INodeTypeDescription): INodeProperties[] =>
+	description.properties.filter((p) => p.name === 'operation' && !toolOnly(p));
+
 export function listOperations(description: INodeTypeDescription): OperationRef[] {
 	const resourceProperty = description.properties.find((p) => p.name === 'resource');
 	const resources = (resourceProperty?.options ?? []).map((o) =>
@@ -27,8 +36,8 @@ export function listOperations(description: INodeTypeDescription): OperationRef[
 	);
 	const refs: OperationRef[] = [];
 	for (const resource of resources) {
-		const pickers = description.properties.filter(
-			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(resource),
+		const pickers = actionPickers(description).filter((p) =>
+			(p.displayOptions?.show?.resource ?? []).includes(resource),
 		);
 		for (const picker of pickers) {
 			for (const option of picker.options ?? [])

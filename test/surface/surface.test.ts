@@ -13,6 +13,7 @@ import { SesameHr } from '../../nodes/SesameHr/SesameHr.node';
 import { SesameHrPollTrigger } from '../../nodes/SesameHrPollTrigger/SesameHrPollTrigger.node';
 import { SesameHrTrigger } from '../../nodes/SesameHrTrigger/SesameHrTrigger.node';
 import { Sessions } from '../../nodes/Sessions/Sessions.node';
+import { actionPickers } from '../support/operations';
 
 interface Surface {
 	node: string;
@@ -49,8 +50,8 @@ describe('locked public surface', () => {
 	it('a renamed operation value or parameter makes the surface differ from the lock', () => {
 		const sesame = descriptions.find((d) => d.name === 'sesameHr')!;
 		const renamed = JSON.parse(JSON.stringify(sesame)) as INodeTypeDescription;
-		const picker = renamed.properties.find(
-			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('employee'),
+		const picker = actionPickers(renamed).find((p) =>
+			p.displayOptions?.show?.resource?.includes('employee'),
 		)!;
 		const getAll = (picker.options as Array<{ value: string }>).find((o) => o.value === 'getAll')!;
 		getAll.value = 'listEmployees';
@@ -71,7 +72,7 @@ describe('locked public surface', () => {
 			d.properties.some((p) => p.name === 'resource'),
 		)) {
 			const locked = lock(description.name);
-			const pickers = description.properties.filter((p) => p.name === 'operation');
+			const pickers = actionPickers(description);
 			const count = pickers.reduce((n, p) => n + (p.options ?? []).length, 0);
 			expect(Object.keys(locked.parameters)).toHaveLength(count);
 		}

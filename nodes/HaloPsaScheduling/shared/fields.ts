@@ -32,7 +32,7 @@ const QUERY_LOCATORS: Record<string, { search: string; label: string }> = {
 const DYNAMIC_HINT =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 /** The same hint, shorter, for the many dropdowns inside collections (the editor downloads every one). */
-const SHORT_HINT = 'Choose from the list, or give an ID with an expression';
+const SHORT_HINT = 'Pick one, or an ID by expression';
 
 /** The catalogue entry of an endpoint (a typo here is a programming error, caught by the tests at load time). */
 export function endpoint(method: string, path: string): HaloEndpoint {
@@ -243,8 +243,7 @@ export const queryJsonField = (): FieldSpec => ({
 	label: 'Additional Query Parameters (JSON)',
 	kind: 'json',
 	json: 'object',
-	description:
-		'Any further query parameters the endpoint accepts, as a JSON object, e.g. {"count": 10}',
+	description: 'Further query parameters as a JSON object, e.g. {"count": 10}',
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -440,7 +439,7 @@ export function recordJsonField(options: { required?: boolean; label?: string } 
 		json: 'object',
 		...(options.required ? { required: true, rank: 1 } : {}),
 		description:
-			'Any further fields of the record, as a JSON object (see the Halo API reference). They are merged into the record and win over the fields above.',
+			'Further fields of the record as a JSON object (see the Halo API reference), merged over the fields above',
 	};
 }
 

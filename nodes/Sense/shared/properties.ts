@@ -21,6 +21,7 @@ import {
 	SYNC_ORDER,
 	type EntitySchema,
 } from '../generated/schema';
+import { personalDataProperties, type PersonalData } from '../../common/output';
 import { customFieldsSpec, recordFieldSpecs } from './fields';
 import { operationsFor, type OperationValue } from './vendor';
 
@@ -70,6 +71,8 @@ const dataMode: FieldSpec = {
 		{ name: 'Define Below', value: 'define', description: 'Set each field in this node' },
 	],
 	default: 'autoMap',
+	// a tool call has no input fields to map: the agent fills the fields defined below
+	toolDefault: 'define',
 	description: 'Where the fields of each record come from',
 	// right after the record: it decides which of the fields below are shown
 	rank: 0.5,
@@ -317,12 +320,38 @@ export const SENSE_RESOURCES: ResourceSpec[] = SENSE_ENTITIES.map((entity) => ({
 			value: op.value,
 			name: op.name,
 			action: op.action(entity),
+			effect: op.effect(entity),
+			method: op.method,
+			returnsRecords: op.value !== 'uploadResume',
 			fields: fieldsOf(op.value, entity),
 		}),
 	),
 }));
 
+/** Personal data in Sense records (./output.ts): redacted unless the user includes it. */
+export const SENSE_PERSONAL_DATA: PersonalData = {
+	what: 'birth dates, salaries and ethnicity',
+	keys: ['date_of_birth', 'salary', 'ethnicity'],
+	contactKeys: [
+		'email',
+		'email2',
+		'email3',
+		'phone',
+		'phone3',
+		'phone4',
+		'phone5',
+		'home_phone',
+		'mobile_phone',
+		'work_phone',
+		'billing_phone',
+		'address1',
+		'address2',
+		'zipcode',
+	],
+};
+
 export const senseProperties: INodeProperties[] = describeResources(SENSE_RESOURCES, {
 	defaultResource: 'candidate',
 	collections: COLLECTIONS,
+	outputProperties: personalDataProperties(SENSE_PERSONAL_DATA),
 });

@@ -31,6 +31,8 @@ export interface SenseOperation {
 	value: OperationValue;
 	name: string;
 	action: (entity: EntitySchema) => string;
+	/** What it returns or changes, for the tool variant's description; `false`: not a tool. */
+	effect: (entity: EntitySchema) => string | false;
 	method: IHttpRequestMethods;
 	/** `{entity}` is the entity's path segment; `{id}` and `{fieldName}` come from node parameters. */
 	path: string;
@@ -47,6 +49,8 @@ export const SENSE_OPERATIONS: SenseOperation[] = [
 		value: 'upsert',
 		name: 'Create or Update',
 		action: (e) => `Create or update ${plural(e)} in batches`,
+		effect: (e) =>
+			`replaces the whole ${lower(e)} record: fields not sent are cleared; use Update to change single fields`,
 		method: 'POST',
 		path: '/{entity}',
 	},
@@ -54,6 +58,7 @@ export const SENSE_OPERATIONS: SenseOperation[] = [
 		value: 'get',
 		name: 'Get',
 		action: (e) => `Get ${article(e)} ${lower(e)}`,
+		effect: () => 'returns the record',
 		method: 'GET',
 		path: '/{entity}/{id}',
 	},
@@ -61,6 +66,7 @@ export const SENSE_OPERATIONS: SenseOperation[] = [
 		value: 'getPossibleValues',
 		name: 'Get Possible Values',
 		action: (e) => `Get the possible values of ${article(e)} ${lower(e)} field`,
+		effect: () => 'returns the values the field offers',
 		method: 'GET',
 		path: '/{entity}/possible-values/{fieldName}',
 	},
@@ -68,6 +74,7 @@ export const SENSE_OPERATIONS: SenseOperation[] = [
 		value: 'setPossibleValues',
 		name: 'Set Possible Values',
 		action: (e) => `Set the possible values of ${article(e)} ${lower(e)} field`,
+		effect: () => "replaces the field's whole list of values",
 		method: 'PUT',
 		path: '/{entity}/possible-values/{fieldName}',
 	},
@@ -75,6 +82,7 @@ export const SENSE_OPERATIONS: SenseOperation[] = [
 		value: 'update',
 		name: 'Update',
 		action: (e) => `Update fields of ${article(e)} ${lower(e)}`,
+		effect: () => 'changes only the fields sent',
 		method: 'PATCH',
 		path: '/{entity}/{id}',
 	},
@@ -82,6 +90,8 @@ export const SENSE_OPERATIONS: SenseOperation[] = [
 		value: 'uploadResume',
 		name: 'Upload Resume',
 		action: (e) => `Upload the resume of ${article(e)} ${lower(e)}`,
+		// a tool call carries no file
+		effect: () => false,
 		method: 'POST',
 		path: '/{entity}/{id}/resume',
 		availableFor: (e) => e.resumeUpload,

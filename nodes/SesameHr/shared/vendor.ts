@@ -38,6 +38,34 @@ export const sesameVendor: DeclarativeVendor = {
 	vendor: 'Sesame HR',
 	credentialType: SESAME_CREDENTIAL,
 	paging: metaPages(SESAME_PAGE_SIZE, { fallbackPageSize: SESAME_SMALL_PAGE_SIZE }),
+	// the employee record's identity, bank, salary and birth fields, and its clock-in PIN / NFC tag
+	personalData: {
+		what: 'national IDs, social-security numbers, bank details, salaries, birth dates and clock-in PINs',
+		keys: [
+			'nid',
+			'dni',
+			'nie',
+			'nif',
+			'identityNumber',
+			'ssn',
+			'socialSecurityNumber',
+			'iban',
+			'bic',
+			'swift',
+			'bankAccount',
+			'accountNumber',
+			'salary',
+			'grossSalary',
+			'netSalary',
+			'salaryRange',
+			'desiredSalary',
+			'dateOfBirth',
+			'birthDate',
+			'birthday',
+			'pin',
+			'nfc',
+		],
+	},
 };
 
 /**
