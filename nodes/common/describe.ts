@@ -321,13 +321,31 @@ export const SIMPLIFY: INodeProperties = {
 };
 
 /**
- * `usableAsTool` of the action nodes (which declare `version: [1]`). n8n adds "Custom API Call"
- * to the Resource and Operation pickers of every node whose credential has `authenticate`, tool
- * variants included — where it becomes a parameter-less GET of the API root. It skips a node whose
- * `defaultVersion` differs from its `version`: the tool variant's `defaultVersion` 1 next to the
- * version list [1] is the same version, so new tools are version 1, without that option.
+ * Keeping "Custom API Call" out of the tool variant, where it would be a parameter-less GET of the
+ * API root. n8n 2.x appends it, in place, to every Resource and Operation picker of each node whose
+ * credential has `authenticate` — and builds the tool variant as a copy of the node, again each
+ * time it loads a package, so what it appended to the node before reaches the copy. Two rules:
+ *
+ * - `TOOL_VARIANT` (`usableAsTool` of the action nodes, which declare `version: [1]`): n8n skips
+ *   a node whose `defaultVersion` differs from its `version`; the tool's `defaultVersion` 1 next to
+ *   the version list [1] is the same version, so the copy itself is left alone;
+ * - the pickers the tool variant shows (Resource, its own Operation pickers) hand out a fresh copy
+ *   of their options on every read (`fixedOptions`), so nothing appended to the node stays. The
+ *   action node keeps "Custom API Call" in its own Operation pickers.
+ *
+ * test/e2e/agent.test.ts checks both variants in a real n8n.
  */
 export const TOOL_VARIANT: UsableAsToolDescription = { replacements: { defaultVersion: 1 } };
+
+/** The property with `options` read as a fresh copy each time (see `TOOL_VARIANT`). */
+export function fixedOptions(property: INodeProperties): INodeProperties {
+	const options = property.options ?? [];
+	return Object.defineProperty({ ...property }, 'options', {
+		enumerable: true,
+		configurable: true,
+		get: () => options.map((option) => ({ ...option })),
+	});
+}
 
 /** The tool variant's Limit (see the header): small, so what an agent reads stays bounded. */
 export const TOOL_LIMIT = { default: 10, max: 100 } as const;
@@ -366,7 +384,7 @@ export function toolEffect(operation: OperationData): string {
 	if (operation.list) return `up to Limit records, default ${TOOL_LIMIT.default}${simplified}`;
 	switch (operation.method) {
 		case 'GET':
-			return operation.simplify ? 'returns the record, simplified' : 'returns the record';
+			return `reads only${simplified}`;
 		case 'DELETE':
 			return 'deletes it permanently';
 		case 'PATCH':
@@ -376,6 +394,7 @@ export function toolEffect(operation: OperationData): string {
 				? 'overwrites the fields sent'
 				: 'changes data';
 		default:
+			if (/^(update|edit)/i.test(operation.value)) return 'changes only the fields sent';
 			return /^create/i.test(operation.value) ? 'adds a record' : 'changes data';
 	}
 }
@@ -672,6 +691,7 @@ export function describeResources(
 		default: '',
 	};
 	resourcePicker.default = options.defaultResource;
+	const resourceProperty = fixedOptions(resourcePicker);
 	const pickers: INodeProperties[] = resources.flatMap((resource) => {
 		const picker: INodeProperties = {
 			displayName: 'Operation',
@@ -702,7 +722,7 @@ export function describeResources(
 		toolPicker.default = offered.some((op) => op.value === picker.default)
 			? picker.default
 			: (offered.find((op) => op.list) ?? offered[0]).value;
-		return [toolPicker, picker];
+		return [fixedOptions(toolPicker), picker];
 	});
 	const placed: Placed[] = [];
 	for (const resource of resources) {
@@ -753,7 +773,7 @@ export function describeResources(
 	const fieldsToReturn = resources.some((r) => r.operations.some(returnsRecords))
 		? [{ ...FIELDS_TO_RETURN, displayOptions: { show: IN_TOOL } }]
 		: [];
-	return [resourcePicker, ...pickers, ...fields, ...fieldsToReturn];
+	return [resourceProperty, ...pickers, ...fields, ...fieldsToReturn];
 }
 
 /** Display labels of path parameters, for "missing value" errors. */

@@ -63,6 +63,18 @@ const toolPickers = (description: INodeTypeDescription) =>
 describe.each(NODES.map((n) => [n.description.name, n] as const))('%s as a tool', (_name, node) => {
 	const tool = toolVariant(node);
 
+	it('the pickers the tool shows keep their options when n8n appends to them in place', () => {
+		const shownInTool = [
+			node.description.properties.find((p) => p.name === 'resource')!,
+			...toolPickers(node.description),
+		];
+		for (const picker of shownInTool) {
+			const before = JSON.stringify(picker.options);
+			picker.options!.push({ name: 'Custom API Call', value: '__CUSTOM_API_CALL__' });
+			expect(JSON.stringify(picker.options)).toBe(before);
+		}
+	});
+
 	it('is version 1 in both variants, with a tool defaultVersion apart from the version list', () => {
 		// n8n adds "Custom API Call" only where defaultVersion is absent or equals version
 		expect(node.description.version).toEqual([1]);
@@ -141,7 +153,13 @@ describe('tool texts', () => {
 		expect(toolAction({ ...op, list: true, method: 'GET', simplify: ['id'] })).toBe(
 			'Do it (up to Limit records, default 10; simplified)',
 		);
-		expect(toolAction({ ...op, method: 'GET' })).toBe('Do it (returns the record)');
+		expect(toolAction({ ...op, method: 'GET' })).toBe('Do it (reads only)');
+		expect(toolAction({ ...op, method: 'GET', simplify: ['id'] })).toBe(
+			'Do it (reads only; simplified)',
+		);
+		expect(toolAction({ ...op, value: 'update', method: 'POST' })).toBe(
+			'Do it (changes only the fields sent)',
+		);
 		expect(toolAction({ ...op, method: 'DELETE' })).toBe('Do it (deletes it permanently)');
 		expect(toolAction({ ...op, method: 'PATCH' })).toBe('Do it (changes only the fields sent)');
 		expect(toolAction({ ...op, value: 'update', method: 'PUT' })).toBe(

@@ -51,6 +51,65 @@ export interface SesameFakeOptions {
 	vacationDaysOff?: Array<Omit<SesameRecord, 'id'> & { id?: string }>;
 	/** Refuse (422) list requests asking for more than this many records per page (default: no cap). */
 	maxLimit?: number;
+	/**
+	 * Seed the employees as Sesame's full employee record (45 fields, with national ID,
+	 * social-security number, bank, salary and birth fields) instead of six fields.
+	 */
+	fullRecords?: boolean;
+}
+
+/** The personal values of seeded full record `n` (tests assert that none of them leaks). */
+export const personalValues = (n: number) => ({
+	nid: `${String(10_000_000 + n)}Z`,
+	ssn: `28/${String(1_000_000 + n)}/77`,
+	socialSecurityNumber: `28${String(10_000_000 + n)}77`,
+	iban: `ES91 2100 0418 45${String(10_000_000 + n)}`,
+	bic: 'CAIXESBBXXX',
+	accountNumber: `2100-0418-${String(100_000 + n)}`,
+	dateOfBirth: `19${String(60 + (n % 40))}-0${1 + (n % 9)}-1${n % 9}`,
+	grossSalary: 30_000 + n * 17,
+	salaryRange: `${30 + (n % 5) * 5}k-${35 + (n % 5) * 5}k`,
+	pin: String(1000 + (n % 9000)),
+});
+
+/** Sesame's full employee record (the fields of the documented employee schema). */
+function fullEmployee(base: SesameRecord, n: number): SesameRecord {
+	return {
+		...base,
+		code: n,
+		invitation: false,
+		gender: n % 2 ? 'female' : 'male',
+		contractId: null,
+		identityNumberType: 'dni',
+		phone: `+34 600 ${String(n).padStart(6, '0')}`,
+		workPhone: `+34 910 ${String(n).padStart(6, '0')}`,
+		personalEmail: `personal${n}@example.org`,
+		emergencyPhone: `+34 611 ${String(n).padStart(6, '0')}`,
+		customFields: [{ slug: 'badge', value: `B-${n}` }],
+		nationality: 'ES',
+		maritalStatus: n % 3 ? 'single' : 'married',
+		address: `Calle Mayor ${n}`,
+		postalCode: `280${String(n % 100).padStart(2, '0')}`,
+		city: 'Madrid',
+		province: 'Madrid',
+		country: 'ES',
+		childrenCount: n % 3,
+		disability: false,
+		description: `Employee number ${n} of the seeded company`,
+		studyLevel: 'university',
+		professionalCategoryCode: `PC-${n % 12}`,
+		professionalCategoryDescription: 'Technician',
+		jobChargeId: `job-${n % 7}`,
+		jobChargeName: ['Engineer', 'Designer', 'Support', 'Sales'][n % 4],
+		mainRecruiter: null,
+		nfc: `NFC-${String(n).padStart(8, '0')}`,
+		workStatus: n % 3 ? 'offline' : 'online',
+		imageProfileURL: `https://cdn.example.com/avatars/${n}.png`,
+		createdAt: '2024-01-01T10:00:00+01:00',
+		updatedAt: '2025-06-01T10:00:00+01:00',
+		company: { id: base.companyId, name: 'Acme Iberia' },
+		...personalValues(n),
+	};
 }
 
 export interface SesameFake extends FakeServer {
@@ -138,14 +197,17 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 		email: 'marta.ruiz@example.com',
 		status: 'active',
 	};
-	const seeded = Array.from({ length: options.employees ?? 0 }, (_, i) => ({
-		id: sesameId(KIND.employee, i + 2),
-		companyId: company.id,
-		firstName: `Employee`,
-		lastName: String(i + 1),
-		email: `employee${i + 1}@example.com`,
-		status: 'active',
-	}));
+	const seeded = Array.from({ length: options.employees ?? 0 }, (_, i) => {
+		const base = {
+			id: sesameId(KIND.employee, i + 2),
+			companyId: company.id,
+			firstName: `Employee`,
+			lastName: String(i + 1),
+			email: `employee${i + 1}@example.com`,
+			status: 'active',
+		};
+		return options.fullRecords ? fullEmployee(base, i + 1) : base;
+	});
 	let nextDayOff = 1;
 	const dayOffs = (records: SesameFakeOptions['absenceDaysOff'] = []) =>
 		records.map((record) => ({ ...record, id: record.id ?? sesameId(KIND.dayOff, nextDayOff++) }));
