@@ -1,7 +1,7 @@
 /**
  * The packed package, installed the way n8n installs community packages, loads in a real n8n
- * 2.41.1: every node and credential listed in package.json's `n8n` section is registered, with its
- * codex (aliases, Docs links).
+ * 2.41.1: every node and credential listed in package.json's `n8n` section is registered, and the
+ * output schemas of the nodes are served to the editor's schema preview.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,4 +68,39 @@ test("n8n's node panel gets every node's codex: aliases and Docs links", async (
 		expect([codex.node, registered?.codex?.alias]).toEqual([codex.node, codex.alias]);
 		expect(registered?.codex?.resources).toEqual(codex.resources);
 	}
+});
+
+describe("the editor's schema preview (GET /schemas/<type>/<version>/<resource>/<operation>.json)", () => {
+	const schemaUrl = (node: string, resource: string, operation: string) =>
+		`${n8n.url}/schemas/${nodeType(node)}/1.0.0/${resource}/${operation}.json`;
+	const repoSchema = (folder: string, resource: string, operation: string) =>
+		JSON.parse(
+			readFileSync(
+				join(ROOT, 'nodes', folder, '__schema__/v1.0.0', resource, `${operation}.json`),
+				'utf8',
+			),
+		);
+
+	it.each([
+		['haloPsaScheduling', 'HaloPsaScheduling', 'appointment', 'getAll'],
+		['haloPsaScheduling', 'HaloPsaScheduling', 'workday', 'create'],
+		['sense', 'Sense', 'candidate', 'get'],
+		['sense', 'Sense', 'jobOrder', 'setPossibleValues'],
+	])(
+		'%s %s/%s answers 200 with the generated schema',
+		async (node, folder, resource, operation) => {
+			// the editor asks without credentials (withCredentials: false)
+			const res = await fetch(schemaUrl(node, resource, operation));
+			expect(res.status).toBe(200);
+			expect(await res.json()).toEqual(repoSchema(folder, resource, operation));
+		},
+	);
+
+	it.each([
+		['sesameHr', 'employee', 'get'],
+		['sessions', 'room', 'getAll'],
+		['haloPsaScheduling', 'appointment', 'delete'],
+	])('%s %s/%s (no documented answer) answers 404', async (node, resource, operation) => {
+		expect((await fetch(schemaUrl(node, resource, operation))).status).toBe(404);
+	});
 });
