@@ -8,21 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ICredentialType, INodeTypeDescription } from 'n8n-workflow';
-
-import { HaloPsaSchedulingApi } from '../../credentials/HaloPsaSchedulingApi.credentials';
-import { SenseApi } from '../../credentials/SenseApi.credentials';
-import { SenseWebhookApi } from '../../credentials/SenseWebhookApi.credentials';
-import { SesameHrApi } from '../../credentials/SesameHrApi.credentials';
-import { SesameHrWebhookApi } from '../../credentials/SesameHrWebhookApi.credentials';
-import { SessionsApi } from '../../credentials/SessionsApi.credentials';
-import { HaloPsaScheduling } from '../../nodes/HaloPsaScheduling/HaloPsaScheduling.node';
-import { Sense } from '../../nodes/Sense/Sense.node';
-import { SenseTrigger } from '../../nodes/SenseTrigger/SenseTrigger.node';
-import { SesameHr } from '../../nodes/SesameHr/SesameHr.node';
-import { SesameHrPollTrigger } from '../../nodes/SesameHrPollTrigger/SesameHrPollTrigger.node';
-import { SesameHrTrigger } from '../../nodes/SesameHrTrigger/SesameHrTrigger.node';
-import { Sessions } from '../../nodes/Sessions/Sessions.node';
+import type { ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 const ROOT = join(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -33,37 +19,32 @@ interface Codex {
 	resources?: Record<string, Array<{ url: string }>>;
 }
 
-const NODES = [
-	SesameHr,
-	Sessions,
-	HaloPsaScheduling,
-	Sense,
-	SesameHrTrigger,
-	SesameHrPollTrigger,
-	SenseTrigger,
-].map((Node) => {
-	const description = new Node().description as INodeTypeDescription;
-	const folder = Node.name;
+/** The class a package.json entry (dist/<dir>/<Name>.<kind>.js) names, from its source. */
+function classOf<T>(entry: string): new () => T {
+	const source = join(ROOT, entry.replace(/^dist\//, '').replace(/\.js$/, ''));
+	const name = entry.split('/').pop()!.split('.')[0];
+	return require(source)[name];
+}
+
+/** Every node the package registers, with its codex file. */
+const NODES = (pkg.n8n.nodes as string[]).map((entry) => {
+	const folder = entry.split('/')[2];
+	const description = new (classOf<INodeType>(entry))().description as INodeTypeDescription;
 	const codex = JSON.parse(
 		readFileSync(join(ROOT, 'nodes', folder, `${folder}.node.json`), 'utf8'),
 	) as Codex;
 	return { folder, description, codex };
 });
-const CREDENTIALS: ICredentialType[] = [
-	new SesameHrApi(),
-	new SesameHrWebhookApi(),
-	new SessionsApi(),
-	new HaloPsaSchedulingApi(),
-	new SenseApi(),
-	new SenseWebhookApi(),
-];
+/** Every credential the package registers. */
+const CREDENTIALS = (pkg.n8n.credentials as string[]).map(
+	(entry) => new (classOf<ICredentialType>(entry))(),
+);
 
-it('every node of package.json has a codex file here', () => {
-	expect(NODES.map((n) => `dist/nodes/${n.folder}/${n.folder}.node.js`).sort()).toEqual(
-		[...pkg.n8n.nodes].sort(),
+it('every node of package.json has a codex file naming it', () => {
+	expect(NODES.length).toBe(pkg.n8n.nodes.length);
+	expect(NODES.map((n) => n.codex.node)).toEqual(
+		NODES.map((n) => `${pkg.name}.${n.description.name}`),
 	);
-	for (const { codex, description } of NODES)
-		expect(codex.node).toBe(`${pkg.name}.${description.name}`);
 });
 
 describe('findability (display name + codex aliases, what the node panel searches)', () => {
