@@ -45,5 +45,23 @@ export class SessionsApi implements ICredentialType {
 			url: '/api/sessions',
 			qs: { page: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Sessions rejected the API key (401): check that the key is copied whole and still exists under Workspace settings → Public API in Sessions',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						"Sessions accepted the API key but denied access (403): the key's role does not allow listing sessions; create a key with the role USER",
+				},
+			},
+		],
 	};
 }

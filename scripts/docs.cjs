@@ -3,6 +3,7 @@
 // the vendor catalogues (specs/), so the documentation cannot drift from the nodes:
 //
 //   <!-- operations:<node name> --> ... <!-- /operations:<node name> -->   the node's operation table
+//   <!-- simplify:<node name> --> ... <!-- /simplify:<node name> -->       what Simplify keeps, per resource
 //   <!-- count:<key> -->N<!-- /count:<key> -->                           a number taken from the data
 //
 // Count keys: <node name>.operations, <node name>.resources (from the description) and
@@ -85,6 +86,48 @@ function operationTable(description) {
 	return lines.join('\n');
 }
 
+/**
+ * Where each declarative node keeps its resources (ResourceSpec[] of nodes/common/describe.ts): the
+ * fields Simplify keeps are data in them, not in the description.
+ */
+const RESOURCE_MODULES = {
+	sesameHr: ['nodes/SesameHr/generated/index.js', 'SESAME_RESOURCES'],
+	sessions: ['nodes/Sessions/resources/index.js', 'SESSIONS_RESOURCES'],
+	haloPsaScheduling: ['nodes/HaloPsaScheduling/resources/index.js', 'HALO_RESOURCES'],
+};
+
+/** The resources of every declarative node, from the build in `dist`: node name -> ResourceSpec[]. */
+function builtResources(dist = path.join(ROOT, 'dist')) {
+	return Object.fromEntries(
+		Object.entries(RESOURCE_MODULES).map(([node, [file, name]]) => {
+			const resources = require(path.join(dist, file))[name];
+			if (!Array.isArray(resources)) throw new Error(`${file} does not export ${name}`);
+			return [node, resources];
+		}),
+	);
+}
+
+/** Resource / operations / fields of every operation with Simplify (operations of one list joined). */
+function simplifyTable(resources, node) {
+	const rows = [];
+	for (const resource of resources ?? []) {
+		for (const op of resource.operations.filter((o) => o.simplify)) {
+			const fields = op.simplify.map((f) => `\`${f}\``).join(', ');
+			const same = rows.find((r) => r.resource === resource.name && r.fields === fields);
+			if (same) same.operations.push(op.name);
+			else rows.push({ resource: resource.name, operations: [op.name], fields });
+		}
+	}
+	if (!rows.length) throw new Error(`no operation of "${node}" offers Simplify`);
+	return [
+		'| Resource | Operations | Fields Simplify returns |',
+		'| --- | --- | --- |',
+		...rows.map(
+			(r) => `| ${escapeCell(r.resource)} | ${escapeCell(r.operations.join(', '))} | ${r.fields} |`,
+		),
+	].join('\n');
+}
+
 /** Every count a document may name. */
 function counts(descriptions, specs) {
 	const values = {};
@@ -101,8 +144,11 @@ function counts(descriptions, specs) {
 	return values;
 }
 
-/** The document with every generated block and count filled in; throws on an unknown key. */
-function render(text, descriptions, values, file = 'document') {
+/**
+ * The document with every generated block and count filled in; throws on an unknown key.
+ * `resources`: node name -> ResourceSpec[] (the Simplify tables).
+ */
+function render(text, descriptions, values, file = 'document', resources = {}) {
 	const byName = new Map(descriptions.map((d) => [d.name, d]));
 	let result = text.replace(
 		/(<!-- operations:([\w.-]+) -->)\n[\s\S]*?\n?(<!-- \/operations:\2 -->)/g,
@@ -111,6 +157,16 @@ function render(text, descriptions, values, file = 'document') {
 			if (!description)
 				throw new Error(`${file}: no node named "${key}" for <!-- operations:${key} -->`);
 			return `${open}\n${operationTable(description)}\n${close}`;
+		},
+	);
+	result = result.replace(
+		/(<!-- simplify:([\w.-]+) -->)\n[\s\S]*?\n?(<!-- \/simplify:\2 -->)/g,
+		(_m, open, key, close) => {
+			if (!resources[key])
+				throw new Error(
+					`${file}: no resources of a node named "${key}" for <!-- simplify:${key} -->`,
+				);
+			return `${open}\n${simplifyTable(resources[key], key)}\n${close}`;
 		},
 	);
 	result = result.replace(
@@ -134,6 +190,7 @@ async function format(file, text) {
 /** Rewrites (or, with check, compares) the documents under `out`. Resolves the stale ones. */
 async function apply({
 	descriptions,
+	resources = {},
 	specs = path.join(ROOT, 'specs'),
 	out = ROOT,
 	check = false,
@@ -143,7 +200,7 @@ async function apply({
 	for (const file of DOCUMENTS) {
 		const target = path.join(out, file);
 		const current = fs.readFileSync(target, 'utf8');
-		const next = await format(file, render(current, descriptions, values, file));
+		const next = await format(file, render(current, descriptions, values, file, resources));
 		if (next === current) continue;
 		stale.push(file);
 		if (!check) fs.writeFileSync(target, next);
@@ -164,14 +221,28 @@ function builtDescriptions(dist = path.join(ROOT, 'dist')) {
 	});
 }
 
-module.exports = { apply, counts, operationRows, operationTable, render, useEndpoints, DOCUMENTS };
+module.exports = {
+	apply,
+	counts,
+	operationRows,
+	operationTable,
+	render,
+	simplifyTable,
+	useEndpoints,
+	DOCUMENTS,
+};
 
 if (require.main === module) {
 	const args = process.argv.slice(2);
 	const option = (name) =>
 		args.includes(name) ? path.resolve(args[args.indexOf(name) + 1]) : undefined;
 	const check = args.includes('--check');
-	apply({ descriptions: builtDescriptions(option('--dist')), out: option('--out') ?? ROOT, check })
+	apply({
+		descriptions: builtDescriptions(option('--dist')),
+		resources: builtResources(option('--dist')),
+		out: option('--out') ?? ROOT,
+		check,
+	})
 		.then((stale) => {
 			if (check && stale.length) {
 				process.stderr.write(`Out of date (run npm run docs):\n  ${stale.join('\n  ')}\n`);

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Runs the generators: every file derived from the vendor facts in specs/ (node data, catalogues,
-// schemas). One command-line convention for all of them:
+// schemas, the output schemas in nodes/<Node>/__schema__/). One command-line convention for all of
+// them:
 //
 //   node scripts/generate.cjs [--specs <dir>] [--out <dir>] [--check] [generator ...]
 //
 //   --specs <dir>  where the vendor documents are (default: specs/ of this repository)
 //   --out <dir>    the tree the files are written to or compared with (default: this repository)
-//   --check        write nothing; exit 1 naming every file that is out of date
+//   --check        write nothing; exit 1 naming every file that is out of date, missing, or no
+//                  longer generated (a file in a folder a generator owns, e.g. a __schema__ tree)
 //   generator      sesame, halopsa, sense (default: all)
 //
 // `npm run generate` writes, `npm run generate:check` checks (part of `npm test`). Generated
@@ -78,15 +80,32 @@ async function run(options) {
 		}
 	}
 	for (const dir of owned) {
-		const folder = path.join(options.out, dir);
-		for (const name of fs.existsSync(folder) ? fs.readdirSync(folder) : []) {
-			const file = `${dir}/${name}`;
+		for (const file of filesUnder(options.out, dir)) {
 			if (files.has(file)) continue;
 			stale.push(`${file} (not generated any more)`);
 			if (!options.check) fs.rmSync(path.join(options.out, file));
 		}
+		if (!options.check) removeEmptyFolders(path.join(options.out, dir));
 	}
 	return { files, stale };
+}
+
+/** Every file under `dir` of `tree`, at any depth (paths relative to the tree, with /). */
+function filesUnder(tree, dir) {
+	const folder = path.join(tree, dir);
+	if (!fs.existsSync(folder)) return [];
+	return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+		const rel = `${dir}/${entry.name}`;
+		return entry.isDirectory() ? filesUnder(tree, rel) : [rel];
+	});
+}
+
+/** Removes the folders under `folder` (and itself) that hold no file any more. */
+function removeEmptyFolders(folder) {
+	if (!fs.existsSync(folder)) return;
+	for (const entry of fs.readdirSync(folder, { withFileTypes: true }))
+		if (entry.isDirectory()) removeEmptyFolders(path.join(folder, entry.name));
+	if (!fs.readdirSync(folder).length) fs.rmdirSync(folder);
 }
 
 module.exports = { generatedFiles, run, GENERATORS };

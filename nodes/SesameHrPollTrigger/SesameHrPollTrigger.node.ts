@@ -67,7 +67,7 @@ export class SesameHrPollTrigger implements INodeType {
 		subtitle:
 			'={{ $parameter["event"] === "workEntry" ? "New clock-in/clock-out" : "New or updated employee" }}',
 		description:
-			'Starts the workflow when employees or clock-ins/clock-outs change in Sesame HR (polling the API)',
+			'Starts the workflow on new or updated employees and new clock-ins/clock-outs in Sesame HR by polling the API, for accounts without Sesame webhooks',
 		defaults: { name: 'Sesame HR Poll Trigger' },
 		polling: true,
 		inputs: [],

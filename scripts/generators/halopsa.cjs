@@ -2,11 +2,23 @@
 //  - specs/halopsa-endpoints.json          every endpoint with its query/path parameters
 //  - specs/halopsa-scheduling.openapi.json request-body kinds and the types of every scalar record property
 // Which of those fields each operation offers is decided in the resource files (nodes/HaloPsaScheduling/resources/).
+//
+// And the output schemas nodes/HaloPsaScheduling/__schema__/v1.0.0/<resource>/<operation>.json
+// (../lib/output-schema.cjs) of the operations that output a resource's records: lists, Get by ID,
+// Create and Update (Halo answers with the records it saved). Halo's OpenAPI document gives its
+// responses no schema; a record's schema is the one its collection takes in POST (or, for the
+// read-only types, the schema named like the collection). Where Simplify is offered (on by
+// default) the schema holds the fields Simplify keeps (the lists in the resource files).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { loadTs } = require('../lib/load-ts.cjs');
+const { schemaFile, schemaPath, toJsonSchema, pick } = require('../lib/output-schema.cjs');
+
 const OUT = 'nodes/HaloPsaScheduling/generated/catalogue.ts';
+const NODE_DIR = 'nodes/HaloPsaScheduling';
+const RESOURCES = `${NODE_DIR}/resources/index.ts`;
 
 /** The field type of a scalar OpenAPI property (arrays and objects go through raw JSON). */
 function fieldType(schema) {
@@ -109,9 +121,67 @@ export const HALO_BODY_FIELDS: Record<string, Record<string, HaloFieldType>> = $
 `;
 }
 
+// ---------------------------------------------------------------- output schemas
+
+/** The record schema of a collection path: the records POST takes there, or the schema of its name. */
+function recordsAt(openapi, collection) {
+	const body = bodyKind(openapi, 'POST', collection);
+	if (body && body.kind === 'records') return body.schema;
+	const name = collection.split('/').pop();
+	return name && openapi.components.schemas[name] ? name : undefined;
+}
+
+/** The schema of the records an operation outputs, or undefined (not a record, or undocumented). */
+function outputRecordOf(openapi, op) {
+	const segments = op.path.split('/').filter(Boolean);
+	if (op.method === 'GET' && op.list) {
+		// a list of the collection itself or of a sub-list (/Timesheet/mine)
+		for (let n = segments.length; n > 0; n--) {
+			const found = recordsAt(openapi, `/${segments.slice(0, n).join('/')}`);
+			if (found) return found;
+		}
+		return undefined;
+	}
+	if (op.method === 'GET' && /^\{\w+\}$/.test(segments[segments.length - 1] ?? ''))
+		return recordsAt(openapi, `/${segments.slice(0, -1).join('/')}`);
+	if (op.method === 'POST' && op.bodyAsArray) return recordsAt(openapi, op.path);
+	return undefined;
+}
+
+function outputSchemas(openapi, resources) {
+	const files = {};
+	for (const resource of resources) {
+		for (const op of resource.operations) {
+			const record = outputRecordOf(openapi, op);
+			if (!record) continue;
+			let schema = toJsonSchema(openapi.components.schemas[record], openapi.components.schemas);
+			if (op.simplify) schema = pick(schema, op.simplify, `${resource.value}.${op.value} Simplify`);
+			const content = schemaFile(schema);
+			if (content) files[schemaPath(NODE_DIR, resource.value, op.value)] = content;
+		}
+	}
+	return files;
+}
+
+function generate({ specs, root }) {
+	const data = derive(specs);
+	const openapi = JSON.parse(
+		fs.readFileSync(path.join(specs, 'halopsa-scheduling.openapi.json'), 'utf8'),
+	);
+	// the resource files read the catalogue: hand them the one just derived, not the file on disk
+	const { HALO_RESOURCES } = loadTs(RESOURCES, {
+		root,
+		replace: { [OUT]: { HALO_ENDPOINTS: data.endpoints, HALO_BODY_FIELDS: data.bodyFields } },
+	});
+	return { [OUT]: render(data), ...outputSchemas(openapi, HALO_RESOURCES) };
+}
+
 module.exports = {
 	name: 'halopsa',
-	generate: ({ specs }) => ({ [OUT]: render(derive(specs)) }),
+	/** Folders whose every file is generated: a file generated no more is stale. */
+	owns: [`${NODE_DIR}/__schema__`],
+	generate,
 	derive,
 	render,
+	outputRecordOf,
 };

@@ -1,11 +1,21 @@
 // Sense generator (run through scripts/generate.cjs): nodes/Sense/generated/schema.ts from the Sense
 // OpenAPI document (specs/sense-openapi.json): the ten entity types with their documented fields and
 // custom slots, the recommended full-sync order, the batch limits and the resume-upload constraints.
+//
+// And the output schemas nodes/Sense/__schema__/v1.0.0/<resource>/<operation>.json
+// (../lib/output-schema.cjs) of every operation of every entity type (the operation table of
+// nodes/Sense/shared/vendor.ts), from the documented success response of its endpoint, shaped the
+// way the node outputs it (OUTPUTS below).
 'use strict';
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
+const { loadTs } = require('../lib/load-ts.cjs');
+const { schemaFile, schemaPath, toJsonSchema } = require('../lib/output-schema.cjs');
+
 const OUT = 'nodes/Sense/generated/schema.ts';
+const NODE_DIR = 'nodes/Sense';
+const OPERATIONS = `${NODE_DIR}/shared/vendor.ts`;
 
 function fail(message) {
 	throw new Error(`generate-sense-schema: ${message}`);
@@ -196,11 +206,79 @@ function render(spec) {
 	return lines.join('\n');
 }
 
+// ---------------------------------------------------------------- output schemas
+
+const ID = { type: 'string' };
+const withId = (schema) => ({ ...schema, properties: { id: ID, ...schema.properties } });
+
+/**
+ * What the node makes of an answer (nodes/Sense/actions/): the record of `{data, …}` answers (Get,
+ * possible values), the entity's ID in front of an acknowledgement (Update, Upload Resume), and per
+ * upserted item its ID, the request ID (null when Sense gave none) and Sense's warnings about it.
+ */
+const OUTPUTS = {
+	get: (answer) => answer,
+	getPossibleValues: (answer) => answer,
+	setPossibleValues: (answer) => answer,
+	update: withId,
+	uploadResume: withId,
+	upsert: (answer) => ({
+		type: 'object',
+		properties: {
+			id: ID,
+			request_id: { type: ['string', 'null'] },
+			...(answer.properties.message ? { message: answer.properties.message } : {}),
+			warnings: { type: 'array', items: { type: 'string' } },
+		},
+		required: ['id', 'request_id'],
+	}),
+};
+
+/** The documented JSON answer of a success status (2xx) of `method path`. */
+function successSchema(spec, method, path) {
+	const operation = spec.paths[path]?.[method.toLowerCase()];
+	if (!operation) fail(`no ${method} ${path} in the OpenAPI document`);
+	const status = Object.keys(operation.responses).find((code) => /^2\d\d$/.test(code));
+	const schema = status && operation.responses[status].content?.['application/json']?.schema;
+	return schema || fail(`${method} ${path} documents no JSON success answer`);
+}
+
+function outputSchemas(spec, entities, operationsFor) {
+	const schemas = spec.components.schemas;
+	const files = {};
+	for (const entity of entities) {
+		for (const op of operationsFor(entity)) {
+			const shape = OUTPUTS[op.value] || fail(`no output shape for the operation ${op.value}`);
+			let answer = toJsonSchema(
+				successSchema(spec, op.method, op.path.replace('{entity}', entity.path)),
+				schemas,
+			);
+			// the node outputs `data` of {data, resource_id, errors}; Get documents it only as an
+			// object "containing <entity> details": the entity's own schema
+			const data = answer.properties?.data;
+			if (data && [].concat(data.type).includes('object'))
+				answer = data.properties ? data : toJsonSchema(schemas[entity.schema], schemas);
+			const content = schemaFile(shape(answer));
+			if (content) files[schemaPath(NODE_DIR, entity.resource, op.value)] = content;
+		}
+	}
+	return files;
+}
+
+function generate({ specs, root }) {
+	const spec = JSON.parse(readFileSync(join(specs, 'sense-openapi.json'), 'utf8'));
+	const { operationsFor } = loadTs(OPERATIONS, { root });
+	return {
+		[OUT]: render(spec),
+		...outputSchemas(spec, build(spec).entities, operationsFor),
+	};
+}
+
 module.exports = {
 	name: 'sense',
-	generate: ({ specs }) => ({
-		[OUT]: render(JSON.parse(readFileSync(join(specs, 'sense-openapi.json'), 'utf8'))),
-	}),
+	/** Folders whose every file is generated: a file generated no more is stale. */
+	owns: [`${NODE_DIR}/__schema__`],
+	generate,
 	build,
 	render,
 };

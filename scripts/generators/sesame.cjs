@@ -14,6 +14,9 @@
 const { readFileSync } = require('node:fs');
 const { join, posix } = require('node:path');
 
+const { pick, schemaFile, schemaPath, toJsonSchema } = require('../lib/output-schema.cjs');
+
+const NODE_DIR = 'nodes/SesameHr';
 const OUT_DIR = 'nodes/SesameHr/generated';
 const OVERRIDES = 'nodes/SesameHr/overrides.json';
 /** An import of a node module from a generated file (paths relative to the repository root). */
@@ -727,6 +730,30 @@ ${searches}
 `;
 }
 
+// ---------------------------------------------------------------- output schemas
+
+/**
+ * nodes/SesameHr/__schema__/v1.0.0/<resource>/<operation>.json (../lib/output-schema.cjs) for the
+ * endpoints whose catalogue entry documents its answer as an `outputSchema` (JSON Schema, beside
+ * `inputSchema`): the record in `data`, one list entry for lists, the Simplify fields where Simplify
+ * is offered. The catalogue of 2025-07 documents no answers, so today there are none.
+ */
+function outputSchemas(catalogue, o) {
+	const files = {};
+	for (const endpoint of catalogue.endpoints) {
+		const id = `${endpoint.method} ${endpoint.path}`;
+		const surface = o.operations[id];
+		if (!endpoint.outputSchema || !surface || o.binary[id]) continue;
+		let schema = toJsonSchema(endpoint.outputSchema, {});
+		if (schema.properties?.data) schema = schema.properties.data;
+		if (listKind(endpoint, id, o)) schema = schema.type === 'array' ? (schema.items ?? {}) : {};
+		if (o.simplify?.[id]) schema = pick(schema, o.simplify[id], `${id} Simplify`);
+		const content = schemaFile(schema);
+		if (content) files[schemaPath(NODE_DIR, surface.resource, surface.value)] = content;
+	}
+	return files;
+}
+
 /** Generated files (relative to the repository root) from the catalogue in `specs` and the overrides. */
 function generate({ specs, root }) {
 	const catalogue = JSON.parse(readFileSync(join(specs, 'sesame-endpoints.json'), 'utf8'));
@@ -736,13 +763,13 @@ function generate({ specs, root }) {
 	for (const resource of model.resources)
 		files[`${OUT_DIR}/resources/${resource.value}.ts`] = emitResource(resource);
 	files[`${OUT_DIR}/index.ts`] = emitIndex(model);
-	return files;
+	return { ...files, ...outputSchemas(catalogue, overrides) };
 }
 
 module.exports = {
 	name: 'sesame',
 	/** Folders whose every file is generated: a file generated no more is stale. */
-	owns: [`${OUT_DIR}/resources`],
+	owns: [`${OUT_DIR}/resources`, `${NODE_DIR}/__schema__`],
 	generate,
 	build,
 };

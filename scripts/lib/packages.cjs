@@ -600,13 +600,17 @@ function stageSources(root, pkg, rootPkg, dir) {
 	fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 }
 
-/** tsc + the static files tsc does not emit (icons, codex), as scripts/build.mjs does. */
+/** The static files tsc does not emit: icons, codex files and output schemas (gulpfile.js). */
+const isStatic = (file) =>
+	file.startsWith('icons/') ||
+	file.endsWith('.node.json') ||
+	/^nodes\/.*\/__schema__\/.*\.json$/.test(file);
+
+/** tsc + the static files tsc does not emit, as scripts/build.mjs does. */
 function buildStaged(root, dir) {
 	const tsc = run(bin(root, 'tsc'), ['-p', 'tsconfig.json'], { cwd: dir });
 	if (!tsc.ok) return tsc;
-	for (const file of listFiles(dir, 'icons').concat(
-		listFiles(dir, 'nodes').filter((f) => f.endsWith('.node.json')),
-	)) {
+	for (const file of listFiles(dir, 'icons').concat(listFiles(dir, 'nodes')).filter(isStatic)) {
 		const to = path.join(dir, 'dist', file);
 		fs.mkdirSync(path.dirname(to), { recursive: true });
 		fs.copyFileSync(path.join(dir, file), to);

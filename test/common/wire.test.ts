@@ -191,7 +191,9 @@ describe.each(NODES.map((n) => [n.node.description.name, n] as const))('%s', (_n
 				found.push(`${ref.resource}.${ref.operation}: no request`);
 		}
 		expect(found).toEqual([]);
-		// every operation of the node in turn (Sesame HR: 266): more than jest's default 5 s on a busy machine
+		// every operation of the node, one after another (Sesame HR: 266): far more than jest's
+		// default 5 s on a loaded machine, and a walk cut off by the timeout would go on sending into
+		// the next test file's interceptors
 	}, 120_000);
 });
 

@@ -1,6 +1,6 @@
 /**
- * The generated parts of README.md and docs/*.md (operation tables, counts) match the nodes and the
- * catalogues: scripts/docs.cjs — what `npm run docs` runs — is applied to a temporary copy of the
+ * The generated parts of README.md and docs/*.md (operation tables, Simplify tables, counts) match
+ * the nodes and the catalogues: scripts/docs.cjs — what `npm run docs` runs — is applied to a temporary copy of the
  * documents and must change nothing.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,10 @@ import { SesameHrPollTrigger } from '../../nodes/SesameHrPollTrigger/SesameHrPol
 import { SesameHrTrigger } from '../../nodes/SesameHrTrigger/SesameHrTrigger.node';
 import { Sessions } from '../../nodes/Sessions/Sessions.node';
 import { endpointOf } from '../../nodes/common/describe';
+import type { ResourceSpec } from '../../nodes/common/describe';
+import { HALO_RESOURCES } from '../../nodes/HaloPsaScheduling/resources';
+import { SESAME_RESOURCES } from '../../nodes/SesameHr/generated';
+import { SESSIONS_RESOURCES } from '../../nodes/Sessions/resources';
 
 const docs = require('../../scripts/docs.cjs') as {
 	counts(descriptions: INodeTypeDescription[], specs: string): Record<string, number>;
@@ -24,6 +28,8 @@ const docs = require('../../scripts/docs.cjs') as {
 		text: string,
 		descriptions: INodeTypeDescription[],
 		values: Record<string, number>,
+		file?: string,
+		resources?: Record<string, ResourceSpec[]>,
 	): string;
 	useEndpoints(lookup: typeof endpointOf): void;
 	DOCUMENTS: string[];
@@ -41,6 +47,12 @@ const descriptions = [
 	SesameHrPollTrigger,
 	SenseTrigger,
 ].map((NodeClass) => new NodeClass().description);
+/** What `npm run docs` reads from the build (scripts/docs.cjs RESOURCE_MODULES), here from the source. */
+const resources = {
+	sesameHr: SESAME_RESOURCES,
+	sessions: SESSIONS_RESOURCES,
+	haloPsaScheduling: HALO_RESOURCES,
+};
 
 const catalogueSize = (file: string) =>
 	(JSON.parse(readFileSync(join(root, 'specs', file), 'utf8')) as { endpoints: unknown[] })
@@ -62,7 +74,7 @@ describe('npm run docs', () => {
 		for (const file of docs.DOCUMENTS) {
 			writeFileSync(
 				join(copy, file),
-				docs.render(readFileSync(join(copy, file), 'utf8'), descriptions, values),
+				docs.render(readFileSync(join(copy, file), 'utf8'), descriptions, values, file, resources),
 			);
 		}
 		const prettier = spawnSync(
@@ -90,6 +102,46 @@ describe('npm run docs', () => {
 			),
 		);
 		expect(tables.sort()).toEqual(['haloPsaScheduling', 'sense', 'sesameHr', 'sessions']);
+	});
+
+	it('writes what Simplify returns, per resource, for every node that offers it', () => {
+		const tables = docs.DOCUMENTS.flatMap((file) =>
+			[...readFileSync(join(root, file), 'utf8').matchAll(/<!-- simplify:(\w+) -->/g)].map(
+				(m) => m[1],
+			),
+		);
+		const offering = Object.entries(resources)
+			.filter(([, list]) => list.some((r) => r.operations.some((op) => op.simplify)))
+			.map(([node]) => node);
+		expect(tables.sort()).toEqual(offering.sort());
+		expect(offering.sort()).toEqual(['haloPsaScheduling', 'sesameHr']);
+		const table = docs.render(
+			'<!-- simplify:sesameHr -->\nold\n<!-- /simplify:sesameHr -->',
+			descriptions,
+			{},
+			'doc',
+			resources,
+		);
+		const employee = SESAME_RESOURCES.find((r) => r.value === 'employee')!;
+		const fields = employee.operations.find((op) => op.value === 'get')!.simplify!;
+		expect(table).toBe(
+			[
+				'<!-- simplify:sesameHr -->',
+				'| Resource | Operations | Fields Simplify returns |',
+				'| --- | --- | --- |',
+				`| Employee | Get, Get Many | ${fields.map((f) => `\`${f}\``).join(', ')} |`,
+				'<!-- /simplify:sesameHr -->',
+			].join('\n'),
+		);
+		expect(() =>
+			docs.render(
+				'<!-- simplify:sessions -->\n<!-- /simplify:sessions -->',
+				descriptions,
+				{},
+				'doc',
+				resources,
+			),
+		).toThrow(/no operation of "sessions" offers Simplify/);
 	});
 
 	it('takes the counts from the catalogues and the descriptions', () => {

@@ -147,7 +147,7 @@ export function declaredTypes(
 			if (typeof Type !== 'function') throw new Error(file + ' does not export a class ' + className);
 			const instance = new Type();
 			return kind === 'node'
-				? { file, name: instance.description.name, usableAsTool: instance.description.usableAsTool === true }
+				? { file, name: instance.description.name, usableAsTool: Boolean(instance.description.usableAsTool) }
 				: { file, name: instance.name };
 		};
 		console.log(JSON.stringify({

@@ -2,8 +2,8 @@
  * Every npm package of this repository (scripts/packages.cjs: the all-in-one and one per vendor),
  * as packed for publishing, installed the way n8n's community installer does into a fresh user
  * folder of a real n8n 2.41.1 (one server per package): the server registers exactly the package's
- * nodes, as <package>.<node>, and its credentials — none of another vendor — and one workflow per
- * package runs against a fake vendor API on 127.0.0.1.
+ * nodes, as <package>.<node>, and its credentials — none of another vendor —, serves their output
+ * schemas, and one workflow per package runs against a fake vendor API on 127.0.0.1.
  *
  * The expected contents are worked out here from the repository's package.json (every node and
  * credential it lists, in that order) and the vendors' "owns" prefixes in packages/packages.json,
@@ -339,6 +339,27 @@ describe.each(allNames)('%s', (name) => {
 			.map((c) => c.name)
 			.filter((c) => ourCredentialTypes.includes(c));
 		expect(registeredCredentials.sort()).toEqual(declared.credentials.map((d) => d.name).sort());
+	});
+
+	test("serves its nodes' output schemas to the editor (404 for a node without any)", async () => {
+		const { server, userFolder } = instance!;
+		const nodes = declaredTypes(userFolder, name).nodes.map((d) => {
+			// the first schema file of the node's folder in the repository, if it has any
+			const dir = join(ROOT, 'nodes', d.file.split('/')[2], '__schema__', 'v1.0.0');
+			const resource = existsSync(dir) ? readdirSync(dir).sort()[0] : 'none';
+			const file = resource === 'none' ? undefined : readdirSync(join(dir, resource)).sort()[0];
+			return {
+				url: `${server.url}/schemas/${type(d.name)}/1.0.0/${resource}/${file ?? 'none.json'}`,
+				expected: file ? JSON.parse(readFileSync(join(dir, resource, file), 'utf8')) : 404,
+			};
+		});
+		const served = await Promise.all(
+			nodes.map(async ({ url }) => {
+				const res = await fetch(url);
+				return res.status === 200 ? await res.json() : res.status;
+			}),
+		);
+		expect(served).toEqual(nodes.map((n) => n.expected));
 	});
 
 	test('runs a workflow with its node against the fake vendor API', async () => {

@@ -211,6 +211,58 @@ describe('possible values', () => {
 	});
 });
 
+describe('set possible values: always a JSON array body', () => {
+	/** Every PUT the scope receives: its raw body and Content-Type. */
+	function capturePut(token: string, path: string, times: number) {
+		const seen: Array<{ body: string; contentType: string | undefined }> = [];
+		const scope = api(token)
+			.put(path)
+			.times(times)
+			.reply(function (_uri, body) {
+				seen.push({
+					body: typeof body === 'string' ? body : JSON.stringify(body),
+					contentType: this.req.headers['content-type'] as string | undefined,
+				});
+				return [200, { data: { updated: true } }];
+			});
+		return { seen, scope };
+	}
+
+	it('an empty list and Values (JSON) `[]` send `[]` as application/json (clearing the values)', async () => {
+		const store = storeWithToken('tok-pv-empty');
+		const put = capturePut('tok-pv-empty', '/v1/job-orders/possible-values/status', 2);
+		const base = { resource: 'jobOrder', operation: 'setPossibleValues', fieldName: 'status' };
+		const outputs = [
+			await run(store, { ...base, values: {} }),
+			await run(store, { ...base, valuesSource: 'json', valuesJson: '[]' }),
+		].map((r) => r.outputs[0]);
+		expect(put.scope.isDone()).toBe(true);
+		expect(put.seen).toEqual([
+			{ body: '[]', contentType: 'application/json' },
+			{ body: '[]', contentType: 'application/json' },
+		]);
+		expect(outputs).toEqual([
+			[{ json: { updated: true }, pairedItem: { item: 0 } }],
+			[{ json: { updated: true }, pairedItem: { item: 0 } }],
+		]);
+	});
+
+	it('a list goes out as the same JSON array text with its Content-Type', async () => {
+		const store = storeWithToken('tok-pv-list');
+		const put = capturePut('tok-pv-list', '/v1/leads/possible-values/source', 1);
+		await run(store, {
+			resource: 'lead',
+			operation: 'setPossibleValues',
+			fieldName: 'source',
+			values: { value: [{ label: 'Referral', value: '7', type: 'number' }] },
+		});
+		expect(put.scope.isDone()).toBe(true);
+		expect(put.seen).toEqual([
+			{ body: '[{"label":"Referral","value":7}]', contentType: 'application/json' },
+		]);
+	});
+});
+
 describe('upload resume', () => {
 	const pdf = Buffer.from('%PDF-1.7 resume of Linus\n', 'utf8');
 	const withFile = (

@@ -340,8 +340,8 @@ describe('credential test', () => {
 		expect(result.status).toBe('OK');
 	});
 
-	it('fails with a rejected key', async () => {
-		const scope = nock(BASE)
+	it('a rejected key (401): says what a 401 means and where the key is managed', async () => {
+		const scope = nock(BASE, { reqheaders: { 'x-api-key': 'wrong' } })
 			.get('/api/sessions')
 			.query({ page: '1' })
 			.times(2)
@@ -351,6 +351,27 @@ describe('credential test', () => {
 			data: { apiKey: 'wrong', baseUrl: BASE },
 		});
 		expect(scope.isDone()).toBe(true);
-		expect(result.status).toBe('Error');
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'Sessions rejected the API key (401): check that the key is copied whole and still exists under Workspace settings → Public API in Sessions',
+		});
+	});
+
+	it('a key without the rights (403): says to use a USER key', async () => {
+		const scope = nock(BASE, { reqheaders: { 'x-api-key': 'guest-key' } })
+			.get('/api/sessions')
+			.query({ page: '1' })
+			.reply(403, { message: 'Forbidden' });
+		const result = await testCredential({
+			credentialType: new SessionsApi(),
+			data: { apiKey: 'guest-key', baseUrl: BASE },
+		});
+		expect(scope.isDone()).toBe(true);
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				"Sessions accepted the API key but denied access (403): the key's role does not allow listing sessions; create a key with the role USER",
+		});
 	});
 });

@@ -216,7 +216,10 @@ export async function runForItem(
 					: {
 							method: 'PUT',
 							url: pathOf(operation(op), entity, { fieldName }),
-							body: possibleValuesBody(this, itemIndex),
+							// always the JSON array the API takes, `[]` too (it clears the values): n8n's HTTP
+							// layer drops an empty array body, so the array goes out as JSON text
+							headers: { 'Content-Type': 'application/json' },
+							body: JSON.stringify(possibleValuesBody(this, itemIndex)),
 						};
 			break;
 		}
