@@ -287,7 +287,9 @@ export function executeOperation(
 				spec.bodyAsArray &&
 				this.getNodeParameter(spec.batchParameter, false) === true
 			) {
-				const share = await sendInBatch(this, vendor, options, itemIndex);
+				const share = await sendInBatch(this, vendor, options, itemIndex, {
+					repeatable: spec.repeatable,
+				});
 				return share.received ? toItems(share.response, spec).map(paired) : [];
 			}
 
@@ -313,7 +315,9 @@ export function executeOperation(
 					? records.map((record) => simplify(record, spec.simplify!))
 					: records;
 			if (!spec.list) {
-				const response = await vendorRequest(this, vendor, options, itemIndex);
+				const response = await vendorRequest(this, vendor, options, itemIndex, {
+					repeatable: spec.repeatable,
+				});
 				return simplified(toItems(response.body, spec)).map(paired);
 			}
 
@@ -326,16 +330,18 @@ export function executeOperation(
 			const limit = returnAll ? undefined : limitOf(this, itemIndex);
 			const items = await collectPages(
 				strategy,
-				async (query) => {
+				async (query, _page, check) => {
 					const response = await vendorRequest(
 						this,
 						vendor,
 						{ ...options, qs: { ...options.qs, ...query } },
 						itemIndex,
+						{ bodyRequired: true, shape: check },
 					);
 					return response.body;
 				},
 				limit,
+				{ node: this.getNode(), vendor: vendor.vendor, itemIndex },
 			);
 			return simplified(items).map(paired);
 		} catch (error) {
