@@ -152,7 +152,7 @@ const sesameEmployees: Runner = async ({ userFolder }, type) => {
 			name: 'Sesame HR',
 			type: type('sesameHr'),
 			typeVersion: 1,
-			parameters: { resource: 'employee', operation: 'listEmployees', returnAll: true },
+			parameters: { resource: 'employee', operation: 'getAll', returnAll: true },
 			credentials: { sesameHrApi: { id: credential.id, name: credential.name } },
 		}),
 		[credential],
