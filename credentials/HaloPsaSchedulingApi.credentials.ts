@@ -16,6 +16,8 @@ import {
 	type TokenRequest,
 } from '../nodes/common/clientCredentials';
 import { field, firstOf, join, urlExpression, urlOf } from '../nodes/common/credentialUrl';
+import { CREDENTIAL_TEST_HEADER, plainHttpNotice } from '../nodes/common/plainHttp';
+import { TIMEOUT_FIELD } from '../nodes/common/timeout';
 import {
 	networkReason,
 	parseBody,
@@ -141,8 +143,23 @@ function tokenRequest(credentials: ICredentialDataDecryptedObject): HaloTokenReq
 	return { url: tokenUrl, form: { scope }, host, hosted, tenant, scope };
 }
 
+/** The fields a token depends on: a change of any of them makes the next request ask for a new one. */
+export const HALO_TOKEN_BINDING = [
+	'hosting',
+	'appUrl',
+	'tenant',
+	'clientId',
+	'clientSecret',
+	'scope',
+	'resourceUrl',
+	'authUrl',
+];
+
 const grant = new ClientCredentialsGrant({
+	vendor: 'HaloPSA',
+	binding: HALO_TOKEN_BINDING,
 	tokenRequest,
+	urls: (credentials) => [haloTokenUrl(credentials), haloResourceUrl(credentials)],
 	passing: 'caller',
 	failed: exchangeError,
 	noToken: (ctx) =>
@@ -183,6 +200,7 @@ export class HaloPsaSchedulingApi extends clientCredentialsApi(grant) implements
 			description:
 				'Address of your Halo web application. The API is called at <Halo URL>/api and tokens come from <Halo URL>/auth unless you override them below.',
 		},
+		plainHttpNotice('appUrl', 'client secret and the tokens'),
 		{
 			displayName: 'Tenant',
 			name: 'tenant',
@@ -212,6 +230,7 @@ export class HaloPsaSchedulingApi extends clientCredentialsApi(grant) implements
 			description:
 				'Only if the API is not at <Halo URL>/api (Halo shows the Resource Server under Configuration → Integrations → Halo API)',
 		},
+		plainHttpNotice('resourceUrl', 'tokens'),
 		{
 			displayName: 'Authorisation Server URL (Override)',
 			name: 'authUrl',
@@ -221,12 +240,18 @@ export class HaloPsaSchedulingApi extends clientCredentialsApi(grant) implements
 			description:
 				'Only if tokens do not come from <Halo URL>/auth; the token request goes to <this URL>/token',
 		},
+		plainHttpNotice('authUrl', 'client secret'),
+		TIMEOUT_FIELD,
 		...TOKEN_FIELDS,
 	];
 
 	// A credential test always runs preAuthentication first, so this proves the token exchange and an API call.
 	test: ICredentialTestRequest = {
-		request: { baseURL: HALO_RESOURCE_URL_EXPRESSION, url: '/Agent/me' },
+		request: {
+			baseURL: HALO_RESOURCE_URL_EXPRESSION,
+			url: '/Agent/me',
+			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
+		},
 		rules: [
 			{
 				type: 'responseCode',

@@ -8,7 +8,10 @@ import {
 	oauthError,
 	TOKEN_FIELDS,
 } from '../nodes/common/clientCredentials';
-import { SENSE_BASE_URL_EXPRESSION } from '../nodes/Sense/shared/vendor';
+import { networkReason } from '../nodes/common/errors';
+import { CREDENTIAL_TEST_HEADER, plainHttpNotice } from '../nodes/common/plainHttp';
+import { TIMEOUT_FIELD } from '../nodes/common/timeout';
+import { SENSE_BASE_URL_EXPRESSION, senseBaseUrl } from '../nodes/Sense/shared/vendor';
 
 /**
  * Sense API: OAuth2 client credentials exchanged for a short-lived bearer token (Sense requires reuse
@@ -19,13 +22,28 @@ import { SENSE_BASE_URL_EXPRESSION } from '../nodes/Sense/shared/vendor';
 const PRODUCTION_TOKEN_URL = 'https://partner-auth.sensehq.com/oauth2/token';
 const PRODUCTION_BASE_URL = 'https://partner-api.sensehq.com/v1';
 
+const tokenUrlOf = (credentials: Readonly<Record<string, unknown>>) =>
+	String(credentials.tokenUrl || PRODUCTION_TOKEN_URL).trim();
+
+/** The fields a token depends on: a change of any of them makes the next request ask for a new one. */
+export const SENSE_TOKEN_BINDING = ['clientId', 'clientSecret', 'tokenUrl', 'baseUrl'];
+
 const grant = new ClientCredentialsGrant({
-	tokenRequest: (credentials) => ({
-		url: String(credentials.tokenUrl || PRODUCTION_TOKEN_URL).trim(),
-	}),
+	vendor: 'Sense',
+	binding: SENSE_TOKEN_BINDING,
+	tokenRequest: (credentials) => ({ url: tokenUrlOf(credentials) }),
+	urls: (credentials) => [tokenUrlOf(credentials), senseBaseUrl(credentials)],
 	passing: { retries: 2, delayMs: 300 },
 	// names the status and the token endpoint's own error, never the request (which holds the secret)
-	failed({ status, body, code }) {
+	failed({ status, body, code, message }, { url }) {
+		if (status === undefined) {
+			return new UserError(
+				`Could not reach the Sense token URL ${url.split('?')[0]}: ${networkReason({ code, message })}`,
+				{
+					description: `${code ? `${code}. ` : ''}Check the Token URL in the credential (the production one is ${PRODUCTION_TOKEN_URL}).`,
+				},
+			);
+		}
 		const { code: error, description } = oauthError(body);
 		const reason = [error, description].filter(Boolean).join(': ');
 		const what = status ? `HTTP ${status}` : (code ?? 'no response');
@@ -55,6 +73,7 @@ export class SenseApi extends clientCredentialsApi(grant) implements ICredential
 			default: PRODUCTION_TOKEN_URL,
 			description: 'Change only for a staging or sandbox environment',
 		},
+		plainHttpNotice('tokenUrl', 'client secret'),
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
@@ -63,6 +82,8 @@ export class SenseApi extends clientCredentialsApi(grant) implements ICredential
 			description:
 				'API base URL including the version, e.g. https://partner-api.sensehq.com/v1. Change only for a staging or sandbox environment.',
 		},
+		plainHttpNotice('baseUrl', 'access token'),
+		TIMEOUT_FIELD,
 		...TOKEN_FIELDS,
 	];
 
@@ -71,6 +92,7 @@ export class SenseApi extends clientCredentialsApi(grant) implements ICredential
 		request: {
 			baseURL: SENSE_BASE_URL_EXPRESSION,
 			url: '/candidates/possible-values/status',
+			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 		},
 	};
 }

@@ -1,10 +1,11 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import {
+	authenticateWith,
+	CREDENTIAL_TEST_HEADER,
+	plainHttpNotice,
+} from '../nodes/common/plainHttp';
+import { TIMEOUT_FIELD } from '../nodes/common/timeout';
 import {
 	SESAME_BASE_URL_EXPRESSION,
 	SESAME_REGIONS,
@@ -61,17 +62,21 @@ export class SesameHrApi implements ICredentialType {
 				'The API base URL, e.g. https://api-eu5.sesametime.com or the URL of a sandbox or proxy',
 			displayOptions: { show: { region: ['custom'] } },
 		},
+		plainHttpNotice('baseUrl', 'API token', { region: ['custom'] }),
+		TIMEOUT_FIELD,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.apiToken}}' } },
-	};
+	authenticate = authenticateWith(
+		(credentials) => ({ Authorization: `Bearer ${String(credentials.apiToken ?? '')}` }),
+		(credentials) => [sesameBaseUrl(credentials)],
+		'API token',
+	);
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: SESAME_BASE_URL_EXPRESSION,
 			url: '/core/v3/info',
+			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 		},
 		rules: [
 			{

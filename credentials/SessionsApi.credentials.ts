@@ -1,9 +1,11 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import {
+	authenticateWith,
+	CREDENTIAL_TEST_HEADER,
+	plainHttpNotice,
+} from '../nodes/common/plainHttp';
+import { TIMEOUT_FIELD } from '../nodes/common/timeout';
 
 export class SessionsApi implements ICredentialType {
 	name = 'sessionsApi';
@@ -32,18 +34,22 @@ export class SessionsApi implements ICredentialType {
 			default: 'https://api.app.sessions.us',
 			description: 'Change only to reach a sandbox or a proxy',
 		},
+		plainHttpNotice('baseUrl', 'API key'),
+		TIMEOUT_FIELD,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'x-api-key': '={{$credentials.apiKey}}' } },
-	};
+	authenticate = authenticateWith(
+		(credentials) => ({ 'x-api-key': String(credentials.apiKey ?? '') }),
+		(credentials) => [String(credentials.baseUrl ?? '').trim()],
+		'API key',
+	);
 
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") }}',
 			url: '/api/sessions',
 			qs: { page: 1 },
+			headers: { [CREDENTIAL_TEST_HEADER]: '1' },
 		},
 		rules: [
 			{

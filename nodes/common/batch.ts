@@ -13,7 +13,7 @@
 import type { IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { vendorRequest, type VendorProfile } from './transport';
+import { vendorRequest, type RequestPolicy, type VendorProfile } from './transport';
 
 export interface BatchShare {
 	/** false: the answer could not be split and went to the batch's first item */
@@ -50,6 +50,7 @@ async function flush(
 	options: IHttpRequestOptions,
 	key: string,
 	members: Member[],
+	policy: RequestPolicy,
 ): Promise<void> {
 	await sleep(0);
 	if (openBatches.get(key) === members) openBatches.delete(key);
@@ -60,6 +61,7 @@ async function flush(
 			profile,
 			{ ...options, body: body as IHttpRequestOptions['body'] },
 			members[0].itemIndex,
+			policy,
 		);
 		split(members, response.body).forEach((share, i) => members[i].resolve(share));
 	} catch (error) {
@@ -73,6 +75,7 @@ export function sendInBatch(
 	profile: VendorProfile,
 	options: IHttpRequestOptions,
 	itemIndex: number,
+	policy: RequestPolicy = {},
 ): Promise<BatchShare> {
 	const key = [
 		ctx.getExecutionId(),
@@ -90,6 +93,6 @@ export function sendInBatch(
 			openBatches.set(key, members);
 		}
 		members.push({ itemIndex, records, resolve, reject });
-		if (first) void flush(ctx, profile, options, key, members);
+		if (first) void flush(ctx, profile, options, key, members, policy);
 	});
 }

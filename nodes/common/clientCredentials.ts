@@ -17,24 +17,39 @@
  *   same copy) receives the token another caller just obtained, without another exchange
  *   (`TokenCache`; its keys are hashes, never the secret).
  *
- * Failures: a passing one (`isTransient`, the shared transport's retry rule: 429, 502/503/504, 500,
- * a dropped connection or timeout) is repeated by the grant `retries` times, or handed on as it is
- * so that the transport repeats the request that needed the token; every other failure becomes the
- * credential's own UserError, which never mentions the secret.
+ * - A token is bound to the credential values that produced it (`binding`: client ID, secret,
+ *   tenant, URLs …): their hash is stored with it (`tokenFor`), `validity` reads "" as soon as the
+ *   credential holds other values, and the in-process cache is keyed by them, so an edited
+ *   credential gets a new token on its next request instead of the old one.
+ *
+ * Every token request has the credential's timeout and follows no redirect to another host (the
+ * form carries the client secret). Failures: a passing one (`isTransient`, the shared transport's
+ * retry rule: 429, 502/503/504, 500, a dropped connection) is repeated by the grant `retries` times,
+ * or handed on as it is so that the transport repeats the request that needed the token; a timeout
+ * is handed on, or described at once; every other failure becomes the credential's own UserError,
+ * which never mentions the secret.
  */
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { sleep, type UserError } from 'n8n-workflow';
+import { sleep, UserError } from 'n8n-workflow';
 
+import { headerValue } from './headers';
+import { authenticateWith } from './plainHttp';
 import { parseBody, type FailedResponse } from './errors';
 import { secretKey } from './singleFlight';
-import { cachedToken, TokenCache, tokenLifetimeMs, type CachedToken } from './tokenCache';
-import { failureOf, isTransient } from './transport';
+import { seconds, timeoutOf } from './timeout';
+import {
+	cachedToken,
+	TokenCache,
+	tokenBinding,
+	tokenLifetimeMs,
+	type CachedToken,
+} from './tokenCache';
+import { failureOf, isTimeout, isTransient, requestLine, sameHost } from './transport';
 
 /** The hidden fields n8n keeps the token in (see the top of this file). */
 export const TOKEN_FIELDS: INodeProperties[] = [
@@ -53,6 +68,13 @@ export const TOKEN_FIELDS: INodeProperties[] = [
 		default: '',
 	},
 	{ displayName: 'Token Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
+	{
+		displayName: 'Token Issued For',
+		name: 'tokenFor',
+		type: 'hidden',
+		typeOptions: { password: true },
+		default: '',
+	},
 ];
 
 /** Client ID and Client Secret, as the vendor calls them. */
@@ -85,8 +107,17 @@ export interface TokenRequest {
 }
 
 export interface ClientCredentialsSpec<Request extends TokenRequest> {
+	/** The vendor, as the messages name it ("Sense"). */
+	vendor: string;
+	/**
+	 * The credential fields the token depends on (client ID, secret, tenant, URLs …): a change of
+	 * any of them makes the next request ask for a new token.
+	 */
+	binding: readonly string[];
 	/** The token request for these credentials; throws a UserError for credentials that cannot work. */
 	tokenRequest(credentials: ICredentialDataDecryptedObject): Request;
+	/** The URLs the secret or the token go to (checked for plain http:// by the credential test). */
+	urls(credentials: ICredentialDataDecryptedObject): string[];
 	/**
 	 * Passing failures: repeated here `retries` times, waiting `delayMs` and then twice as long each
 	 * time, and then described like any other failure; or `'caller'`: handed on as they are at once,
@@ -103,7 +134,7 @@ export interface ClientCredentialsSpec<Request extends TokenRequest> {
 export class ClientCredentialsGrant<Request extends TokenRequest> {
 	private readonly tokens = new TokenCache();
 
-	constructor(private readonly spec: ClientCredentialsSpec<Request>) {}
+	constructor(readonly spec: ClientCredentialsSpec<Request>) {}
 
 	/** What the credential's `preAuthentication` returns: the cached token, or a new one. */
 	async token(
@@ -117,10 +148,26 @@ export class ClientCredentialsGrant<Request extends TokenRequest> {
 			client_secret: String(credentials.clientSecret ?? ''),
 			...request.form,
 		};
-		// one cache entry per token URL, client, secret and scope (hashed: see secretKey)
-		const key = secretKey(request.url, ...Object.values(form));
-		return await this.tokens.get(key, credentials.accessToken, () =>
-			this.exchange(helper, request, form),
+		const tokenFor = tokenBinding(credentials, this.spec.binding);
+		const timeout = timeoutOf(credentials);
+		// one cache entry per credential values, token URL, client, secret and scope (hashed: see secretKey)
+		const key = secretKey(tokenFor, request.url, ...Object.values(form).map(String));
+		return await this.tokens.get(
+			key,
+			credentials.accessToken,
+			() => this.exchange(helper, request, form, tokenFor, timeout),
+			{ waitMs: timeout, expired: () => this.timedOut(request, timeout) },
+		);
+	}
+
+	/** The error of a token request that did not answer in time. */
+	private timedOut(request: Request, timeout: number): UserError {
+		const where = requestLine('POST', request.url);
+		return new UserError(
+			`${this.spec.vendor} did not answer within ${seconds(timeout)} (${where})`,
+			{
+				description: `The token request got no complete answer within the credential's timeout of ${seconds(timeout)}. Try again later, or raise "Timeout (Seconds)" in the credential.`,
+			},
 		);
 	}
 
@@ -128,12 +175,27 @@ export class ClientCredentialsGrant<Request extends TokenRequest> {
 		helper: IHttpRequestHelper,
 		request: Request,
 		form: IDataObject,
+		tokenFor: string,
+		timeout: number,
 	): Promise<CachedToken> {
 		const { passing } = this.spec;
 		for (let attempt = 0; ; attempt++) {
-			const sent = await post(helper, request.url, form);
-			if ('answer' in sent) return this.stored(sent.answer, request);
+			const sent = await post(helper, request.url, form, timeout);
+			if ('answer' in sent) return this.stored(sent.answer, request, tokenFor);
+			if ('redirect' in sent) {
+				const { from, to } = sent.redirect;
+				throw new UserError(
+					`The ${this.spec.vendor} token URL redirected from ${from} to ${to}, another host: not followed`,
+					{
+						description: `The client ID and secret are sent only to ${from}, the token URL of the credential. If the token endpoint has moved, enter its new address in the credential.`,
+					},
+				);
+			}
 			const failure = failureOf(sent.error);
+			if (isTimeout(failure)) {
+				if (passing === 'caller') throw sent.error;
+				throw this.timedOut(request, timeout);
+			}
 			if (isTransient(failure)) {
 				// handed on as it is: the transport reads its status or code, repeats the request that
 				// needed the token, and reports a lasting failure as a NodeApiError
@@ -147,37 +209,67 @@ export class ClientCredentialsGrant<Request extends TokenRequest> {
 		}
 	}
 
-	private stored(answer: unknown, request: Request): CachedToken {
+	private stored(answer: unknown, request: Request, tokenFor: string): CachedToken {
 		const body = parseBody(answer);
 		const record = (body !== null && typeof body === 'object' ? body : {}) as IDataObject;
 		const accessToken = record.access_token;
 		if (typeof accessToken !== 'string' || !accessToken) throw this.spec.noToken(request);
 		const now = Date.now();
-		return cachedToken(accessToken, tokenLifetimeMs(record, accessToken, now), now);
+		return cachedToken(
+			accessToken,
+			tokenLifetimeMs(record, accessToken, now),
+			{ tokenFor, fields: this.spec.binding },
+			now,
+		);
 	}
 }
 
-/** One token request: the token endpoint's answer, or what it failed with. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * One token request: the token endpoint's answer, or what it failed with. A redirect on the same
+ * host is followed (the form posted again); one to another host is not (it would carry the secret).
+ */
 async function post(
 	helper: IHttpRequestHelper,
 	url: string,
 	form: IDataObject,
-): Promise<{ answer: unknown } | { error: unknown }> {
-	try {
-		return {
-			answer: await helper.helpers.httpRequest({
-				method: 'POST',
-				url,
-				headers: {
-					'Content-Type': 'application/x-www-form-urlencoded',
-					Accept: 'application/json',
-				},
-				body: form,
-				json: true,
-			}),
-		};
-	} catch (error) {
-		return { error };
+	timeout: number,
+): Promise<{ answer: unknown } | { error: unknown } | { redirect: { from: string; to: string } }> {
+	let target = url;
+	for (let redirects = 0; ; redirects++) {
+		try {
+			return {
+				answer: await helper.helpers.httpRequest({
+					method: 'POST',
+					url: target,
+					headers: {
+						'Content-Type': 'application/x-www-form-urlencoded',
+						Accept: 'application/json',
+					},
+					body: form,
+					json: true,
+					timeout,
+					disableFollowRedirect: true,
+				}),
+			};
+		} catch (error) {
+			const failure = failureOf(error);
+			const location = headerValue(failure.headers, 'location');
+			const status = failure.status ?? 0;
+			if (status < 300 || status >= 400 || !location || redirects >= MAX_REDIRECTS)
+				return { error };
+			let from: URL;
+			let to: URL;
+			try {
+				from = new URL(target);
+				to = new URL(location, target);
+			} catch {
+				return { error };
+			}
+			if (!sameHost(from, to)) return { redirect: { from: from.host, to: to.host } };
+			target = to.href;
+		}
 	}
 }
 
@@ -193,18 +285,19 @@ export function oauthError(body: unknown): { code?: string; description?: string
 }
 
 /**
- * The base class of a client-credentials credential type: every request carries the stored token,
- * and `preAuthentication` (which n8n calls with its request helper as `this`) returns the grant's
+ * The base class of a client-credentials credential type: every request carries the stored token
+ * (and the credential test warns about plain http://, see ./plainHttp.ts), and `preAuthentication` (which n8n calls with its request helper as `this`) returns the grant's
  * token. The credential class adds its fields (with `clientFields` and `TOKEN_FIELDS`) and its test.
  */
 export function clientCredentialsApi<Request extends TokenRequest>(
 	grant: ClientCredentialsGrant<Request>,
 ) {
 	return class {
-		authenticate: IAuthenticateGeneric = {
-			type: 'generic',
-			properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-		};
+		authenticate = authenticateWith(
+			(credentials) => ({ Authorization: `Bearer ${String(credentials.accessToken ?? '')}` }),
+			(credentials) => grant.spec.urls(credentials),
+			'client secret and the tokens',
+		);
 
 		async preAuthentication(
 			this: IHttpRequestHelper,

@@ -297,7 +297,9 @@ export function executeOperation(
 				spec.bodyAsArray &&
 				this.getNodeParameter(spec.batchParameter, false) === true
 			) {
-				const share = await sendInBatch(this, vendor, options, itemIndex);
+				const share = await sendInBatch(this, vendor, options, itemIndex, {
+					repeatable: spec.repeatable,
+				});
 				return share.received ? toItems(share.response, spec).map(paired) : [];
 			}
 
@@ -328,7 +330,9 @@ export function executeOperation(
 					vendor.personalData,
 				);
 			if (!spec.list) {
-				const response = await vendorRequest(this, vendor, options, itemIndex);
+				const response = await vendorRequest(this, vendor, options, itemIndex, {
+					repeatable: spec.repeatable,
+				});
 				return simplified(toItems(response.body, spec)).map(paired);
 			}
 
@@ -341,16 +345,18 @@ export function executeOperation(
 			const limit = returnAll ? undefined : limitOf(this, itemIndex);
 			const items = await collectPages(
 				strategy,
-				async (query) => {
+				async (query, _page, check) => {
 					const response = await vendorRequest(
 						this,
 						vendor,
 						{ ...options, qs: { ...options.qs, ...query } },
 						itemIndex,
+						{ bodyRequired: true, shape: check },
 					);
 					return response.body;
 				},
 				limit,
+				{ node: this.getNode(), vendor: vendor.vendor, itemIndex },
 			);
 			return simplified(items).map(paired);
 		} catch (error) {

@@ -128,6 +128,11 @@ export interface OperationSpec {
 	/** The answer is a file: it is output in the binary property named by this node parameter. */
 	binaryOutput?: { propertyParam: string };
 	/**
+	 * A POST that cannot create a record twice (an update by ID): retried, like GET/PUT/PATCH/DELETE,
+	 * after a failure that leaves open whether the vendor carried it out (see RequestPolicy).
+	 */
+	repeatable?: boolean;
+	/**
 	 * The fields "Simplify" keeps of each record (on by default): large records are cut to what
 	 * most workflows use; switching Simplify off returns the whole record.
 	 */

@@ -6,6 +6,8 @@
 import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { seconds } from './timeout';
+
 export interface FailedResponse {
 	status?: number;
 	body?: unknown;
@@ -19,6 +21,19 @@ export interface FailedResponse {
 	 * token exchange was refused): reported with its own message and description.
 	 */
 	userError?: { message: string; description?: string };
+	/** The request that failed, as "METHOD https://host/path" (no query: it may carry filters). */
+	request?: string;
+	/** Set when the request timed out: the timeout it had, in milliseconds. */
+	timedOutMs?: number;
+	/** How many times the request was sent (said when more than once). */
+	attempts?: number;
+	/**
+	 * The request may have been carried out although it failed (a create answered 502/504, a
+	 * connection reset after sending, a timeout, a broken answer): it was not sent again.
+	 */
+	outcomeUnknown?: boolean;
+	/** A redirect that was not followed because it leads to another host. */
+	redirect?: { from: string; to: string };
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -142,6 +157,46 @@ export function describeFailure(
 	vendor: string,
 	failure: FailedResponse,
 ): { message: string; description: string } {
+	const described = describeOutcome(vendor, failure);
+	if (!failure.outcomeUnknown) return described;
+	return {
+		message: `${described.message} (the record may have been created)`,
+		description: `${described.description}\n${unknownOutcomeAdvice(vendor, failure)}`,
+	};
+}
+
+/** What to do after a request that may have been carried out (it was not repeated). */
+export function unknownOutcomeAdvice(vendor: string, failure: FailedResponse): string {
+	const what = failure.request ? ` (${failure.request})` : '';
+	return (
+		`${vendor} may have received and carried out the request${what} although no usable answer came back, ` +
+		'so it was not sent again: a second request could create the record twice. ' +
+		`Check in ${vendor} (for example with a Get Many or search of the record) whether it exists before running this item again.`
+	);
+}
+
+function describeOutcome(
+	vendor: string,
+	failure: FailedResponse,
+): { message: string; description: string } {
+	if (failure.redirect) {
+		const { from, to } = failure.redirect;
+		return {
+			message: `${vendor} redirected the request from ${from} to ${to}, another host: not followed`,
+			description:
+				`${failure.request ? `${failure.request} was answered ${failure.status ?? 'with a redirect'}. ` : ''}` +
+				`The credential is sent only to ${from}, never to another host. If the API has moved, enter its new address in the credential.`,
+		};
+	}
+	if (failure.timedOutMs !== undefined) {
+		const attempts = (failure.attempts ?? 1) > 1 ? ` (${failure.attempts} attempts)` : '';
+		return {
+			message: `${vendor} did not answer within ${seconds(failure.timedOutMs)}${failure.request ? ` (${failure.request})` : ''}`,
+			description:
+				`No complete answer arrived within the credential's timeout of ${seconds(failure.timedOutMs)}${attempts}. ` +
+				`${vendor} (or a proxy in between) accepted the connection but did not answer in time. Try again later, or raise "Timeout (Seconds)" in the credential.`,
+		};
+	}
 	if (failure.status === undefined && failure.userError) {
 		return {
 			message: failure.userError.message,
@@ -153,8 +208,13 @@ export function describeFailure(
 		const hint = `${networkReason(failure)}${advice ? ` — ${advice}` : ''}`;
 		const where = failure.url ? ` (${failure.url})` : '';
 		const description = `${failure.code ? failure.code + ': ' : ''}${hint}`;
+		// the server was reached, and then the connection broke
+		const broken = failure.code === 'ECONNRESET' || failure.code === 'EPIPE';
+		const head = broken
+			? `The connection to ${vendor} broke before the answer arrived${where}`
+			: `Could not reach ${vendor}${where}`;
 		// the code stays out of the message: n8n replaces a message naming ECONNREFUSED & co. with its own
-		return { message: withDetail(`Could not reach ${vendor}${where}`, [hint]), description };
+		return { message: withDetail(head, [hint]), description };
 	}
 	const body = parseBody(failure.body);
 	const status = failure.status;
@@ -163,9 +223,14 @@ export function describeFailure(
 	const message = vendorMessage(body);
 	if (message) lines.push(message);
 	for (const line of fieldErrors(body)) if (!lines.includes(line)) lines.push(line);
+	if (!lines.length) lines.push(text);
+	if ((failure.attempts ?? 1) > 1) lines.push(`Still failing after ${failure.attempts} attempts.`);
 	return {
-		message: withDetail(`${vendor} answered ${status}: ${text}`, lines),
-		description: lines.join('\n') || text,
+		message: withDetail(
+			`${vendor} answered ${status}: ${text}`,
+			lines.filter((line) => !line.startsWith('Still failing after')),
+		),
+		description: lines.join('\n'),
 	};
 }
 

@@ -1,14 +1,22 @@
 /**
  * Paging strategies: how a vendor's list endpoint is asked for page N and how its answer is read.
- * Return All / Limit logic is the same for every vendor (see `collectPages`).
+ * Return All / Limit logic is the same for every vendor (see `collectPages`), and so are its bounds:
+ * a page seen before, more pages or records than the vendor announced, a list without an end, or
+ * more data than a run can hold stop paging with an error instead of looping or exhausting memory.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { createHash } from 'crypto';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { failureOf } from './transport';
 
 export interface PageRead {
 	items: IDataObject[];
 	hasMore: boolean;
+	/** How many records the vendor says the list has in all (when it says). */
+	total?: number;
+	/** How many pages the vendor says the list has (when it says, or its total tells). */
+	pages?: number;
 }
 
 export interface PagingStrategy {
@@ -19,11 +27,10 @@ export interface PagingStrategy {
 	query(page: number, wanted: number | undefined, limit?: number): IDataObject;
 	/** The items of one page and whether another page may follow. */
 	read(body: unknown, page: number): PageRead;
-	/**
-	 * Stop (without keeping the page) when a page repeats the previous one: a server that ignores the
-	 * page parameter would otherwise answer the same full page forever.
-	 */
-	stopOnRepeat?: boolean;
+	/** What a page must look like, in words, when `body` is not a page of this list (else undefined). */
+	check(body: unknown): string | undefined;
+	/** Most pages of a list whose length the vendor does not announce (default MAX_PAGES). */
+	maxPages?: number;
 	/**
 	 * The same paging with smaller pages, tried once when the server refuses the first page (HTTP 400
 	 * or 422): for a vendor whose maximum page size is undocumented, so a large preferred size can
@@ -41,9 +48,21 @@ function asItems(value: unknown): IDataObject[] {
 	return [value as IDataObject];
 }
 
-/** `?page=N` with a fixed page size chosen by the server; a short page is the last. */
-export function fixedSizePages(pageSize: number, pageParam = 'page'): PagingStrategy {
+const isRecord = (body: unknown): body is IDataObject =>
+	body !== null && typeof body === 'object' && !Array.isArray(body);
+
+/**
+ * `?page=N` with a fixed page size chosen by the server; a short page is the last. Nothing tells
+ * how long the list is: `maxPages` bounds it (default MAX_PAGES).
+ */
+export function fixedSizePages(
+	pageSize: number,
+	options: { pageParam?: string; maxPages?: number } = {},
+): PagingStrategy {
+	const { pageParam = 'page', maxPages } = options;
 	return {
+		maxPages,
+		check: (body) => (Array.isArray(body) ? undefined : 'a list of records (a JSON array)'),
 		query: (page) => ({ [pageParam]: page }),
 		read: (body) => {
 			const items = asItems(body);
@@ -70,7 +89,10 @@ export function metaPages(
 ): PagingStrategy {
 	const { dataKey = 'data', pageParam = 'page', sizeParam = 'limit', fallbackPageSize } = options;
 	return {
-		stopOnRepeat: true,
+		check: (body) =>
+			Array.isArray(body) || (isRecord(body) && Array.isArray(body[dataKey]))
+				? undefined
+				: `a list of records (an object with a "${dataKey}" array)`,
 		smaller:
 			fallbackPageSize !== undefined && fallbackPageSize < maxPageSize
 				? metaPages(fallbackPageSize, { dataKey, pageParam, sizeParam })
@@ -83,11 +105,17 @@ export function metaPages(
 			const record = (body ?? {}) as IDataObject;
 			const items = asItems(Array.isArray(body) ? body : record[dataKey]);
 			const meta = record.meta as IDataObject | undefined;
+			const total = countOf(meta?.total);
 			if (meta && meta.lastPage !== undefined) {
 				const current = Number(meta.currentPage ?? page);
-				return { items, hasMore: current < Number(meta.lastPage) && items.length > 0 };
+				return {
+					items,
+					hasMore: current < Number(meta.lastPage) && items.length > 0,
+					total,
+					pages: countOf(meta.lastPage),
+				};
 			}
-			return { items, hasMore: items.length >= maxPageSize };
+			return { items, hasMore: items.length >= maxPageSize, total };
 		},
 	};
 }
@@ -101,6 +129,13 @@ export interface CountedPagesOptions {
 	itemsKey?: string;
 	/** Query parameters sent with every page (e.g. a flag that switches paging on). */
 	fixedQuery?: IDataObject;
+}
+
+/** A count the vendor announced: a whole number of 0 or more, else undefined. */
+function countOf(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = Number(value);
+	return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** The items of an answer that is either a bare array or an envelope `{<countKey>: n, <any>: [...]}`. */
@@ -149,7 +184,12 @@ export function countedPages(
 		fixedQuery = {},
 	} = options;
 	return {
-		stopOnRepeat: true,
+		check: (body) =>
+			Array.isArray(body) ||
+			(isRecord(body) &&
+				(Object.values(body).some(Array.isArray) || countOf(body[countKey]) !== undefined))
+				? undefined
+				: `a list of records (an array, or an object with "${countKey}" and an array)`,
 		query: (page, wanted) => ({
 			...fixedQuery,
 			[sizeParam]:
@@ -162,7 +202,12 @@ export function countedPages(
 			const { items, total } = unwrapEnvelope(body, countKey, itemsKey);
 			const full = items.length === maxPageSize;
 			const countLeft = total === undefined || (page - 1) * maxPageSize + items.length < total;
-			return { items, hasMore: full && countLeft };
+			return {
+				items,
+				hasMore: full && countLeft,
+				total,
+				pages: total === undefined ? undefined : Math.ceil(total / maxPageSize),
+			};
 		},
 	};
 }
@@ -173,6 +218,10 @@ export function countedPages(
  */
 export function singlePage(dataKey = 'data'): PagingStrategy {
 	return {
+		check: (body) =>
+			Array.isArray(body) || (isRecord(body) && Array.isArray(body[dataKey]))
+				? undefined
+				: `a list of records (an array, or an object with a "${dataKey}" array)`,
 		query: () => ({}),
 		read: (body) => {
 			const record =
@@ -202,40 +251,115 @@ async function settle(request: Promise<unknown>): Promise<{ body: unknown } | { 
 	}
 }
 
-/** Collects pages until the limit is reached or the vendor says there are no more. */
+/** Most pages of one list when the vendor does not announce how many there are. */
+export const MAX_PAGES = 10_000;
+
+/** Most characters of JSON one list may collect: beyond it, n8n would run short of memory. */
+export const MEMORY_BUDGET = 128 * 1024 * 1024;
+
+/** How far a list may go beyond what the vendor announced (records added while paging). */
+const margin = (announced: number, least: number) => Math.max(least, Math.ceil(announced / 10));
+
+/** Who pages, for the errors: the node, the vendor's name and the item. */
+export interface PagingGuard {
+	node: INode;
+	vendor: string;
+	itemIndex?: number;
+	/** The memory budget (characters of JSON; default MEMORY_BUDGET). */
+	maxBytes?: number;
+}
+
+const ADVICE = 'Use Limit, or filters, to ask for fewer records.';
+
+/**
+ * Collects pages until the limit is reached or the vendor says there are no more. Fails (nothing
+ * is output) on a page that repeats any earlier page, on more pages or records than the first page
+ * announced (plus a margin), on more than `maxPages` pages where nothing was announced, and once
+ * the pages hold more than the memory budget.
+ */
 export async function collectPages(
 	initial: PagingStrategy,
-	fetchPage: (query: IDataObject, page: number) => Promise<unknown>,
+	fetchPage: (
+		query: IDataObject,
+		page: number,
+		check: (body: unknown) => string | undefined,
+	) => Promise<unknown>,
 	limit: number | undefined,
-	maxPages = 100_000,
+	guard: PagingGuard,
 ): Promise<IDataObject[]> {
+	const { node, vendor, itemIndex } = guard;
+	const maxBytes = guard.maxBytes ?? MEMORY_BUDGET;
+	const stop = (message: string, description: string) =>
+		new NodeOperationError(node, message, { description, itemIndex });
 	const collected: IDataObject[] = [];
-	let previous: string | undefined;
+	const seen = new Map<string, number>();
+	let bytes = 0;
+	let announced: { total?: number; pages?: number } | undefined;
 	let strategy = initial;
-	for (let page = 1; page <= maxPages; page++) {
+	for (let page = 1; ; page++) {
 		const wanted = limit === undefined ? undefined : limit - collected.length;
 		const query = strategy.query(page, wanted, limit);
-		let answer = await settle(fetchPage(query, page));
+		let answer = await settle(fetchPage(query, page, strategy.check));
 		if ('error' in answer && page === 1 && isRefusal(answer.error) && strategy.smaller) {
 			const smaller = strategy.smaller;
 			// only when the smaller strategy asks for something different (Limit below both sizes: same request)
 			const retry = smaller.query(page, wanted, limit);
 			if (JSON.stringify(retry) !== JSON.stringify(query)) {
 				strategy = smaller;
-				answer = await settle(fetchPage(retry, page));
+				answer = await settle(fetchPage(retry, page, strategy.check));
 			}
 		}
 		if ('error' in answer) throw answer.error; // already a NodeApiError from the transport
-		const { body } = answer;
-		const { items, hasMore } = strategy.read(body, page);
-		if (strategy.stopOnRepeat && items.length > 0) {
-			const signature = JSON.stringify(items);
-			if (signature === previous) break;
-			previous = signature;
+		const { items, hasMore, total, pages } = strategy.read(answer.body, page);
+		if (items.length === 0) break;
+
+		const json = JSON.stringify(items);
+		const signature = createHash('sha256').update(json).digest('hex');
+		const earlier = seen.get(signature);
+		if (earlier !== undefined) {
+			throw stop(
+				`${vendor} sent page ${page} with the same records as page ${earlier}`,
+				`Paging stopped after ${page} pages (${collected.length} records): the server answers a page it already sent, so the list would never end (it may ignore the page parameter). ${ADVICE} ` +
+					`If the server ignores paging and the list holds no more than ${items.length} records, switch off Return All and set Limit to ${items.length}: one request reads it.`,
+			);
 		}
+		seen.set(signature, page);
+		bytes += json.length;
+		if (bytes > maxBytes) {
+			throw stop(
+				`The list from ${vendor} is too large to keep: over ${Math.round(maxBytes / 1024 / 1024)} MB after ${page} pages (${collected.length + items.length} records)`,
+				`Paging stopped before n8n runs out of memory. ${ADVICE} Where the operation offers Simplify, it keeps the records smaller.`,
+			);
+		}
+		if (!announced && (total !== undefined || pages !== undefined)) announced = { total, pages };
+
 		collected.push(...items);
 		if (limit !== undefined && collected.length >= limit) return collected.slice(0, limit);
-		if (!hasMore || items.length === 0) break;
+		if (!hasMore) break;
+
+		const said = announced?.total !== undefined ? ` (${announced.total} records)` : '';
+		if (
+			announced?.total !== undefined &&
+			collected.length > announced.total + margin(announced.total, 100)
+		) {
+			throw stop(
+				`${vendor} sent more records than it announced: ${collected.length} of ${announced.total}`,
+				`The first page announced ${announced.total} records; paging stopped after ${page} pages, as the list does not end where it should. ${ADVICE}`,
+			);
+		}
+		if (announced?.pages !== undefined && page >= announced.pages + margin(announced.pages, 2)) {
+			throw stop(
+				`${vendor} sent more pages than it announced: ${page} of ${announced.pages}`,
+				`The first page announced ${announced.pages} pages${said}; paging stopped after ${page} pages and ${collected.length} records, as the list does not end where it should. ${ADVICE}`,
+			);
+		}
+		const maxPages = strategy.maxPages ?? MAX_PAGES;
+		if (announced?.pages === undefined && page >= maxPages) {
+			throw stop(
+				`${vendor} kept sending pages: stopped after ${page} pages (${collected.length} records)`,
+				`One list may take at most ${maxPages} pages. ${ADVICE}`,
+			);
+		}
 	}
 	return collected;
 }

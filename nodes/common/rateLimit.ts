@@ -14,6 +14,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { headerValue, type Headers } from './headers';
+import { EXPIRED, within } from './timeout';
 
 const REMAINING_HEADERS = [
 	'x-ratelimit-remaining',
@@ -67,20 +68,24 @@ export class RateGate {
 
 	constructor(private readonly headerDriven: boolean) {}
 
-	/** Wait until a request may be sent. Acquisitions are serialised; the requests themselves are not. */
-	async acquire(signal?: AbortSignal): Promise<Ticket> {
+	/**
+	 * Wait until a request may be sent. Acquisitions are serialised; the requests themselves are not.
+	 * `probeWaitMs` bounds the wait for another caller's probe (the request timeout): a probe that
+	 * has not answered by then is given up, and this request becomes the probe.
+	 */
+	async acquire(signal?: AbortSignal, probeWaitMs = Number.POSITIVE_INFINITY): Promise<Ticket> {
 		let unlock!: () => void;
 		const previous = this.lock;
 		this.lock = new Promise<void>((resolve) => (unlock = resolve));
 		await previous;
 		try {
-			return await this.admit(signal);
+			return await this.admit(signal, probeWaitMs);
 		} finally {
 			unlock();
 		}
 	}
 
-	private async admit(signal?: AbortSignal): Promise<Ticket> {
+	private async admit(signal: AbortSignal | undefined, probeWaitMs: number): Promise<Ticket> {
 		for (;;) {
 			if (signal?.aborted) break;
 			const now = Date.now();
@@ -97,33 +102,43 @@ export class RateGate {
 			}
 			if (this.remaining === undefined && this.headerDriven) {
 				if (this.probe) {
-					await this.probe;
+					const probe = this.probe;
+					const answered = Number.isFinite(probeWaitMs)
+						? await within(probe, probeWaitMs)
+						: await probe;
+					// the probe hangs: give it up, and this request probes instead
+					if (answered === EXPIRED) this.endProbe(probe);
 					continue;
 				}
 				let release!: () => void;
-				this.probe = new Promise<void>((resolve) => (release = resolve));
+				const probe = new Promise<void>((resolve) => (release = resolve));
+				this.probe = probe;
 				this.releaseProbe = release;
-				return this.ticket(true);
+				return this.ticket(probe);
 			}
 			if (this.remaining !== undefined) this.remaining -= 1;
-			return this.ticket(false);
+			return this.ticket();
 		}
-		return this.ticket(false);
+		return this.ticket();
 	}
 
-	private ticket(isProbe: boolean): Ticket {
+	/** Ends `probe` if it is still the current one. */
+	private endProbe(probe: Promise<void>): void {
+		if (this.probe !== probe) return;
+		const release = this.releaseProbe;
+		this.probe = undefined;
+		this.releaseProbe = undefined;
+		release?.();
+	}
+
+	private ticket(probe?: Promise<void>): Ticket {
 		let used = false;
 		return {
 			done: (headers?: Headers, status?: number) => {
 				if (used) return;
 				used = true;
 				this.observe(headers, status);
-				if (isProbe) {
-					const release = this.releaseProbe;
-					this.probe = undefined;
-					this.releaseProbe = undefined;
-					release?.();
-				}
+				if (probe) this.endProbe(probe);
 			},
 		};
 	}

@@ -1,9 +1,12 @@
 /**
  * One in-process request at a time per key: concurrent callers (items, executions) that need the
  * same token share the pending exchange. Only the pending promise is kept; keys are hashes, so no
- * secret is held in clear as a key.
+ * secret is held in clear as a key. A caller that joins waits at most `waitMs` (the request
+ * timeout): an exchange that hangs longer is given up, so the next caller starts a new one.
  */
 import { createHash } from 'crypto';
+
+import { EXPIRED, within } from './timeout';
 
 /** A stable key from parts that may include secrets. */
 export function secretKey(...parts: string[]): string {
@@ -13,12 +16,23 @@ export function secretKey(...parts: string[]): string {
 export class SingleFlight<T> {
 	private readonly pending = new Map<string, Promise<T>>();
 
-	run(key: string, task: () => Promise<T>): Promise<T> {
-		let flight = this.pending.get(key);
+	async run(
+		key: string,
+		task: () => Promise<T>,
+		join?: { waitMs: number; expired: () => unknown },
+	): Promise<T> {
+		const flight = this.pending.get(key);
 		if (!flight) {
-			flight = task().finally(() => this.pending.delete(key));
-			this.pending.set(key, flight);
+			const started = task().finally(() => {
+				if (this.pending.get(key) === started) this.pending.delete(key);
+			});
+			this.pending.set(key, started);
+			return await started;
 		}
-		return flight;
+		if (!join) return await flight;
+		const result = await within(flight, join.waitMs);
+		if (result !== EXPIRED) return result;
+		if (this.pending.get(key) === flight) this.pending.delete(key);
+		throw join.expired();
 	}
 }

@@ -3,11 +3,39 @@
  * are cached): the `validity` expression, the renewal margin, the stored fields, and `TokenCache`,
  * the in-process sharing of exchanges and new tokens.
  */
+import { createHash } from 'crypto';
+
 import { SingleFlight } from './singleFlight';
 
-/** Resolves to "valid" until the stored expiry has passed, then to "" (which makes n8n renew the token). */
-export const VALIDITY_EXPRESSION =
-	'={{ Number($self.expiresAt) > $now.toMillis() ? "valid" : "" }}';
+const credential = (name: string) =>
+	/^[A-Za-z_$][\w$]*$/.test(name) ? `$self.${name}` : `$self[${JSON.stringify(name)}]`;
+
+/**
+ * What a token is bound to: a hash of the credential values that produced it (client ID, secret,
+ * tenant, URLs …), stored with the token as `tokenFor`. Never the secret in clear.
+ */
+export function tokenBinding(
+	credentials: Readonly<Record<string, unknown>>,
+	fields: readonly string[],
+): string {
+	const values = fields.map((name) => String(credentials[name] || ''));
+	return createHash('sha256').update(JSON.stringify(values), 'utf8').digest('hex');
+}
+
+/** The same hash as an n8n expression over the credential's own values (`$self`). */
+const bindingExpression = (fields: readonly string[]) =>
+	`JSON.stringify([${fields.map((name) => `String(${credential(name)} || "")`).join(', ')}]).hash("sha256")`;
+
+/**
+ * Resolves to "valid" while the token is usable, else to "" (which makes n8n ask for a new one):
+ * until the stored expiry has passed (`expiring`), and only as long as the credential still holds
+ * the values the token was issued for — an edited client ID, secret, tenant or URL needs a new token.
+ */
+export function validityExpression(fields: readonly string[], expiring = true): string {
+	const bound = `$self.tokenFor === ${bindingExpression(fields)}`;
+	const fresh = expiring ? 'Number($self.expiresAt) > $now.toMillis() && ' : '';
+	return `={{ ${fresh}${bound} ? "valid" : "" }}`;
+}
 
 /**
  * Renew this long before the announced expiry: a hundredth of the lifetime, at most 5 seconds (3 s
@@ -23,6 +51,8 @@ export type CachedToken = {
 	/** epoch milliseconds after which the token is renewed; 0 = the token endpoint announced no lifetime */
 	expiresAt: number;
 	validity: string;
+	/** `tokenBinding` of the credential values the token was issued for */
+	tokenFor: string;
 };
 
 /** Lifetime from `expires_in` (seconds), else from the `exp` claim of a JWT; undefined when neither is known. */
@@ -53,17 +83,21 @@ export function tokenLifetimeMs(
 	}
 }
 
-/** The fields to store for a token just issued with this lifetime. */
+/** The fields to store for a token just issued with this lifetime for these credential values. */
 export function cachedToken(
 	accessToken: string,
 	lifetimeMs: number | undefined,
+	binding: { tokenFor: string; fields: readonly string[] },
 	now = Date.now(),
 ): CachedToken {
-	if (lifetimeMs === undefined) return { accessToken, expiresAt: 0, validity: 'valid' };
+	const { tokenFor, fields } = binding;
+	if (lifetimeMs === undefined)
+		return { accessToken, expiresAt: 0, validity: validityExpression(fields, false), tokenFor };
 	return {
 		accessToken,
 		expiresAt: Math.round(now + lifetimeMs - renewMargin(lifetimeMs)),
-		validity: VALIDITY_EXPRESSION,
+		validity: validityExpression(fields),
+		tokenFor,
 	};
 }
 
@@ -89,7 +123,8 @@ export class TokenCache {
 	}
 
 	/**
-	 * The token to store for `key` (a hash of token URL, client and secret: see `secretKey`).
+	 * The token to store for `key` (a hash of the credential values and the token request: see
+	 * `secretKey`). A caller that joins a pending exchange waits at most `join.waitMs`.
 	 * `current` is the token the caller's copy of the credential holds: when another caller has
 	 * already replaced it with a token that is still valid, that one is returned without a request.
 	 */
@@ -97,11 +132,12 @@ export class TokenCache {
 		key: string,
 		current: unknown,
 		exchange: () => Promise<CachedToken>,
+		join?: { waitMs: number; expired: () => unknown },
 	): Promise<CachedToken> {
 		const known = this.recent.get(key);
 		if (usable(known) && known.accessToken !== current) return { ...known };
 
-		const result = await this.inFlight.run(key, exchange);
+		const result = await this.inFlight.run(key, exchange, join);
 		this.recent.delete(key);
 		this.recent.set(key, result);
 		for (const [old, entry] of this.recent) {

@@ -2,7 +2,8 @@
 // test/fakes/server.ts (which logs each request) and the benchmarks' bench/fakes/http.mjs (which
 // only counts them):
 // - routes `METHOD /path/:param` answered by handlers returning { status, body?, text?, headers? }
-//   (`body` is sent as JSON, `text` as it is); the first matching route wins, else `notFound`
+//   (`body` is sent as JSON, `text` as it is; `raw(res)` answers on the response itself, or
+//   never: for servers that hang or break off); the first matching route wins, else `notFound`
 //   (default 404 {"message": "Not found"}); a handler that throws is answered 500 {"message"}
 // - `before(request, route)` may answer first (auth, rate limits), `headers(request, response)` adds
 //   headers to every answer, `answered(request, response, info)` sees each request once answered
@@ -94,6 +95,12 @@ async function startServer({ routes, before, headers: extraHeaders, notFound, an
 				response = { status: 500, body: { message: error.message } };
 			}
 			answered?.(request, response, { route: matched, bytes: wireBytes(req, raw), concurrent });
+			if (response.raw) {
+				// the handler answers (or does not) on the socket itself: misbehaving-server tests
+				inFlight--;
+				response.raw(res);
+				return;
+			}
 			const headers = { ...(response.headers ?? {}), ...(extraHeaders?.(request, response) ?? {}) };
 			let payload = '';
 			if (response.text !== undefined) payload = response.text;

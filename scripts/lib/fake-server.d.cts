@@ -21,6 +21,11 @@ export interface FakeResponse {
 	/** Sent as it is (instead of `body`). */
 	text?: string;
 	headers?: Record<string, string>;
+	/**
+	 * Answers on node's response object instead (status, headers and body as it likes, or never):
+	 * for servers that hang, break off mid-answer or reset the connection.
+	 */
+	raw?: (res: import('node:http').ServerResponse) => void;
 }
 
 export type Handler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;

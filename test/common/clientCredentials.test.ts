@@ -41,7 +41,10 @@ const credentials = { clientId: ' client-1 ', clientSecret: 'secret-1' };
 
 function grant(passing: ClientCredentialsSpec<{ url: string }>['passing']) {
 	return new ClientCredentialsGrant({
+		vendor: 'Example',
+		binding: ['clientId', 'clientSecret'],
 		tokenRequest: () => ({ url: 'https://auth.example.test/token', form: { scope: 'all' } }),
+		urls: () => ['https://auth.example.test/token'],
 		passing,
 		failed: (failure) => new UserError(`refused (${failure.status ?? failure.code})`),
 		noToken: () => new UserError('no token'),
@@ -68,6 +71,9 @@ describe('ClientCredentialsGrant', () => {
 					scope: 'all',
 				},
 				json: true,
+				// the credential's timeout (60 s by default); redirects are checked by the grant
+				timeout: 60_000,
+				disableFollowRedirect: true,
 			},
 		]);
 		expect(token.accessToken).toBe('tok-1');

@@ -6,8 +6,18 @@ import {
 	vendorMessage,
 	withDetail,
 } from '../../nodes/common/errors';
-import { collectPages, fixedSizePages, metaPages } from '../../nodes/common/paging';
+import {
+	collectPages,
+	fixedSizePages,
+	metaPages,
+	type PagingGuard,
+} from '../../nodes/common/paging';
 import { RateGate, remainingRequests, resetDelayMs } from '../../nodes/common/rateLimit';
+
+const GUARD: PagingGuard = {
+	node: { id: 'n', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} },
+	vendor: 'Test',
+};
 
 const NOW = Date.parse('2026-11-21T10:00:00Z');
 
@@ -133,6 +143,7 @@ describe('paging strategies', () => {
 				return pages[(query.page as number) - 1];
 			},
 			undefined,
+			GUARD,
 		);
 		expect(items.map((i) => i.id)).toEqual([1, 2, 3, 4, 5]);
 		expect(seen).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
@@ -151,6 +162,7 @@ describe('paging strategies', () => {
 				};
 			},
 			150,
+			GUARD,
 		);
 		expect(items).toHaveLength(150);
 		// page 2 of 50-item pages would repeat items 51-100 of page 1
@@ -169,6 +181,7 @@ describe('paging strategies', () => {
 				meta: { currentPage: query.page, lastPage: 2 },
 			}),
 			undefined,
+			GUARD,
 		);
 		expect(items).toEqual([{ p: 1 }, { p: 2 }]);
 	});

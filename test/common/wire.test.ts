@@ -8,13 +8,16 @@ import nock from 'nock';
 import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { HaloPsaSchedulingApi } from '../../credentials/HaloPsaSchedulingApi.credentials';
+import {
+	HALO_TOKEN_BINDING,
+	HaloPsaSchedulingApi,
+} from '../../credentials/HaloPsaSchedulingApi.credentials';
 import { SesameHrApi } from '../../credentials/SesameHrApi.credentials';
 import { SessionsApi } from '../../credentials/SessionsApi.credentials';
 import { HaloPsaScheduling } from '../../nodes/HaloPsaScheduling/HaloPsaScheduling.node';
 import { SesameHr } from '../../nodes/SesameHr/SesameHr.node';
 import { Sessions } from '../../nodes/Sessions/Sessions.node';
-import { VALIDITY_EXPRESSION } from '../../nodes/common/tokenCache';
+import { storedTokenFor } from '../support/tokens';
 import { runNode, type CredentialsMap } from '../harness';
 import { captureRequests, listOperations, type CapturedRequest } from '../support/operations';
 
@@ -30,6 +33,15 @@ interface Setup {
 	credentials: CredentialsMap;
 	credentialTypes: Array<SessionsApi | SesameHrApi | HaloPsaSchedulingApi>;
 }
+
+const HALO = {
+	hosting: 'hosted',
+	appUrl: 'https://acme.halopsa.test/',
+	tenant: 'acme',
+	clientId: 'c',
+	clientSecret: 's',
+	scope: 'all',
+};
 
 const NODES: Setup[] = [
 	{
@@ -48,17 +60,7 @@ const NODES: Setup[] = [
 		node: new HaloPsaScheduling(),
 		base: 'https://acme.halopsa.test/api',
 		credentials: {
-			haloPsaSchedulingApi: {
-				hosting: 'hosted',
-				appUrl: 'https://acme.halopsa.test/',
-				tenant: 'acme',
-				clientId: 'c',
-				clientSecret: 's',
-				scope: 'all',
-				accessToken: 'tok',
-				expiresAt: Date.now() + 3_600_000,
-				validity: VALIDITY_EXPRESSION,
-			},
+			haloPsaSchedulingApi: { ...HALO, ...storedTokenFor(HALO, HALO_TOKEN_BINDING, 'tok') },
 		},
 		credentialTypes: [new HaloPsaSchedulingApi()],
 	},

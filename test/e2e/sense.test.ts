@@ -4,7 +4,9 @@
  * token, resolves the expirable `validity` expression, and renews the token before the stored expiry
  * instead of sending the stale one. Every execution is a separate n8n process.
  */
+import { SENSE_TOKEN_BINDING } from '../../credentials/SenseApi.credentials';
 import { route, startFakeServer, type FakeServer } from '../fakes/server';
+import { storedTokenFor } from '../support/tokens';
 import { manualWorkflow, nodeType, outputJson, startE2eN8n, type E2eN8n } from './harness';
 
 let n8n: E2eN8n;
@@ -114,6 +116,40 @@ test('a token whose stored expiry has passed is renewed before the request', asy
 	expect(outputJson(run, 'Sense')).toEqual([{ id: 'c3', token: renewed }]);
 	// the stale token never reached the API
 	expect(paths()).toEqual(['POST /oauth2/token', `GET /v1/candidates/c3 Bearer ${renewed}`]);
+});
+
+test('a token is used only with the credential values it was issued for (n8n resolves the binding)', async () => {
+	const before = credentialData();
+	// the client ID was edited after the token was stored: the editor keeps the hidden fields
+	const edited = credentialData({ clientId: 'e2e-client-edited' });
+	const stale = {
+		id: 'senseE2eCred0004',
+		name: 'Sense e2e edited',
+		type: 'senseApi',
+		data: { ...edited, ...storedTokenFor(before, SENSE_TOKEN_BINDING, 'tok-800') },
+	};
+	fake.clearLog();
+	const run = await n8n.importAndExecute(getCandidate('c4', { id: stale.id, name: stale.name }), [
+		stale,
+	]);
+	expect(run.data.resultData.error).toBeUndefined();
+	const renewed = `tok-${issued}`;
+	expect(outputJson(run, 'Sense')).toEqual([{ id: 'c4', token: renewed }]);
+	expect(paths()).toEqual(['POST /oauth2/token', `GET /v1/candidates/c4 Bearer ${renewed}`]);
+
+	// the same stored token with the values it was issued for: used as it is, no token request
+	const bound = {
+		id: 'senseE2eCred0005',
+		name: 'Sense e2e bound',
+		type: 'senseApi',
+		data: { ...edited, ...storedTokenFor(edited, SENSE_TOKEN_BINDING, 'tok-900') },
+	};
+	fake.clearLog();
+	const kept = await n8n.importAndExecute(getCandidate('c5', { id: bound.id, name: bound.name }), [
+		bound,
+	]);
+	expect(outputJson(kept, 'Sense')).toEqual([{ id: 'c5', token: 'tok-900' }]);
+	expect(paths()).toEqual(['GET /v1/candidates/c5 Bearer tok-900']);
 });
 
 test('Create or Update measures the batch with CompressionStream and sends it in the real runtime', async () => {

@@ -8,8 +8,11 @@ import type {
 
 import { CredentialStore, runNode, type RunNodeResult } from '../harness';
 import { HaloPsaScheduling } from '../../nodes/HaloPsaScheduling/HaloPsaScheduling.node';
-import { HaloPsaSchedulingApi } from '../../credentials/HaloPsaSchedulingApi.credentials';
-import { VALIDITY_EXPRESSION } from '../../nodes/common/tokenCache';
+import {
+	HALO_TOKEN_BINDING,
+	HaloPsaSchedulingApi,
+} from '../../credentials/HaloPsaSchedulingApi.credentials';
+import { storedTokenFor } from '../support/tokens';
 
 export const APP = 'https://acme.halopsa.test';
 export const API = `${APP}/api`;
@@ -58,15 +61,13 @@ export function tokenEndpoint(
 export const api = (token = 'tok-1') =>
 	nock(API, { reqheaders: { authorization: `Bearer ${token}` } });
 
-/** The hidden fields n8n keeps after an exchange: `token`, valid for another hour. */
+/** The hidden fields n8n keeps after an exchange for CREDENTIALS: `token`, valid for another hour. */
 export const storedToken = (
 	token = 'tok-1',
 	expiresAt = Date.now() + 3_600_000,
-): ICredentialDataDecryptedObject => ({
-	accessToken: token,
-	expiresAt,
-	validity: VALIDITY_EXPRESSION,
-});
+	credentials: ICredentialDataDecryptedObject = CREDENTIALS,
+): ICredentialDataDecryptedObject =>
+	storedTokenFor(credentials, HALO_TOKEN_BINDING, token, expiresAt);
 
 export const newStore = (extra: ICredentialDataDecryptedObject = {}) =>
 	new CredentialStore({ [TYPE]: { ...CREDENTIALS, ...extra } });

@@ -23,7 +23,8 @@ import {
 	tokenEndpoint,
 	TYPE,
 } from './helpers';
-import { clearTokenCaches, VALIDITY_EXPRESSION } from '../../nodes/common/tokenCache';
+import { HALO_TOKEN_BINDING } from '../../credentials/HaloPsaSchedulingApi.credentials';
+import { clearTokenCaches, tokenBinding, validityExpression } from '../../nodes/common/tokenCache';
 
 // each case starts like a fresh n8n process: no token shared in memory from an earlier case
 beforeEach(clearTokenCaches);
@@ -138,7 +139,11 @@ describe('token exchange', () => {
 		expect(error).toBeUndefined();
 		expect(call.isDone()).toBe(true);
 		const saved = store.get(TYPE);
-		expect(saved).toMatchObject({ accessToken: 'tok-1', validity: VALIDITY_EXPRESSION });
+		expect(saved).toMatchObject({
+			accessToken: 'tok-1',
+			validity: validityExpression(HALO_TOKEN_BINDING),
+			tokenFor: tokenBinding(CREDENTIALS, HALO_TOKEN_BINDING),
+		});
 		expect(Number(saved.expiresAt)).toBeGreaterThanOrEqual(before + 3_595_000);
 		expect(Number(saved.expiresAt)).toBeLessThanOrEqual(Date.now() + 3_595_000);
 	});
@@ -196,7 +201,7 @@ describe('token exchange', () => {
 		expect(store.get(TYPE)).toMatchObject({
 			accessToken: 'tok-1',
 			expiresAt: 0,
-			validity: 'valid',
+			validity: validityExpression(HALO_TOKEN_BINDING, false),
 		});
 	});
 
@@ -310,22 +315,29 @@ describe('paging', () => {
 		expect(short.outputs[0].map((i) => i.json.id)).toEqual(['a', 'b', 'c']);
 	});
 
-	it('an endpoint that ignores paging (more than asked, or the same page again) is read once', async () => {
+	it('an endpoint that ignores paging and sends more than asked is read once', async () => {
+		const scope = api().get('/Downtime').query(page(1)).reply(200, records(1, 150));
+		const over = await run({ resource: 'downtime', operation: 'getAll', returnAll: true });
+		expect(scope.isDone()).toBe(true);
+		expect(over.outputs[0]).toHaveLength(150);
+	});
+
+	it('the same page again fails (a list cut to its first page is not a success) and says how to read it', async () => {
 		const scope = api()
-			.get('/Downtime')
-			.query(page(1))
-			.reply(200, records(1, 150))
 			.get('/Timeslot')
 			.query(page(1))
 			.reply(200, records(1, 100))
 			.get('/Timeslot')
 			.query(page(2))
 			.reply(200, records(1, 100));
-		const over = await run({ resource: 'downtime', operation: 'getAll', returnAll: true });
 		const same = await run({ resource: 'timeslot', operation: 'getAll', returnAll: true });
 		expect(scope.isDone()).toBe(true);
-		expect(over.outputs[0]).toHaveLength(150);
-		expect(same.outputs[0]).toHaveLength(100);
+		expect(same.outputs).toEqual([]);
+		expect(same.error).toMatchObject({
+			message: 'HaloPSA sent page 2 with the same records as page 1',
+			description:
+				'Paging stopped after 2 pages (100 records): the server answers a page it already sent, so the list would never end (it may ignore the page parameter). Use Limit, or filters, to ask for fewer records. If the server ignores paging and the list holds no more than 100 records, switch off Return All and set Limit to 100: one request reads it.',
+		});
 	});
 });
 

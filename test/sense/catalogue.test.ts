@@ -93,7 +93,8 @@ describe('Sense catalogue coverage', () => {
 		const store = storeWithToken('tok-catalogue');
 		for (const ref of refs) {
 			const extra = extras(ref);
-			const capture = captureRequests(API);
+			// upserts count only with the request_id Sense accepted them under
+			const capture = captureRequests(API, [], { request_id: 'req-catalogue' });
 			const { error } = await run(
 				store,
 				sampleParameters(node.description, ref, extra.parameters),

@@ -7,7 +7,8 @@ import type {
 
 import { CredentialStore, runNode, type RunNodeResult } from '../harness';
 import { Sense } from '../../nodes/Sense/Sense.node';
-import { SenseApi } from '../../credentials/SenseApi.credentials';
+import { SENSE_TOKEN_BINDING, SenseApi } from '../../credentials/SenseApi.credentials';
+import { storedTokenFor } from '../support/tokens';
 
 export const API = 'https://api.sense.test';
 export const BASE = `${API}/v1`;
@@ -40,11 +41,13 @@ export const newStore = (extra: ICredentialDataDecryptedObject = {}) =>
 
 /** A store whose token is already there and valid for an hour (no token request expected). */
 export function storeWithToken(token = 'tok-ready', extra: ICredentialDataDecryptedObject = {}) {
-	return newStore({
-		accessToken: token,
-		expiresAt: Date.now() + 3_600_000,
-		validity: '={{ Number($self.expiresAt) > $now.toMillis() ? "valid" : "" }}',
-		...extra,
+	const credentials = senseCredential(extra);
+	return new CredentialStore({
+		senseApi: {
+			...credentials,
+			...storedTokenFor(credentials, SENSE_TOKEN_BINDING, token),
+			...extra,
+		},
 	});
 }
 

@@ -17,7 +17,7 @@ const rows = (from: number, count: number) =>
 	Array.from({ length: count }, (_, i) => ({ id: `e${from + i}` }));
 const listPage = (data: object[], currentPage: number, lastPage: number) => ({
 	data,
-	meta: { currentPage, lastPage, total: lastPage * 100, perPage: 100 },
+	meta: { currentPage, lastPage, total: lastPage * data.length, perPage: data.length },
 });
 const run = async (
 	parameters: INodeParameters,
@@ -703,7 +703,7 @@ describe('errors (the API error table)', () => {
 			name: 'NodeApiError',
 			httpCode: '429',
 			message: 'Sesame HR answered 429: Rate limit exceeded — Too many requests',
-			description: 'Too many requests',
+			description: 'Too many requests\nStill failing after 9 attempts.',
 		});
 		expect(scope.isDone()).toBe(true);
 	});

@@ -115,10 +115,11 @@ export interface CapturedRequest {
 	headers: Record<string, unknown>;
 }
 
-/** A scope on `baseUrl` answering every request (GET with `listBody`, others with `{}`) and recording it. */
+/** A scope on `baseUrl` answering every request (GET with `listBody`, others with `writeBody`) and recording it. */
 export function captureRequests(
 	baseUrl: string,
 	listBody: unknown = [],
+	writeBody: unknown = {},
 ): { requests: CapturedRequest[]; done: () => void } {
 	const requests: CapturedRequest[] = [];
 	const scope = nock(baseUrl).persist();
@@ -134,7 +135,7 @@ export function captureRequests(
 					body,
 					headers: { ...this.req.headers },
 				});
-				return [200, method === 'GET' ? (listBody as nock.Body) : {}];
+				return [200, (method === 'GET' ? listBody : writeBody) as nock.Body];
 			});
 	}
 	return { requests, done: () => scope.persist(false) && nock.cleanAll() };

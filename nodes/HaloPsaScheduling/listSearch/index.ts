@@ -85,14 +85,16 @@ async function fetchAll(
 	const base = await baseUrl(ctx);
 	return await collectPages(
 		haloPaging,
-		async (page) =>
-			await vendorJson<unknown>(ctx, haloVendor, {
-				method: 'GET',
-				baseURL: base,
-				url: path,
-				qs: { ...query, ...page },
-			}),
+		async (page, _number, check) =>
+			await vendorJson<unknown>(
+				ctx,
+				haloVendor,
+				{ method: 'GET', baseURL: base, url: path, qs: { ...query, ...page } },
+				undefined,
+				{ bodyRequired: true, shape: check },
+			),
 		limit,
+		{ node: ctx.getNode(), vendor: haloVendor.vendor },
 	);
 }
 

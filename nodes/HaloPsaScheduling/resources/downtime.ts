@@ -30,6 +30,7 @@ export const downtime: ResourceSpec = {
 		}),
 		haloOperation('update', 'Update', 'Update a downtime record', 'POST', '/Downtime', {
 			...RECORD_WRITE,
+			repeatable: true,
 			fields: [
 				downtimeId(true),
 				batchField(),

@@ -586,6 +586,8 @@ export function recordWrites(record: RecordType): OperationData[] {
 			path,
 			{
 				...RECORD_WRITE,
+				// an update by ID: sending it again cannot create a second record
+				repeatable: true,
 				fields: [
 					record.id(true),
 					...bodyFields(schema, [...record.required, ...record.optional], {

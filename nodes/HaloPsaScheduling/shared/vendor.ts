@@ -19,7 +19,8 @@ export const haloVendor: DeclarativeVendor = {
 	vendor: 'HaloPSA',
 	credentialType: HALO_CREDENTIAL,
 	// Halo allows 500 requests per rolling 3 minutes and announces no budget in headers:
-	// a 429 waits for Retry-After when sent, else backs off 2 s, 4 s, … up to 3 minutes.
+	// a 429 waits for Retry-After when sent, else backs off 2 s, 4 s, … for at most 2 minutes in
+	// all (DEFAULT_RETRY.unannouncedWaitMs), then fails with the count of attempts.
 	headerDrivenRateLimit: false,
 	paging: haloPaging,
 	retry: { rateLimited: 10, baseDelayMs: 1000, maxWaitMs: 180_000 },

@@ -6,8 +6,9 @@
  * - A 400 whose `errors` name entities (by `entity_id`, or by array index in `path`) fails only those
  *   items; the rest of the batch is sent again without them. `warnings` are attached to their items.
  * - Every input item gets one output item paired with it: the `request_id` of the request that
- *   accepted it, or its error (error output / Continue On Fail). Without Continue On Fail the first
- *   failing item stops the run.
+ *   accepted it (an answer without one is an error, not a success), or its error (error output /
+ *   Continue On Fail). Without Continue On Fail the first failing item stops the run.
+ * - An upsert is by ID, so a batch is sent again after 502/503/504 or a dropped connection.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -57,6 +58,14 @@ function targetsOf(batch: Entry[], issue: Issue): Entry[] {
 		return [batch[index]];
 	return [];
 }
+
+/** An upsert answer names the request under which Sense accepted the records. */
+const acceptance = (body: unknown) => {
+	const id = body && typeof body === 'object' ? (body as IDataObject).request_id : undefined;
+	return (typeof id === 'string' && id.trim()) || typeof id === 'number'
+		? undefined
+		: 'an upsert answer (an object with "request_id")';
+};
 
 const statusOf = (error: unknown) => Number((error as NodeApiError).httpCode ?? NaN);
 const bodyOf = (error: unknown) => (error as NodeApiError).errorResponse?.body;
@@ -122,6 +131,9 @@ export async function upsert(
 					json: true,
 				},
 				batch[0].itemIndex,
+				// an upsert by ID: sending it again cannot store a record twice; it counts only with
+				// the request_id under which Sense accepted it
+				{ repeatable: true, bodyRequired: true, shape: acceptance },
 			);
 			const body = (response.body ?? {}) as IDataObject;
 			for (const issue of issuesOf(body, 'warnings')) {
@@ -129,7 +141,7 @@ export async function upsert(
 					warnings.set(e, [...(warnings.get(e) ?? []), issueText(issue)]);
 			}
 			for (const e of batch) {
-				const json: IDataObject = { id: e.id, request_id: body.request_id ?? null };
+				const json: IDataObject = { id: e.id, request_id: body.request_id };
 				if (body.message !== undefined) json.message = body.message;
 				if (warnings.has(e)) json.warnings = warnings.get(e);
 				results[e.itemIndex] = { json, pairedItem: { item: e.itemIndex } };

@@ -4,12 +4,18 @@ import { fixedSizePages } from '../../common/paging';
 
 export const SESSIONS_PAGE_SIZE = 20;
 
+/**
+ * Sessions announces no total: a list ends on a short page, and after at most this many pages
+ * (20,000 records; at 10 requests per minute, over an hour and a half of paging).
+ */
+export const SESSIONS_MAX_PAGES = 1000;
+
 export const sessionsVendor: DeclarativeVendor = {
 	vendor: 'Sessions',
 	credentialType: 'sessionsApi',
 	// Sessions allows 10 requests per minute and reports limit/remaining/reset in headers.
 	headerDrivenRateLimit: true,
-	paging: fixedSizePages(SESSIONS_PAGE_SIZE),
+	paging: fixedSizePages(SESSIONS_PAGE_SIZE, { maxPages: SESSIONS_MAX_PAGES }),
 	retry: { rateLimited: 12, maxWaitMs: 65_000 },
 };
 
