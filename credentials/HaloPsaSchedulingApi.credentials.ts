@@ -16,6 +16,7 @@ import {
 	type TokenRequest,
 } from '../nodes/common/clientCredentials';
 import { field, firstOf, join, urlExpression, urlOf } from '../nodes/common/credentialUrl';
+import { HALO_RATE_LIMIT, HALO_RATE_LIMIT_FIELDS } from '../nodes/HaloPsaScheduling/shared/vendor';
 import {
 	networkReason,
 	parseBody,
@@ -220,6 +221,23 @@ export class HaloPsaSchedulingApi extends clientCredentialsApi(grant) implements
 			placeholder: 'https://yourcompany.halopsa.com/auth',
 			description:
 				'Only if tokens do not come from <Halo URL>/auth; the token request goes to <this URL>/token',
+		},
+		{
+			displayName: 'Rate Limit (Requests)',
+			name: HALO_RATE_LIMIT_FIELDS.limit,
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: HALO_RATE_LIMIT.limit,
+			description:
+				'Most requests n8n sends with this credential in any rolling window (below). Halo-hosted instances allow 300 per 5 minutes; 0 turns the limit off (a 429 is still waited for).',
+		},
+		{
+			displayName: 'Rate Limit Window (Seconds)',
+			name: HALO_RATE_LIMIT_FIELDS.windowSeconds,
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: HALO_RATE_LIMIT.windowSeconds,
+			description: 'Length of the rolling window of the rate limit',
 		},
 		...TOKEN_FIELDS,
 	];

@@ -5,6 +5,7 @@
  * backoff on 5xx and network failures, and vendor-aware NodeApiErrors.
  */
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -18,7 +19,7 @@ import type {
 import { sleep, UserError } from 'n8n-workflow';
 
 import { apiError, type FailedResponse } from './errors';
-import { gateFor, resetDelayMs } from './rateLimit';
+import { gateFor, resetDelayMs, type RequestBudget } from './rateLimit';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -46,6 +47,11 @@ export interface VendorProfile {
 	credentialType: string;
 	/** The vendor announces its budget in headers: probe first, then size the window from them. */
 	headerDrivenRateLimit?: boolean;
+	/**
+	 * A client-side budget for a vendor that announces none (see ./rateLimit.ts), read from the
+	 * credential before each request so that a change to it applies at once.
+	 */
+	budget?: (credentials: ICredentialDataDecryptedObject) => RequestBudget | undefined;
 	retry?: Partial<RetryPolicy>;
 }
 
@@ -140,7 +146,12 @@ export async function vendorRequest(
 	itemIndex?: number,
 ): Promise<IN8nHttpFullResponse> {
 	const policy = { ...DEFAULT_RETRY, ...profile.retry };
-	const gate = gateFor(gateKey(ctx, profile, options), profile.headerDrivenRateLimit ?? false);
+	const budget = profile.budget?.(await ctx.getCredentials(profile.credentialType));
+	const gate = gateFor(
+		gateKey(ctx, profile, options),
+		profile.headerDrivenRateLimit ?? false,
+		budget,
+	);
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined;
 	let rateLimitedRetries = 0;
 	let serverRetries = 0;

@@ -419,6 +419,48 @@ describe('rate limit and errors', () => {
 		expect(outputs[0].map((i) => i.json)).toEqual([{ id: 1 }]);
 	});
 
+	it("spaces requests out to the credential's budget (requests per rolling window)", async () => {
+		const start = Date.now();
+		jest.useFakeTimers({ now: start, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		try {
+			const sentAt: number[] = [];
+			const answer = (uri: string) => {
+				sentAt.push(Date.now() - start);
+				return { id: uri.split('/').pop() };
+			};
+			// its own API address, so no request of an earlier case counts against this budget
+			const resourceUrl = 'https://budget.halopsa.test/api';
+			const scope = nock(resourceUrl, { reqheaders: { authorization: 'Bearer tok-1' } })
+				.get('/Holiday/h-1')
+				.reply(200, answer)
+				.get('/Holiday/h-2')
+				.reply(200, answer)
+				.get('/Holiday/h-3')
+				.reply(200, answer);
+			const running = run(
+				{ resource: 'holiday', operation: 'get', holidayId: byId('={{ $json.id }}') },
+				{
+					input: [{ json: { id: 'h-1' } }, { json: { id: 'h-2' } }, { json: { id: 'h-3' } }],
+					store: newStore({ ...storedToken(), resourceUrl, rateLimit: 2, rateLimitWindow: 60 }),
+				},
+			);
+			// let every request in flight arrive before the clock moves on to the next timer
+			const settle = async () => {
+				for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+			};
+			for (await settle(); sentAt.length < 3; await settle())
+				await jest.advanceTimersToNextTimerAsync();
+			const { outputs, error } = await running;
+			expect(error).toBeUndefined();
+			expect(scope.isDone()).toBe(true);
+			// two at once, the third when the first leaves the 60 s window
+			expect(sentAt).toEqual([0, 0, 60_000]);
+			expect(outputs[0].map((i) => i.json.id)).toEqual(['h-1', 'h-2', 'h-3']);
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
 	it("reports Halo's own message", async () => {
 		const scope = api()
 			.get('/Holiday/nope')
