@@ -16,6 +16,7 @@ import {
 import {
 	EMPLOYEES_PATH,
 	MANUAL_SAMPLE_SIZE,
+	REQUEST_PATHS,
 	WORK_ENTRIES_PATH,
 } from '../../nodes/SesameHrPollTrigger/state';
 
@@ -45,6 +46,9 @@ describe('docs/triggers.md', () => {
 		expect(readme).toContain(`?${DEFAULT_TOKEN_QUERY}=<token>`);
 		expect(readme).toContain(`GET ${EMPLOYEES_PATH}?orderBy=updatedAt desc&page=N&limit=100`);
 		expect(readme).toContain(`GET ${WORK_ENTRIES_PATH}?updatedAt[gte]=`);
+		expect(readme).toContain(`GET ${EMPLOYEES_PATH}?status=active&page=N&limit=1000`);
+		for (const path of Object.values(REQUEST_PATHS))
+			expect(readme).toContain(`GET ${path}?orderBy=updatedAt desc&page=N&limit=100`);
 		expect(readme).toContain(`latest ${MANUAL_SAMPLE_SIZE} records`);
 	});
 });
