@@ -20,6 +20,9 @@ import {
 	WORK_ENTRIES_PATH,
 } from '../../nodes/SesameHrPollTrigger/state';
 
+import { MAX_PAGES as HALO_MAX_PAGES } from '../../nodes/HaloPsaSchedulingTrigger/HaloPsaSchedulingTrigger.node';
+import { ID_OVERLAP, PATHS as HALO_PATHS } from '../../nodes/HaloPsaSchedulingTrigger/changes';
+
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'docs/triggers.md'), 'utf8');
 const headerName = (name: string) =>
@@ -50,6 +53,10 @@ describe('docs/triggers.md', () => {
 		for (const path of Object.values(REQUEST_PATHS))
 			expect(readme).toContain(`GET ${path}?orderBy=updatedAt desc&page=N&limit=100`);
 		expect(readme).toContain(`latest ${MANUAL_SAMPLE_SIZE} records`);
+		for (const path of new Set(Object.values(HALO_PATHS)))
+			expect(readme).toContain(`GET /api${path}?start_date=…&end_date=…`);
+		expect(readme).toContain(`at most ${HALO_MAX_PAGES} pages`);
+		expect(readme).toContain(`minus ${ID_OVERLAP.toLocaleString('en')}`);
 	});
 });
 
