@@ -24,6 +24,7 @@ import {
 	TYPE,
 } from './helpers';
 import { clearTokenCaches, VALIDITY_EXPRESSION } from '../../nodes/common/tokenCache';
+import { advance, REAL_IO } from '../support/clock';
 
 // each case starts like a fresh n8n process: no token shared in memory from an earlier case
 beforeEach(clearTokenCaches);
@@ -420,23 +421,17 @@ describe('rate limit and errors', () => {
 	});
 
 	it("spaces requests out to the credential's budget (requests per rolling window)", async () => {
-		const start = Date.now();
-		jest.useFakeTimers({ now: start, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+		jest.useFakeTimers({ now: Date.now(), doNotFake: REAL_IO });
 		try {
-			const sentAt: number[] = [];
-			const answer = (uri: string) => {
-				sentAt.push(Date.now() - start);
-				return { id: uri.split('/').pop() };
-			};
 			// its own API address, so no request of an earlier case counts against this budget
 			const resourceUrl = 'https://budget.halopsa.test/api';
-			const scope = nock(resourceUrl, { reqheaders: { authorization: 'Bearer tok-1' } })
+			const halo = () => nock(resourceUrl, { reqheaders: { authorization: 'Bearer tok-1' } });
+			const first = halo()
 				.get('/Holiday/h-1')
-				.reply(200, answer)
+				.reply(200, { id: 'h-1' })
 				.get('/Holiday/h-2')
-				.reply(200, answer)
-				.get('/Holiday/h-3')
-				.reply(200, answer);
+				.reply(200, { id: 'h-2' });
+			const third = halo().get('/Holiday/h-3').reply(200, { id: 'h-3' });
 			const running = run(
 				{ resource: 'holiday', operation: 'get', holidayId: byId('={{ $json.id }}') },
 				{
@@ -444,17 +439,13 @@ describe('rate limit and errors', () => {
 					store: newStore({ ...storedToken(), resourceUrl, rateLimit: 2, rateLimitWindow: 60 }),
 				},
 			);
-			// let every request in flight arrive before the clock moves on to the next timer
-			const settle = async () => {
-				for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
-			};
-			for (await settle(); sentAt.length < 3; await settle())
-				await jest.advanceTimersToNextTimerAsync();
+			// two at once, the third only when the first leaves the 60 s window
+			await advance(59_000);
+			expect([first.isDone(), third.isDone()]).toEqual([true, false]);
+			await advance(6_000);
 			const { outputs, error } = await running;
 			expect(error).toBeUndefined();
-			expect(scope.isDone()).toBe(true);
-			// two at once, the third when the first leaves the 60 s window
-			expect(sentAt).toEqual([0, 0, 60_000]);
+			expect(third.isDone()).toBe(true);
 			expect(outputs[0].map((i) => i.json.id)).toEqual(['h-1', 'h-2', 'h-3']);
 		} finally {
 			jest.useRealTimers();

@@ -23,6 +23,10 @@ import {
 import { MAX_PAGES as HALO_MAX_PAGES } from '../../nodes/HaloPsaSchedulingTrigger/HaloPsaSchedulingTrigger.node';
 import { ID_OVERLAP, PATHS as HALO_PATHS } from '../../nodes/HaloPsaSchedulingTrigger/changes';
 
+import { ID_PATHS, SESSIONS_EVENTS, TOKEN_QUERY } from '../../nodes/SessionsTrigger/delivery';
+import { WEBHOOKS_PATH } from '../../nodes/SessionsTrigger/registration';
+import { PATHS as SESSIONS_POLL_PATHS } from '../../nodes/SessionsPollTrigger/changes';
+
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'docs/triggers.md'), 'utf8');
 const headerName = (name: string) =>
@@ -32,8 +36,19 @@ const headerName = (name: string) =>
 		.join('-');
 
 describe('docs/triggers.md', () => {
-	it('names every Sesame event and Sense write-back type', () => {
-		for (const name of [...SESAME_EVENTS, ...SENSE_WRITEBACK_TYPES]) expect(readme).toContain(name);
+	it('names every Sesame and Sessions event and Sense write-back type', () => {
+		for (const name of [...SESAME_EVENTS, ...SESSIONS_EVENTS, ...SENSE_WRITEBACK_TYPES])
+			expect(readme).toContain(name);
+	});
+
+	it('states how the Sessions Trigger registers, where its token goes and where it finds the ids', () => {
+		expect(readme).toContain(`\`POST ${WEBHOOKS_PATH}\``);
+		expect(readme).toContain(`\`DELETE ${WEBHOOKS_PATH}/<id>\``);
+		expect(readme).toContain(`"<Production URL>?${TOKEN_QUERY}=<token>"`);
+		expect(readme).toContain(`\`?${TOKEN_QUERY}=<your token>\``);
+		for (const path of Object.values(ID_PATHS).flat()) expect(readme).toContain(`\`data.${path}\``);
+		for (const path of new Set(Object.values(SESSIONS_POLL_PATHS)))
+			expect(readme).toContain(`\`GET ${path}?page=N\``);
 	});
 
 	it('lists every place the Sesame trigger looks for the event and the delivery id', () => {
