@@ -163,16 +163,28 @@ async function pollAppointments(poll: Poll, state: HaloPollState): Promise<Chang
 		}
 		if (scan.reachedOlder) break;
 	}
+	state.cursor = cursor;
+	return emitNew(state, found, emitted, 'appointmentCreated', 'appointment');
+}
+
+/**
+ * The changes to emit (../common/poll.ts `freshChanges`), recorded in the state with the highest
+ * id among those of `event` (the records new by id, under `record` in the item).
+ */
+function emitNew(
+	state: HaloPollState,
+	found: Change[],
+	emitted: DeliveryLedger,
+	event: string,
+	record: string,
+): Change[] {
 	const changes = freshChanges(found, emitted);
-	const created = changes.filter((change) => change.item.event === 'appointmentCreated');
-	Object.assign(state, {
-		cursor,
-		emitted: emitted.toJSON(),
-		highestId: highestId(
-			created.map((change) => change.item.appointment as IDataObject),
-			state.highestId ?? 0,
-		),
-	});
+	const created = changes.filter((change) => change.item.event === event);
+	state.emitted = emitted.toJSON();
+	state.highestId = highestId(
+		created.map((change) => change.item[record] as IDataObject),
+		state.highestId ?? 0,
+	);
 	return changes;
 }
 
@@ -183,15 +195,7 @@ async function pollTimesheetEvents(poll: Poll, state: HaloPollState): Promise<Ch
 	const found: Change[] = [];
 	for await (const page of pages(poll))
 		found.push(...newTimesheetEvents(page.items, floor, emitted));
-	const changes = freshChanges(found, emitted);
-	Object.assign(state, {
-		emitted: emitted.toJSON(),
-		highestId: highestId(
-			changes.map((change) => change.item.timesheetEvent as IDataObject),
-			state.highestId ?? 0,
-		),
-	});
-	return changes;
+	return emitNew(state, found, emitted, 'timesheetEventCreated', 'timesheetEvent');
 }
 
 /** Holidays new or changed since the previous poll's snapshot. */

@@ -7,9 +7,9 @@
  * The clock is fixed (fake timers) so the date window of every request is exact.
  */
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runPoll } from '../harness';
+import { jsonOf, pollerOf } from '../support/poll';
 import { API, credentialType, CREDENTIALS, storedToken, TYPE } from '../halopsa/helpers';
 import { HaloPsaSchedulingTrigger } from '../../nodes/HaloPsaSchedulingTrigger/HaloPsaSchedulingTrigger.node';
 
@@ -48,20 +48,11 @@ afterEach(() => {
 	expect(pending).toEqual([]);
 });
 
-function poller(parameters: INodeParameters, staticData: IDataObject = {}) {
-	return async (mode: 'trigger' | 'manual' = 'trigger') =>
-		await runPoll({
-			node: new HaloPsaSchedulingTrigger(),
-			parameters,
-			credentials: { [TYPE]: { ...CREDENTIALS, ...storedToken('tok-1', NOW + 3_600_000) } },
-			credentialTypes: [credentialType],
-			staticData,
-			mode,
-		});
-}
-
-const jsonOf = (result: Awaited<ReturnType<ReturnType<typeof poller>>>) =>
-	result.result?.[0].map((item) => item.json) ?? null;
+const poller = pollerOf(
+	() => new HaloPsaSchedulingTrigger(),
+	{ [TYPE]: { ...CREDENTIALS, ...storedToken('tok-1', NOW + 3_600_000) } },
+	[credentialType],
+);
 
 describe('appointments', () => {
 	const appointment = (id: number, modified: number) => ({

@@ -5,9 +5,9 @@
  * for every event: employees, clock-ins/outs, leavers, absence and vacation requests.
  */
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runPoll } from '../harness';
+import { jsonOf, pollerOf } from '../support/poll';
 import { SesameHrApi } from '../../credentials/SesameHrApi.credentials';
 import { SesameHrPollTrigger } from '../../nodes/SesameHrPollTrigger/SesameHrPollTrigger.node';
 
@@ -41,20 +41,7 @@ afterEach(() => {
 	expect(pending).toEqual([]);
 });
 
-function poller(parameters: INodeParameters, staticData: IDataObject = {}) {
-	return async (mode: 'trigger' | 'manual' = 'trigger') =>
-		await runPoll({
-			node: new SesameHrPollTrigger(),
-			parameters,
-			credentials,
-			credentialTypes,
-			staticData,
-			mode,
-		});
-}
-
-const jsonOf = (result: Awaited<ReturnType<ReturnType<typeof poller>>>) =>
-	result.result?.[0].map((item) => item.json) ?? null;
+const poller = pollerOf(() => new SesameHrPollTrigger(), credentials, credentialTypes);
 
 describe('New or Updated Employee', () => {
 	const newestFirst = { orderBy: 'updatedAt desc', page: '1', limit: '100' };

@@ -5,9 +5,9 @@
  * state surviving a restart (static data as JSON). The clock is fixed (fake Date).
  */
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runPoll } from '../harness';
+import { jsonOf, pollerOf } from '../support/poll';
 import { SessionsApi } from '../../credentials/SessionsApi.credentials';
 import { SessionsPollTrigger } from '../../nodes/SessionsPollTrigger/SessionsPollTrigger.node';
 
@@ -32,20 +32,11 @@ afterEach(() => {
 	expect(pending).toEqual([]);
 });
 
-function poller(parameters: INodeParameters, staticData: IDataObject = {}) {
-	return async (mode: 'trigger' | 'manual' = 'trigger') =>
-		await runPoll({
-			node: new SessionsPollTrigger(),
-			parameters,
-			credentials: { sessionsApi: { apiKey: KEY, baseUrl: BASE } },
-			credentialTypes: [new SessionsApi()],
-			staticData,
-			mode,
-		});
-}
-
-const jsonOf = (result: Awaited<ReturnType<ReturnType<typeof poller>>>) =>
-	result.result?.[0].map((item) => item.json) ?? null;
+const poller = pollerOf(
+	() => new SessionsPollTrigger(),
+	{ sessionsApi: { apiKey: KEY, baseUrl: BASE } },
+	[new SessionsApi()],
+);
 
 const session = (id: string, created: number, ended?: number) => ({
 	id,
