@@ -18,6 +18,7 @@ import {
 import { field, firstOf, join, urlExpression, urlOf } from '../nodes/common/credentialUrl';
 import { CREDENTIAL_TEST_HEADER, plainHttpNotice } from '../nodes/common/plainHttp';
 import { TIMEOUT_FIELD } from '../nodes/common/timeout';
+import { HALO_RATE_LIMIT, HALO_RATE_LIMIT_FIELDS } from '../nodes/HaloPsaScheduling/shared/vendor';
 import {
 	networkReason,
 	parseBody,
@@ -242,6 +243,23 @@ export class HaloPsaSchedulingApi extends clientCredentialsApi(grant) implements
 		},
 		plainHttpNotice('authUrl', 'client secret'),
 		TIMEOUT_FIELD,
+		{
+			displayName: 'Rate Limit (Requests)',
+			name: HALO_RATE_LIMIT_FIELDS.limit,
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: HALO_RATE_LIMIT.limit,
+			description:
+				'Most requests n8n sends with this credential in any rolling window (below). Halo-hosted instances allow 300 per 5 minutes; 0 turns the limit off (a 429 is still waited for).',
+		},
+		{
+			displayName: 'Rate Limit Window (Seconds)',
+			name: HALO_RATE_LIMIT_FIELDS.windowSeconds,
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: HALO_RATE_LIMIT.windowSeconds,
+			description: 'Length of the rolling window of the rate limit',
+		},
 		...TOKEN_FIELDS,
 	];
 

@@ -1,5 +1,6 @@
 /**
- * Change detection for the Sesame HR poll trigger, as pure functions over plain values.
+ * Change detection for the Sesame HR poll trigger, as pure functions over plain values (the
+ * position and the ledger of emitted keys: ../common/poll.ts).
  *
  * Position: `cursor` = the newest change time (vendor clock, ms) already handled. Each poll asks for
  * changes from `cursor - overlap` (late-committed records can carry a slightly older time) but never
@@ -7,34 +8,41 @@
  * in a bounded ledger of emitted keys, so nothing is emitted twice and nothing in the window is lost.
  *
  * Keys: an employee change is `e:<id>@<updatedAt>`; a work entry yields one clock event per side,
- * `w:<id>:in` and `w:<id>:out` (a clock-out arrives as an update of the entry its clock-in created).
+ * `w:<id>:in` and `w:<id>:out` (a clock-out arrives as an update of the entry its clock-in created);
+ * a day-off request yields its creation `<a|v>:<id>:created` and each decision `<a|v>:<id>:<status>`.
+ * Leavers are found by comparing the active employees with those of the previous poll (`roster`).
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DeliveryLedger } from '../common/webhook';
+import {
+	byTime,
+	idOf,
+	isPollState,
+	timeOf,
+	type Change,
+	type PollState as CommonPollState,
+} from '../common/poll';
+import type { DeliveryLedger } from '../common/webhook';
 
-export type PollEvent = 'employee' | 'workEntry';
+export { byTime, timeOf };
+export { EMITTED_LEDGER_SIZE, MANUAL_SAMPLE_SIZE } from '../common/poll';
+
+export type PollEvent = 'employee' | 'workEntry' | 'leaver' | RequestKind;
+
+/** The two lists of day-off requests. */
+export type RequestKind = 'absenceRequest' | 'vacationRequest';
 
 export const STATE_VERSION = 1;
-export const EMITTED_LEDGER_SIZE = 10_000;
 
-export interface PollState {
-	version: number;
+export interface PollState extends CommonPollState {
 	event: PollEvent;
-	/** activation time (ms): nothing older is ever emitted */
-	since: number;
-	/** newest change time handled (ms) */
-	cursor: number;
-	/** emitted keys (DeliveryLedger JSON) */
-	emitted: Record<string, number>;
+	/** leavers: the ids of the active employees at the previous poll */
+	roster?: string[];
 }
 
 export function isState(value: IDataObject, event: PollEvent): boolean {
 	return (
-		value.version === STATE_VERSION &&
-		value.event === event &&
-		typeof value.cursor === 'number' &&
-		typeof value.since === 'number'
+		isPollState(value, STATE_VERSION, event) && (event !== 'leaver' || Array.isArray(value.roster))
 	);
 }
 
@@ -47,21 +55,9 @@ export function windowStart(state: PollState, overlapMs: number): number {
 	return Math.max(state.since, state.cursor - overlapMs);
 }
 
-/** ms of an ISO-8601 date-time (or undefined). */
-export function timeOf(value: unknown): number | undefined {
-	if (typeof value !== 'string' || !value.trim()) return undefined;
-	const ms = Date.parse(value);
-	return Number.isFinite(ms) ? ms : undefined;
-}
-
 /** `Y-m-dTH:i:sP` as Sesame's `updatedAt[gte]` expects, in UTC, whole seconds rounded down. */
 export function sesameDateTime(ms: number): string {
 	return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}+00:00`;
-}
-
-function idOf(record: IDataObject): string | undefined {
-	const id = record.id;
-	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
 function objectAt(record: IDataObject, key: string): IDataObject | undefined {
@@ -74,11 +70,7 @@ function objectAt(record: IDataObject, key: string): IDataObject | undefined {
 // ---------------------------------------------------------------------------------------------
 // Employees
 
-export interface EmployeeChange {
-	key: string;
-	time: number;
-	item: IDataObject;
-}
+export type EmployeeChange = Change;
 
 export interface EmployeeScan {
 	changes: EmployeeChange[];
@@ -137,11 +129,7 @@ export function clockDates(entry: IDataObject): { in?: string; out?: string } {
 	return { in: side('In'), out: side('Out') };
 }
 
-export interface ClockEvent {
-	key: string;
-	time: number;
-	item: IDataObject;
-}
+export type ClockEvent = Change;
 
 function employeeIdOf(entry: IDataObject): string | undefined {
 	const employee = objectAt(entry, 'employee');
@@ -188,12 +176,101 @@ export function clockEvents(
 	return events;
 }
 
-/** Oldest first; a clock-in before the clock-out of the same entry. */
-export function byTime<T extends { time: number; key: string }>(a: T, b: T): number {
-	return a.time - b.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+// ---------------------------------------------------------------------------------------------
+// Leavers
+
+/** The ids of the employees of a list that are active (all of them if the records carry no status). */
+export function activeIds(employees: IDataObject[]): string[] {
+	const ids = new Set<string>();
+	for (const employee of employees) {
+		const id = idOf(employee);
+		if (id !== undefined && (employee.status === undefined || employee.status === 'active'))
+			ids.add(id);
+	}
+	return [...ids];
+}
+
+/** What became of an employee missing from the active list: its record (404 = deleted). */
+export type Departure = { id: string; employee: IDataObject | null };
+
+/**
+ * The leaver event of an employee missing from the active list, or undefined when the record says it
+ * is still active (a list that missed it: it stays in the roster).
+ */
+export function leaverEvent({ id, employee }: Departure): IDataObject | undefined {
+	if (employee === null) return { event: 'employeeDeleted', employeeId: id, employee: null };
+	if (employee.status === 'active') return undefined;
+	return { event: 'employeeDeactivated', employeeId: id, employee };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Day-off requests (absences, vacations)
+
+/** Whether new requests, decided ones, or both are emitted. */
+export type RequestEvents = Array<'created' | 'decided'>;
+
+/** The statuses that decide a request. */
+export const DECIDED = ['accepted', 'rejected'];
+
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/**
+ * Scans one page of requests ordered by `timeField` descending: the creations (created at or after
+ * `since`) and decisions (accepted/rejected, changed in the window) not emitted yet. Records without
+ * a readable change time are skipped.
+ */
+export function scanRequests(
+	page: IDataObject[],
+	options: {
+		kind: RequestKind;
+		timeField: string;
+		start: number;
+		since: number;
+		wanted: RequestEvents;
+		emitted: DeliveryLedger;
+	},
+): { changes: Change[]; reachedOlder: boolean } {
+	const { kind, timeField, start, since, wanted, emitted } = options;
+	const prefix = kind === 'absenceRequest' ? 'a' : 'v';
+	const changes: Change[] = [];
+	let reachedOlder = false;
+	for (const request of page) {
+		const changed = timeOf(request[timeField]);
+		const id = idOf(request);
+		if (changed === undefined || id === undefined) continue;
+		if (changed < start) {
+			reachedOlder = true;
+			continue;
+		}
+		const status = typeof request.status === 'string' ? request.status : '';
+		const created = timeOf(request.createdAt);
+		const item = (event: string, time: number): Change => ({
+			key: `${prefix}:${id}:${event}`,
+			time,
+			item: {
+				event: `${kind}${capitalized(event)}`,
+				requestId: id,
+				employeeId: employeeIdOf(request) ?? null,
+				status: status || null,
+				changedAt: request[timeField],
+				request,
+			},
+		});
+		// created after activation; without a creation time, a pending request changed since then
+		const isNew = created !== undefined ? created >= since : status === 'pending';
+		if (wanted.includes('created') && isNew) changes.push(item('created', created ?? changed));
+		if (wanted.includes('decided') && DECIDED.includes(status) && changed >= since)
+			changes.push(item(status, changed));
+	}
+	return {
+		changes: changes.filter((change) => !emitted.has(change.key, 0)),
+		reachedOlder,
+	};
 }
 
 export const EMPLOYEES_PATH = '/core/v3/employees';
 export const WORK_ENTRIES_PATH = '/schedule/v1/work-entries';
-/** Items a manual "Fetch Test Event" shows. */
-export const MANUAL_SAMPLE_SIZE = 5;
+export const REQUEST_PATHS: Record<RequestKind, string> = {
+	absenceRequest: '/schedule/v1/absence-day-off-requests',
+	vacationRequest: '/schedule/v1/vacation-day-off-requests',
+};

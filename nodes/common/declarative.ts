@@ -272,7 +272,11 @@ export function executeOperation(
 				qs: { ...(base.qs ?? {}), ...values.qs },
 				json: true,
 			};
-			let body: IDataObject = { ...((base.body ?? {}) as IDataObject), ...values.body };
+			let body: IDataObject = {
+				...((base.body ?? {}) as IDataObject),
+				...values.body,
+				...spec.fixedBody,
+			};
 			if (spec.jsonBody) body = { ...body, ...(jsonObject(this, spec.jsonBody, itemIndex) ?? {}) };
 			if (spec.jsonQuery)
 				Object.assign(options.qs as IDataObject, jsonObject(this, spec.jsonQuery, itemIndex) ?? {});

@@ -108,6 +108,8 @@ export interface OperationSpec {
 	jsonQuery?: string;
 	/** Sends the body as a JSON array of one record (HaloPSA style). */
 	bodyAsArray?: boolean;
+	/** Values every request of the operation carries in its body (e.g. the flag naming an action). */
+	fixedBody?: IDataObject;
 	/** Replaces the request body just before it is sent (e.g. an endpoint that takes a bare array of IDs). */
 	buildBody?: (
 		this: import('n8n-workflow').IExecutePaginationFunctions,

@@ -8,6 +8,11 @@
  * single probe request through and sizes the rest of the window from its answer, which avoids a burst
  * of concurrent item requests all hitting 429 at once.
  *
+ * A vendor that announces nothing can be given a client-side budget instead (`RequestBudget`: at most
+ * N requests in any rolling window of T): the gate remembers when it admitted each request of the
+ * last window and holds the next one until the oldest leaves the window. Both apply together, and a
+ * 429 still blocks every request until the reset the vendor announces.
+ *
  * State lives at module level, keyed by credential id + base URL (never by secret), so it is shared
  * across items and executions within one n8n process (main or worker).
  */
@@ -53,6 +58,32 @@ export function remainingRequests(headers: Headers | undefined): number | undefi
 	return Number.isFinite(n) ? n : undefined;
 }
 
+/** At most `limit` requests in any `windowMs` milliseconds (a rolling window). */
+export interface RequestBudget {
+	limit: number;
+	windowMs: number;
+}
+
+/**
+ * The budget a credential configures in two number fields (requests, window in seconds); a field
+ * left empty takes its default, and a limit or window of 0 (or less) means no client-side budget.
+ */
+export function credentialBudget(
+	credentials: Record<string, unknown>,
+	fields: { limit: string; windowSeconds: string },
+	defaults: { limit: number; windowSeconds: number },
+): RequestBudget | undefined {
+	const read = (name: string, fallback: number) => {
+		const value = credentials[name];
+		if (value === undefined || value === null || value === '') return fallback;
+		const n = Number(value);
+		return Number.isFinite(n) ? n : fallback;
+	};
+	const limit = Math.floor(read(fields.limit, defaults.limit));
+	const windowMs = read(fields.windowSeconds, defaults.windowSeconds) * 1000;
+	return limit > 0 && windowMs > 0 ? { limit, windowMs } : undefined;
+}
+
 export interface Ticket {
 	/** Report the response headers (or nothing, on a network error) of the request this ticket allowed. */
 	done(headers?: Headers, status?: number): void;
@@ -65,8 +96,27 @@ export class RateGate {
 	private probe: Promise<void> | undefined;
 	private releaseProbe: (() => void) | undefined;
 	private lock: Promise<void> = Promise.resolve();
+	private budget: RequestBudget | undefined;
+	/** When the requests of the budget's rolling window were admitted, oldest first. */
+	private admitted: number[] = [];
 
 	constructor(private readonly headerDriven: boolean) {}
+
+	/** Sets (or, with undefined, removes) the client-side budget; the requests admitted so far count. */
+	setBudget(budget: RequestBudget | undefined): void {
+		this.budget = budget;
+		if (!budget) this.admitted = [];
+	}
+
+	/** Milliseconds until the budget admits another request (0 = now). */
+	private budgetWait(now: number): number {
+		const budget = this.budget;
+		if (!budget) return 0;
+		while (this.admitted.length > 0 && this.admitted[0] <= now - budget.windowMs)
+			this.admitted.shift();
+		if (this.admitted.length < budget.limit) return 0;
+		return this.admitted[this.admitted.length - budget.limit] + budget.windowMs - now;
+	}
 
 	/**
 	 * Wait until a request may be sent. Acquisitions are serialised; the requests themselves are not.
@@ -93,6 +143,11 @@ export class RateGate {
 				await sleep(this.blockedUntil - now);
 				continue;
 			}
+			const budgetWait = this.budgetWait(now);
+			if (budgetWait > 0) {
+				await sleep(budgetWait);
+				continue;
+			}
 			if (this.remaining !== undefined && this.remaining <= 0) {
 				if (now < this.resetAt) {
 					await sleep(this.resetAt - now + 50);
@@ -114,9 +169,11 @@ export class RateGate {
 				const probe = new Promise<void>((resolve) => (release = resolve));
 				this.probe = probe;
 				this.releaseProbe = release;
+				if (this.budget) this.admitted.push(now);
 				return this.ticket(probe);
 			}
 			if (this.remaining !== undefined) this.remaining -= 1;
+			if (this.budget) this.admitted.push(now);
 			return this.ticket();
 		}
 		return this.ticket();
@@ -167,11 +224,13 @@ export class RateGate {
 
 const gates = new Map<string, RateGate>();
 
-export function gateFor(key: string, headerDriven: boolean): RateGate {
+/** The gate of `key`, with `budget` (none = no client-side budget) from now on. */
+export function gateFor(key: string, headerDriven: boolean, budget?: RequestBudget): RateGate {
 	let gate = gates.get(key);
 	if (!gate) {
 		gate = new RateGate(headerDriven);
 		gates.set(key, gate);
 	}
+	gate.setBudget(budget);
 	return gate;
 }

@@ -22,7 +22,7 @@ import { sleep, UserError } from 'n8n-workflow';
 import { answerError, answerProblem, type AnswerExpectation } from './answers';
 import { apiError, type FailedResponse } from './errors';
 import { headerValue } from './headers';
-import { gateFor, resetDelayMs } from './rateLimit';
+import { gateFor, resetDelayMs, type RequestBudget } from './rateLimit';
 import { timeoutOf } from './timeout';
 
 export type RequestContext =
@@ -55,6 +55,11 @@ export interface VendorProfile {
 	credentialType: string;
 	/** The vendor announces its budget in headers: probe first, then size the window from them. */
 	headerDrivenRateLimit?: boolean;
+	/**
+	 * A client-side budget for a vendor that announces none (see ./rateLimit.ts), read from the
+	 * credential before each request so that a change to it applies at once.
+	 */
+	budget?: (credentials: Readonly<Record<string, unknown>>) => RequestBudget | undefined;
 	retry?: Partial<RetryPolicy>;
 }
 
@@ -299,7 +304,11 @@ export async function vendorRequest(
 	const timeout = timeoutOf(credentials);
 	const method = (options.method ?? 'GET').toUpperCase();
 	const repeatable = policy.repeatable ?? REPEATABLE_METHODS.has(method);
-	const gate = gateFor(gateKey(ctx, profile, options), profile.headerDrivenRateLimit ?? false);
+	const gate = gateFor(
+		gateKey(ctx, profile, options),
+		profile.headerDrivenRateLimit ?? false,
+		profile.budget?.(credentials),
+	);
 	const signal = 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal?.() : undefined;
 	let request = options;
 	let attempts = 0;

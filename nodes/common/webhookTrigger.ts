@@ -36,7 +36,8 @@
  *
  * Registration is the node's own `webhookMethods`: `manualRegistration` for vendors whose staff
  * configure the URL (nothing remote to look up, create or delete: activation logs the URL to hand
- * over), or checkExists/create/delete calling the vendor's registration API. Options are read from
+ * over), or checkExists/create/delete calling the vendor's registration API (a secret the node
+ * generates for it is read back with `authentication.expected`). Options are read from
  * the collection parameter `advanced` (`optionsCollection()`).
  */
 import type {
@@ -100,6 +101,12 @@ export interface WebhookTriggerSpec {
 		test: string;
 		/** Where the secret may come, in order: the first source holding a value counts. */
 		sources(parameter: ReadParameter): SecretSource[];
+		/**
+		 * The secret to compare with, when it is not (always) the credential's field: e.g. one the node
+		 * generated when it registered the webhook, kept in static data. Undefined (or none) refuses
+		 * every delivery. Without this function the credential's field is the secret.
+		 */
+		expected?(ctx: IWebhookFunctions): Promise<string | undefined>;
 		/** The body of the 401 answer. */
 		rejected: IDataObject;
 	};
@@ -176,12 +183,15 @@ async function receive(
 	const headers = ctx.getHeaderData() as HeaderBag;
 	const auth = spec.authentication;
 	if (auth && ctx.getNodeParameter('authentication', auth.value) === auth.value) {
-		const credentials = await ctx.getCredentials<IDataObject>(auth.credential.name);
+		const expected = auth.expected
+			? await auth.expected(ctx)
+			: ((await ctx.getCredentials<IDataObject>(auth.credential.name))[auth.credential.field] as
+					| string
+					| undefined);
 		const parameter: ReadParameter = (name, fallback) =>
 			String(ctx.getNodeParameter(name, fallback));
 		const received = receivedSecret(ctx, auth.sources(parameter), headers);
-		if (!secretsMatch(received, credentials[auth.credential.field] as string | undefined))
-			return respond(ctx, 401, auth.rejected);
+		if (!secretsMatch(received, expected)) return respond(ctx, 401, auth.rejected);
 	}
 
 	const { raw, parsed } = await readBody(ctx);
@@ -311,19 +321,26 @@ export class WebhookTrigger {
 		return [...own, RAW_BODY_PROPERTY];
 	}
 
-	/** The events to start the workflow for (all known events by default), named by `labels`. */
+	/**
+	 * The events to start the workflow for (all known events unless `selected` says otherwise),
+	 * named by `labels`.
+	 */
 	eventsProperty({
 		displayName,
 		description,
 		labels,
-	}: OptionTexts & { labels: Readonly<Record<string, string>> }): INodeProperties {
+		selected,
+	}: OptionTexts & {
+		labels: Readonly<Record<string, string>>;
+		selected?: readonly string[];
+	}): INodeProperties {
 		const { known, parameter } = this.spec.events;
 		return {
 			displayName,
 			name: parameter,
 			type: 'multiOptions',
 			options: known.map((value) => ({ name: labels[value] ?? value, value })),
-			default: [...known],
+			default: [...(selected ?? known)],
 			required: true,
 			description,
 		};

@@ -12,7 +12,12 @@ import {
 	metaPages,
 	type PagingGuard,
 } from '../../nodes/common/paging';
-import { RateGate, remainingRequests, resetDelayMs } from '../../nodes/common/rateLimit';
+import {
+	credentialBudget,
+	RateGate,
+	remainingRequests,
+	resetDelayMs,
+} from '../../nodes/common/rateLimit';
 
 const GUARD: PagingGuard = {
 	node: { id: 'n', name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} },
@@ -55,6 +60,76 @@ describe('rate-limit headers', () => {
 		const ticket = await waiting;
 		expect(second).toBe(true);
 		ticket.done({ 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': '59' }, 200);
+	});
+});
+
+describe('client-side budget (rolling window)', () => {
+	afterEach(() => jest.useRealTimers());
+
+	/** Acquires `count` tickets one after the other; the fake clock's time of each admission. */
+	async function admissions(gate: RateGate, count: number, step = 1000): Promise<number[]> {
+		const times: number[] = [];
+		const all = (async () => {
+			for (let i = 0; i < count; i++) {
+				const ticket = await gate.acquire();
+				times.push(Date.now() - NOW);
+				ticket.done({}, 200);
+			}
+		})();
+		while (times.length < count) await jest.advanceTimersByTimeAsync(step);
+		await all;
+		return times;
+	}
+
+	it('admits `limit` requests in any window and holds the next until the oldest leaves it', async () => {
+		jest.useFakeTimers({ now: NOW });
+		const gate = new RateGate(false);
+		gate.setBudget({ limit: 3, windowMs: 10_000 });
+		expect(await admissions(gate, 7)).toEqual([0, 0, 0, 10_000, 10_000, 10_000, 20_000]);
+	});
+
+	it('counts a window that rolls: requests spread out are admitted as their slots free up', async () => {
+		jest.useFakeTimers({ now: NOW });
+		const gate = new RateGate(false);
+		gate.setBudget({ limit: 2, windowMs: 10_000 });
+		const first = await gate.acquire();
+		first.done({}, 200);
+		await jest.advanceTimersByTimeAsync(4_000);
+		(await gate.acquire()).done({}, 200); // at 4 s: the second slot
+		// the third waits for the first to leave (10 s), the fourth for the second (14 s)
+		expect(await admissions(gate, 2)).toEqual([10_000, 14_000]);
+	});
+
+	it('a 429 still blocks until the announced reset, whatever the budget says', async () => {
+		jest.useFakeTimers({ now: NOW });
+		const gate = new RateGate(false);
+		gate.setBudget({ limit: 100, windowMs: 60_000 });
+		(await gate.acquire()).done({ 'retry-after': '30' }, 429);
+		expect(await admissions(gate, 1)).toEqual([30_000]);
+	});
+
+	it('no budget: requests are not held', async () => {
+		jest.useFakeTimers({ now: NOW });
+		const gate = new RateGate(false);
+		gate.setBudget({ limit: 1, windowMs: 60_000 });
+		gate.setBudget(undefined);
+		expect(await admissions(gate, 5)).toEqual([0, 0, 0, 0, 0]);
+	});
+
+	it('reads the budget of a credential: defaults for empty fields, 0 turns it off', () => {
+		const fields = { limit: 'rateLimit', windowSeconds: 'rateLimitWindow' };
+		const defaults = { limit: 300, windowSeconds: 300 };
+		expect(credentialBudget({}, fields, defaults)).toEqual({ limit: 300, windowMs: 300_000 });
+		expect(credentialBudget({ rateLimit: '', rateLimitWindow: null }, fields, defaults)).toEqual({
+			limit: 300,
+			windowMs: 300_000,
+		});
+		expect(credentialBudget({ rateLimit: 500, rateLimitWindow: 180 }, fields, defaults)).toEqual({
+			limit: 500,
+			windowMs: 180_000,
+		});
+		expect(credentialBudget({ rateLimit: 0 }, fields, defaults)).toBeUndefined();
+		expect(credentialBudget({ rateLimitWindow: 0 }, fields, defaults)).toBeUndefined();
 	});
 });
 

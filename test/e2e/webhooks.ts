@@ -79,8 +79,16 @@ export interface WebhookN8n {
 	): Promise<ExecutionSummary[]>;
 	/** The JSON items a node output in an execution. */
 	nodeOutput(executionId: string, nodeName: string): Promise<Array<Record<string, unknown>>>;
-	/** Stops and starts the server on the same user folder (a new port; `url` follows). */
-	restart(): Promise<void>;
+	/**
+	 * Unpublishes (deactivates) a workflow through the REST API while the server runs, as the
+	 * editor's Unpublish does: n8n removes its webhooks (a node's `webhookMethods.delete` runs).
+	 */
+	unpublish(workflowId: string): Promise<void>;
+	/**
+	 * Stops and starts the server on the same user folder: on a new port (`url` follows), or with
+	 * `samePort` on the same one (the URLs a vendor was given stay valid).
+	 */
+	restart(options?: { samePort?: boolean }): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -226,9 +234,26 @@ export async function startWebhookN8n(
 				(item: { json: Record<string, unknown> }) => item.json,
 			);
 		},
-		async restart() {
+		async unpublish(workflowId) {
+			const res = await fetch(`${server.url}/rest/workflows/${workflowId}/deactivate`, {
+				method: 'POST',
+				headers: { cookie: owner.cookie, 'content-type': 'application/json' },
+				body: '{}',
+				signal: AbortSignal.timeout(120_000),
+			});
+			const text = await res.text();
+			if (!res.ok)
+				throw new Error(`unpublishing ${workflowId}: ${res.status} ${text.slice(0, 300)}`);
+		},
+		async restart({ samePort = false } = {}) {
+			const port = server.port;
 			await server.stop();
-			server = await runtime.startN8n({ userFolder, log, env: setup.env });
+			server = await runtime.startN8n({
+				userFolder,
+				log,
+				env: setup.env,
+				...(samePort ? { port } : {}),
+			});
 			owner = await runtime.ensureOwner(server.url, userFolder);
 		},
 		stop: () => server.stop(),

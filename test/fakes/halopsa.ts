@@ -12,9 +12,9 @@
  * Resource server (every request needs `Authorization: Bearer <issued token>`; a token revoked with
  * `revokeTokens()` or never issued gets 401 {"message": "Authorization has been denied for this request."})
  * - GET /api/Appointment: filters agents (comma-separated agent ids), start_date (start at or after),
- *   end_date (start at or before), hidecompleted (complete_status !== 1), client_id; with
- *   pageinate=true paged by page_size/page_no and answered {record_count, appointments: [...]},
- *   else a bare array
+ *   end_date (start at or before), hidecompleted (complete_status !== 1), client_id; ordered by
+ *   `order` (a field; `orderdesc=true` descending) when given; with pageinate=true paged by
+ *   page_size/page_no and answered {record_count, appointments: [...]}, else a bare array
  * - POST /api/Appointment with an array of records (400 {"message"} for anything else; subject,
  *   start_date and end_date required for new records): records without `id` are created (ids from
  *   1001), records with an id update it; answers the saved record, or an array when several were sent
@@ -79,6 +79,18 @@ function list(records: HaloRecord[], query: Record<string, string>, key: string)
 		status: 200,
 		body: { record_count: records.length, [key]: records.slice((page - 1) * size, page * size) },
 	};
+}
+
+/** The records ordered by the field `order` names (descending with `orderdesc=true`), else as stored. */
+function ordered(records: HaloRecord[], query: Record<string, string>): HaloRecord[] {
+	const field = query.order;
+	if (!field) return records;
+	const sign = truthy(query.orderdesc) ? -1 : 1;
+	const key = (record: HaloRecord) => {
+		const value = record[field];
+		return typeof value === 'number' ? value : String(value ?? '');
+	};
+	return [...records].sort((a, b) => (key(a) < key(b) ? -sign : key(a) > key(b) ? sign : 0));
 }
 
 /** `value` (an ISO date) is within [from, to] where given. */
@@ -198,7 +210,7 @@ export async function startHaloFake(options: HaloFakeOptions = {}): Promise<Halo
 						(!truthy(q.hidecompleted) || a.complete_status !== 1) &&
 						(q.client_id === undefined || Number(a.client_id) === Number(q.client_id)),
 				);
-				return list(matching, q, 'appointments');
+				return list(ordered(matching, q), q, 'appointments');
 			}),
 			route('POST', '/api/Appointment', saveAppointments),
 			route('GET', '/api/Appointment/:id', (request) => {

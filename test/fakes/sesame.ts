@@ -8,6 +8,8 @@
  *   /core/v3/offices, /core/v3/employee-department-assignations, /core/v3/employee-office-assignations,
  *   /core/v3/employee-managers, /schedule/v1/absence-day-off and /schedule/v1/vacation-day-off
  *   (filters `from`/`to` on the record's `date`, `employeeIds` comma-separated)
+ *   GET /schedule/v1/absence-day-off-requests and /schedule/v1/vacation-day-off-requests (filters
+ *   employeeId, status; `orderBy=<field> asc|desc`)
  * - single records answer {data: {...}}: GET /core/v3/employees/:id, GET /core/v3/info (credential test)
  * - POST /core/v3/employees (companyId must exist; firstName, lastName, status required; email
  *   required when invitation is true) -> 201 {data: employee}
@@ -39,6 +41,9 @@ export interface SesameData {
 	/** Records with `date` (YYYY-MM-DD) and `employee` {id, firstName, lastName}. */
 	absenceDaysOff: SesameRecord[];
 	vacationDaysOff: SesameRecord[];
+	/** Day-off requests with `status` (pending/accepted/rejected), `employee` {id}, createdAt/updatedAt. */
+	absenceRequests: SesameRecord[];
+	vacationRequests: SesameRecord[];
 }
 
 export interface SesameFakeOptions {
@@ -49,6 +54,8 @@ export interface SesameFakeOptions {
 	/** Days off to seed (records get an id when they have none). */
 	absenceDaysOff?: Array<Omit<SesameRecord, 'id'> & { id?: string }>;
 	vacationDaysOff?: Array<Omit<SesameRecord, 'id'> & { id?: string }>;
+	absenceRequests?: SesameRecord[];
+	vacationRequests?: SesameRecord[];
 	/** Refuse (422) list requests asking for more than this many records per page (default: no cap). */
 	maxLimit?: number;
 	/**
@@ -169,6 +176,27 @@ function page(
 	};
 }
 
+/** `orderBy=<field> asc|desc` (the first clause), else as stored. */
+function ordered(records: SesameRecord[], orderBy: string | undefined): SesameRecord[] {
+	const [field, direction] = (orderBy ?? '').split(',')[0].trim().split(/\s+/);
+	if (!field) return records;
+	const sign = direction?.toLowerCase() === 'desc' ? -1 : 1;
+	const key = (record: SesameRecord) => String(record[field] ?? '');
+	return [...records].sort((a, b) => (key(a) < key(b) ? -sign : key(a) > key(b) ? sign : 0));
+}
+
+/** The requests of a day-off request list matching `employeeId` and `status`, ordered. */
+const requestList = (records: SesameRecord[], query: Record<string, string>) =>
+	ordered(
+		records.filter(
+			(record) =>
+				(query.employeeId === undefined ||
+					(record.employee as { id?: string } | undefined)?.id === query.employeeId) &&
+				(query.status === undefined || record.status === query.status),
+		),
+		query.orderBy,
+	);
+
 const dayOffFilter = (query: Record<string, string>) => (record: SesameRecord) => {
 	const date = String(record.date ?? '');
 	const employeeIds = query.employeeIds ? query.employeeIds.split(',') : undefined;
@@ -221,6 +249,8 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 		employeeManagers: [],
 		absenceDaysOff: dayOffs(options.absenceDaysOff),
 		vacationDaysOff: dayOffs(options.vacationDaysOff),
+		absenceRequests: [...(options.absenceRequests ?? [])],
+		vacationRequests: [...(options.vacationRequests ?? [])],
 	};
 	let nextEmployee = data.employees.length + 1;
 	let nextAssignation = 1;
@@ -339,6 +369,12 @@ export async function startSesameFake(options: SesameFakeOptions = {}): Promise<
 					request.query,
 					options.maxLimit,
 				),
+			),
+			route('GET', '/schedule/v1/absence-day-off-requests', (request) =>
+				page(requestList(data.absenceRequests, request.query), request.query, options.maxLimit),
+			),
+			route('GET', '/schedule/v1/vacation-day-off-requests', (request) =>
+				page(requestList(data.vacationRequests, request.query), request.query, options.maxLimit),
 			),
 			route('GET', '/schedule/v1/vacation-day-off', (request) =>
 				page(

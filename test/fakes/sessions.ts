@@ -4,6 +4,11 @@
  * - in-memory collections rooms, sessions, events, bookings, booking-pages, seeded with N items each
  * - GET /api/<collection>?page=K  (1-based, default 1) -> plain JSON array of at most 20 items
  * - GET/PUT/DELETE /api/<collection>/<id>, POST /api/<collection> (201 + object with a new `id`)
+ * - webhooks (public integrations' registration, not among the documented endpoints):
+ *   POST /api/webhooks {url, trigger, permission: personal|organization, ...} -> 201 {id, url,
+ *   trigger, permission} (400 {"message"} for a missing url/trigger or another permission);
+ *   DELETE /api/webhooks/:id -> 204, 404 when unknown. `deliver(trigger, data)` POSTs
+ *   `{trigger, data}` to every webhook registered for that trigger, as Sessions does.
  * - 404 {"message":"Not found"}
  * - fixed-window rate limit (default 10 requests / 60 s): `x-ratelimit-limit`, `-remaining` and
  *   `-reset` (seconds left in the window) on every response; 429 {"message":"Too many requests"}
@@ -36,9 +41,27 @@ export interface SessionsFakeOptions {
 	extraRoutes?: (fake: { data: Record<SessionsCollection, SessionsItem[]> }) => Route[];
 }
 
+export interface SessionsWebhook {
+	id: string;
+	url: string;
+	trigger: string;
+	permission: string;
+	[key: string]: unknown;
+}
+
+export interface Delivery {
+	webhook: SessionsWebhook;
+	status: number;
+	body: unknown;
+}
+
 export interface SessionsFake extends FakeServer {
 	apiKey: string;
 	data: Record<SessionsCollection, SessionsItem[]>;
+	/** The webhooks registered now. */
+	webhooks: SessionsWebhook[];
+	/** POSTs `{trigger, data}` to every webhook registered for `trigger`; their answers. */
+	deliver(trigger: string, data: Record<string, unknown>): Promise<Delivery[]>;
 	/** Page numbers requested from GET /api/<collection>, in order (missing `page` = 1). */
 	pagesRequested(collection: SessionsCollection): number[];
 }
@@ -102,8 +125,34 @@ export async function startSessionsFake(options: SessionsFakeOptions = {}): Prom
 			? (req.body as Record<string, unknown>)
 			: {};
 
+	const webhooks: SessionsWebhook[] = [];
+	let webhookCount = 0;
 	const routes: Route[] = [
 		...(options.extraRoutes?.({ data }) ?? []),
+		route('POST', '/api/webhooks', (req) => {
+			const body = bodyObject(req);
+			if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url))
+				return { status: 400, body: { message: 'url must be an http(s) URL' } };
+			if (typeof body.trigger !== 'string' || !body.trigger)
+				return { status: 400, body: { message: 'trigger is required' } };
+			if (!['personal', 'organization'].includes(String(body.permission)))
+				return { status: 400, body: { message: 'permission must be personal or organization' } };
+			const webhook: SessionsWebhook = {
+				...body,
+				id: `wh-${++webhookCount}`,
+				url: body.url,
+				trigger: body.trigger,
+				permission: String(body.permission),
+			};
+			webhooks.push(webhook);
+			return { status: 201, body: webhook };
+		}),
+		route('DELETE', '/api/webhooks/:id', (req) => {
+			const index = webhooks.findIndex((w) => w.id === req.params.id);
+			if (index < 0) return notFound;
+			webhooks.splice(index, 1);
+			return { status: 204 };
+		}),
 		route('GET', '/api/:collection', (req) => {
 			if (!isCollection(req.params.collection)) return notFound;
 			const page = req.query.page === undefined ? 1 : Number(req.query.page);
@@ -164,10 +213,33 @@ export async function startSessionsFake(options: SessionsFakeOptions = {}): Prom
 		}),
 	});
 
+	const deliver = async (trigger: string, payload: Record<string, unknown>) => {
+		const deliveries: Delivery[] = [];
+		for (const webhook of webhooks.filter((w) => w.trigger === trigger)) {
+			const res = await fetch(webhook.url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ trigger, data: payload }),
+				signal: AbortSignal.timeout(60_000),
+			});
+			const text = await res.text();
+			let body: unknown = text;
+			try {
+				body = JSON.parse(text);
+			} catch {
+				/* not JSON */
+			}
+			deliveries.push({ webhook, status: res.status, body });
+		}
+		return deliveries;
+	};
+
 	return {
 		...server,
 		apiKey,
 		data,
+		webhooks,
+		deliver,
 		pagesRequested: (collection) =>
 			server.requests
 				.filter((r) => r.method === 'GET' && r.path === `/api/${collection}`)

@@ -4,7 +4,8 @@
  * operation is EXECUTED through n8n's routing engine with sample parameters, starting from an empty
  * token: the token exchange and the API request are both asserted (method, path, query, body, bearer
  * header). Update operations are Halo's "POST the record with its id" on the create endpoint: they
- * are checked as variants of their create operation. Uncovered endpoints are named.
+ * are checked as variants of their create operation, like the timesheet approval steps (the record's
+ * id and the step's flag). Uncovered endpoints are named.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import {
 } from '../support/operations';
 import { HALO_ENDPOINTS } from '../../nodes/HaloPsaScheduling/generated/catalogue';
 import { HALO_RESOURCES } from '../../nodes/HaloPsaScheduling/resources';
+import { APPROVAL_STEPS } from '../../nodes/HaloPsaScheduling/resources/timesheet';
 import { credentialType, node, TYPE } from './helpers';
 import { clearTokenCaches } from '../../nodes/common/tokenCache';
 import { CredentialStore } from '../harness';
@@ -54,6 +56,9 @@ const FORM = {
 	client_secret: 's-9',
 	scope: 'all',
 };
+
+/** The approval steps of a timesheet (operation → the flag its record carries besides the id). */
+const VARIANTS = new Map(APPROVAL_STEPS.map(([value, , , flag]) => [`timesheet.${value}`, flag]));
 
 /** Sample values the generic sampler cannot guess. */
 const OVERRIDES: Record<string, Record<string, unknown>> = {
@@ -176,9 +181,11 @@ describe('HaloPSA catalogue', () => {
 					isArray: true,
 					length: 1,
 				});
-				if (ref.operation === 'update')
+				if (VARIANTS.has(key) || ref.operation === 'update')
 					expect({ key, id: body[0].id }).toEqual({ key, id: `id-${ref.resource}Id` });
 				else expect({ key, id: body[0].id }).toEqual({ key, id: undefined });
+				const flag = VARIANTS.get(key);
+				if (flag) expect({ key, flag: body[0][flag] }).toEqual({ key, flag: true });
 			} else if (generated.body === 'ids') {
 				expect({ key, body: request.body }).toEqual({
 					key,
@@ -193,14 +200,14 @@ describe('HaloPSA catalogue', () => {
 				expect({ key, body: request.body }).toEqual({ key, body: '' });
 			}
 
-			if (ref.operation === 'update') {
+			if (ref.operation === 'update' || VARIANTS.has(key)) {
 				variants.set(key, endpoint);
 				continue;
 			}
 			producedBy.set(endpoint, [...(producedBy.get(endpoint) ?? []), key]);
 		}
 
-		// an update is the create endpoint with the record's id
+		// an update (and an approval step) is the create endpoint with the record's id
 		for (const [key, endpoint] of variants) {
 			const create = `${key.split('.')[0]}.create`;
 			expect({ key, sameAs: producedBy.get(endpoint) }).toEqual({ key, sameAs: [create] });
@@ -214,6 +221,6 @@ describe('HaloPSA catalogue', () => {
 		expect(unmatched).toEqual([]);
 		expect(problems).toEqual([]);
 		expect(producedBy.size).toBe(catalogue.endpoints.length);
-		expect(variants.size).toBe(7);
+		expect(variants.size).toBe(7 + APPROVAL_STEPS.length);
 	});
 });

@@ -25,6 +25,7 @@ import {
 } from './helpers';
 import { HALO_TOKEN_BINDING } from '../../credentials/HaloPsaSchedulingApi.credentials';
 import { clearTokenCaches, tokenBinding, validityExpression } from '../../nodes/common/tokenCache';
+import { advance, REAL_IO } from '../support/clock';
 
 // each case starts like a fresh n8n process: no token shared in memory from an earlier case
 beforeEach(clearTokenCaches);
@@ -429,6 +430,44 @@ describe('rate limit and errors', () => {
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
 		expect(outputs[0].map((i) => i.json)).toEqual([{ id: 1 }]);
+	});
+
+	it("spaces requests out to the credential's budget (requests per rolling window)", async () => {
+		jest.useFakeTimers({ now: Date.now(), doNotFake: REAL_IO });
+		try {
+			// its own API address, so no request of an earlier case counts against this budget
+			const resourceUrl = 'https://budget.halopsa.test/api';
+			const halo = () => nock(resourceUrl, { reqheaders: { authorization: 'Bearer tok-1' } });
+			const first = halo()
+				.get('/Holiday/h-1')
+				.reply(200, { id: 'h-1' })
+				.get('/Holiday/h-2')
+				.reply(200, { id: 'h-2' });
+			const third = halo().get('/Holiday/h-3').reply(200, { id: 'h-3' });
+			const running = run(
+				{ resource: 'holiday', operation: 'get', holidayId: byId('={{ $json.id }}') },
+				{
+					input: [{ json: { id: 'h-1' } }, { json: { id: 'h-2' } }, { json: { id: 'h-3' } }],
+					// the token is bound to the credential's values, the resource URL among them
+					store: newStore({
+						...storedToken('tok-1', undefined, { ...CREDENTIALS, resourceUrl }),
+						resourceUrl,
+						rateLimit: 2,
+						rateLimitWindow: 60,
+					}),
+				},
+			);
+			// two at once, the third only when the first leaves the 60 s window
+			await advance(59_000);
+			expect([first.isDone(), third.isDone()]).toEqual([true, false]);
+			await advance(6_000);
+			const { outputs, error } = await running;
+			expect(error).toBeUndefined();
+			expect(third.isDone()).toBe(true);
+			expect(outputs[0].map((i) => i.json.id)).toEqual(['h-1', 'h-2', 'h-3']);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it("reports Halo's own message", async () => {

@@ -469,4 +469,54 @@ describe('HaloPSA Scheduling requests', () => {
 			[{ hours: 7 }],
 		]);
 	});
+
+	it.each([
+		['submitForApproval', '_submitapproval'],
+		['approve', '_approve'],
+		['reject', '_reject'],
+		['revertApproval', '_revertapproval'],
+	])(
+		'timesheet %s: POST /Timesheet with the id, the %s flag and the message',
+		async (operation, flag) => {
+			const scope = api()
+				.matchHeader('content-type', /application\/json/)
+				.post('/Timesheet', [{ id: 77, [flag]: true, _approval_message: 'Checked by HR' }])
+				.reply(200, { id: 77, approval: { approvalstatus: 1 } });
+			const { outputs, error } = await run({
+				resource: 'timesheet',
+				operation,
+				timesheetId: byId('77'),
+				approvalMessage: 'Checked by HR',
+			});
+			expect(error).toBeUndefined();
+			expect(scope.isDone()).toBe(true);
+			expect(outputs).toEqual([
+				[{ json: { id: 77, approval: { approvalstatus: 1 } }, pairedItem: { item: 0 } }],
+			]);
+		},
+	);
+
+	it('approves the timesheets of all items in one request, without a message when none is given', async () => {
+		const scope = api()
+			.post('/Timesheet', [
+				{ id: 5, _approve: true },
+				{ id: 6, _approve: true },
+			])
+			.reply(200, [{ id: 5 }, { id: 6 }]);
+		const { outputs, error } = await run(
+			{
+				resource: 'timesheet',
+				operation: 'approve',
+				timesheetId: byId('={{ $json.ts }}'),
+				sendAllItemsInOneRequest: true,
+			},
+			{ input: [{ json: { ts: 5 } }, { json: { ts: 6 } }] },
+		);
+		expect(error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+		expect(outputs[0].map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ id: 5 }, { item: 0 }],
+			[{ id: 6 }, { item: 1 }],
+		]);
+	});
 });

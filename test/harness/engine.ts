@@ -126,6 +126,10 @@ export interface NodeSetup {
 	staticData?: IDataObject;
 	/** settings.timezone of the workflow */
 	timezone?: string;
+	/** the id the editor gives a webhook node (its URLs are `<base>/webhook/<webhookId>/<path>`) */
+	webhookId?: string;
+	/** the node's id (default: a new one per call; webhook triggers keep ledgers per node id) */
+	nodeId?: string;
 }
 
 /** a workflow holding the single node under test; returns the node as the Workflow normalised it */
@@ -134,7 +138,7 @@ export function createWorkflow(setup: NodeSetup): { workflow: Workflow; node: IN
 		setup.credentialTypes.map((t) => [t, setup.credentialRef(t)]),
 	);
 	const node: INode = {
-		id: randomUUID(),
+		id: setup.nodeId ?? randomUUID(),
 		name: setup.name,
 		type: setup.type,
 		typeVersion: setup.typeVersion,
@@ -142,6 +146,7 @@ export function createWorkflow(setup: NodeSetup): { workflow: Workflow; node: IN
 		parameters: setup.parameters ?? {},
 		...(setup.credentialTypes.length ? { credentials } : {}),
 		...(setup.onError ? { onError: setup.onError } : {}),
+		...(setup.webhookId ? { webhookId: setup.webhookId } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'harness-workflow',

@@ -5,10 +5,19 @@
  * Layers:
  *   engine.ts       DI stub (InstanceSettings), node-types registry, one-node workflow, additionalData
  *   credentials.ts  CredentialStore + ICredentialsHelper behaving like n8n's production helper
- *   run.ts          runNode / runLoadOptions / runListSearch / testCredential / runPoll
+ *   run.ts          runNode / runLoadOptions / runListSearch / testCredential / runPoll /
+ *                   runHook / runWebhook
  * jest wiring: jest-setup.ts (silent logger, no real network), jest-environment.js (nock restore).
  */
-export { runNode, runLoadOptions, runListSearch, testCredential, runPoll } from './run';
+export {
+	runNode,
+	runLoadOptions,
+	runListSearch,
+	testCredential,
+	runPoll,
+	runHook,
+	runWebhook,
+} from './run';
 export type {
 	NodeContextOptions,
 	RunNodeOptions,
@@ -18,6 +27,10 @@ export type {
 	TestCredentialOptions,
 	RunPollOptions,
 	RunPollResult,
+	RunHookOptions,
+	RunHookResult,
+	RunWebhookOptions,
+	RunWebhookResult,
 } from './run';
 export { CredentialStore, CredentialTypeRegistry, HarnessCredentialsHelper } from './credentials';
 export type { CredentialsMap, CredentialUpdate } from './credentials';

@@ -6,14 +6,18 @@
  *   runListSearch   -> LoadOptionsContext + methods.listSearch
  *   testCredential  -> RoutingNode over a temporary node type, like n8n's CredentialsTester
  *   runPoll         -> PollContext + TriggersAndPollers.runPollFunction
+ *   runHook         -> HookContext + webhookMethods (checkExists / create / delete)
+ *   runWebhook      -> WebhookContext + webhook() with a request and a recording response
  * Requests leave through n8n's own HTTP client, so nock sees exactly what n8n would send.
  */
 import {
 	ExecuteContext,
+	HookContext,
 	LoadOptionsContext,
 	PollContext,
 	RoutingNode,
 	TriggersAndPollers,
+	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import { UnexpectedError, createEmptyRunExecutionData, createRunExecutionData } from 'n8n-workflow';
@@ -32,6 +36,9 @@ import type {
 	INodePropertyOptions,
 	INodeType,
 	IRunData,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -67,9 +74,15 @@ export interface NodeContextOptions {
 	nodeName?: string;
 	/** the workflow's time zone (settings.timezone); n8n's default otherwise */
 	timezone?: string;
+	/** the webhook id of a webhook node (as the editor sets it) */
+	webhookId?: string;
+	/** the node's id (default: a new one per call) */
+	nodeId?: string;
 }
 
 export interface RunNodeOptions extends NodeContextOptions {
+	/** the workflow's static data (what the node writes there stays in this object) */
+	staticData?: IDataObject;
 	/** input items; default one empty item */
 	input?: INodeExecutionData[];
 	/** shorthand for onError: 'continueRegularOutput' */
@@ -114,6 +127,8 @@ function setUp(
 		onError: opts.onError,
 		staticData: opts.staticData,
 		timezone: opts.timezone,
+		webhookId: opts.webhookId,
+		nodeId: opts.nodeId,
 	});
 	// the editor sends its current parameters with load-options requests; executions send none
 	const currentNodeParameters =
@@ -393,6 +408,141 @@ export async function runPoll(opts: RunPollOptions): Promise<RunPollResult> {
 		.runPollFunction(s.workflow, s.node, context);
 	return {
 		result: result ?? null,
+		staticData,
+		nodeStaticData: s.workflow.getStaticData('node', s.node),
+	};
+}
+
+/** The webhook of a node as n8n hands it to the hook and webhook contexts. */
+function webhookDataOf(s: ReturnType<typeof setUp>, name: string, isTest: boolean): IWebhookData {
+	const description = s.nodeType.description.webhooks?.find((w) => w.name === name);
+	if (!description) throw new UnexpectedError(`The node has no webhook "${name}"`);
+	return {
+		httpMethod: description.httpMethod as IWebhookData['httpMethod'],
+		node: s.node.name,
+		path: String(description.path),
+		webhookDescription: description,
+		workflowId: s.workflow.id,
+		workflowExecuteAdditionalData: s.additionalData,
+		isTest,
+	};
+}
+
+export interface RunHookOptions extends NodeContextOptions {
+	method: 'checkExists' | 'create' | 'delete';
+	/** the workflow's static data; pass the same object to later calls (see runPoll) */
+	staticData?: IDataObject;
+	/** 'trigger' = publishing (production URL); 'manual' = "Listen for test event" (test URL) */
+	mode?: 'trigger' | 'manual';
+	activation?: WorkflowActivateMode;
+	webhook?: 'default' | 'setup';
+}
+
+export interface RunHookResult {
+	result: boolean | undefined;
+	staticData: IDataObject;
+	nodeStaticData: IDataObject;
+}
+
+/** Call one of a webhook node's `webhookMethods` with n8n-core's HookContext, as activation does. */
+export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
+	const mode = opts.mode ?? 'trigger';
+	const staticData = opts.staticData ?? {};
+	const s = setUp({ ...opts, staticData }, mode);
+	const activation: WorkflowActivateMode =
+		opts.activation ?? (mode === 'manual' ? 'manual' : 'activate');
+	const name = opts.webhook ?? 'default';
+	const webhookData = webhookDataOf(s, name, mode === 'manual');
+	const context = new HookContext(
+		s.workflow,
+		s.node,
+		s.additionalData,
+		mode,
+		activation,
+		webhookData,
+	);
+	const method = s.nodeType.webhookMethods?.[name]?.[opts.method];
+	if (!method) throw new UnexpectedError(`The node has no webhookMethods.${name}.${opts.method}`);
+	const result = await method.call(context);
+	return { result, staticData, nodeStaticData: s.workflow.getStaticData('node', s.node) };
+}
+
+export interface RunWebhookOptions extends NodeContextOptions {
+	/** the raw request body */
+	body?: string;
+	headers?: Record<string, string>;
+	query?: Record<string, string>;
+	params?: Record<string, string>;
+	staticData?: IDataObject;
+	/** 'webhook' = a production delivery; 'manual' = a delivery while the editor listens */
+	mode?: 'webhook' | 'manual';
+	webhook?: string;
+}
+
+export interface RunWebhookResult {
+	/** what webhook() returned */
+	result: IWebhookResponseData;
+	/** the answer the node wrote itself (respond(): status and JSON body), if any */
+	answer?: { status: number; body: unknown };
+	staticData: IDataObject;
+	nodeStaticData: IDataObject;
+}
+
+/**
+ * Call a webhook node's `webhook()` with n8n-core's WebhookContext, the request as n8n's webhook
+ * server hands it over (headers lower-cased, the raw body) and a response that records what the node
+ * answers.
+ */
+export async function runWebhook(opts: RunWebhookOptions): Promise<RunWebhookResult> {
+	const mode = opts.mode ?? 'webhook';
+	const staticData = opts.staticData ?? {};
+	const s = setUp({ ...opts, staticData }, mode);
+	const headers = Object.fromEntries(
+		Object.entries(opts.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+	);
+	const request = {
+		method: 'POST',
+		headers,
+		query: opts.query ?? {},
+		params: opts.params ?? {},
+		rawBody: opts.body === undefined ? undefined : Buffer.from(opts.body, 'utf8'),
+		body: undefined,
+	};
+	let answer: RunWebhookResult['answer'];
+	const response = {
+		status(status: number) {
+			return {
+				json(body: unknown) {
+					answer = { status, body };
+				},
+				send(body: unknown) {
+					answer = { status, body };
+				},
+				end() {
+					answer = { status, body: undefined };
+				},
+			};
+		},
+	};
+	const additionalData = {
+		...s.additionalData,
+		httpRequest: request,
+		httpResponse: response,
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const name = opts.webhook ?? 'default';
+	const context = new WebhookContext(
+		s.workflow,
+		s.node,
+		additionalData,
+		mode,
+		webhookDataOf(s, name, mode === 'manual'),
+		[],
+		null,
+	);
+	const result = await (s.nodeType as INodeType).webhook!.call(context);
+	return {
+		result,
+		answer,
 		staticData,
 		nodeStaticData: s.workflow.getStaticData('node', s.node),
 	};

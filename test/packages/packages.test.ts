@@ -479,7 +479,7 @@ describe('this repository', () => {
 			types(['sesameHr', 'sesameHrTrigger'], ['sesameHrApi']),
 		);
 		expect(sesame).toContain('## Sesame HR\n');
-		expect(sesame).toContain('## Triggers\n\n### Behaviour shared by both webhook triggers\n');
+		expect(sesame).toContain('## Triggers\n\n### Behaviour shared by the webhook triggers\n');
 		expect(sesame).toContain('### Sesame HR Poll Trigger\n');
 		expect(sesame).not.toContain('### Sense Trigger');
 		expect(sesame).not.toContain("This is not n8n's built-in");
@@ -487,6 +487,9 @@ describe('this repository', () => {
 		const sessions = readme('n8n-nodes-sessions', types(['sessions'], ['sessionsApi']));
 		expect(sessions).toContain('## Sessions\n\n[Sessions](https://sessions.us) is a video-meeting');
 		expect(sessions).not.toContain('## HaloPSA Scheduling');
+		expect(sessions).toContain('### Sessions Trigger\n');
+		expect(sessions).toContain('### Sessions Poll Trigger\n');
+		expect(sessions).not.toContain('### Sesame HR Trigger');
 
 		for (const text of [halo, sesame, sessions]) {
 			const anchors = new Set(

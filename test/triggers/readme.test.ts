@@ -16,8 +16,16 @@ import {
 import {
 	EMPLOYEES_PATH,
 	MANUAL_SAMPLE_SIZE,
+	REQUEST_PATHS,
 	WORK_ENTRIES_PATH,
 } from '../../nodes/SesameHrPollTrigger/state';
+
+import { MAX_PAGES as HALO_MAX_PAGES } from '../../nodes/HaloPsaSchedulingTrigger/HaloPsaSchedulingTrigger.node';
+import { ID_OVERLAP, PATHS as HALO_PATHS } from '../../nodes/HaloPsaSchedulingTrigger/changes';
+
+import { ID_PATHS, SESSIONS_EVENTS, TOKEN_QUERY } from '../../nodes/SessionsTrigger/delivery';
+import { WEBHOOKS_PATH } from '../../nodes/SessionsTrigger/registration';
+import { PATHS as SESSIONS_POLL_PATHS } from '../../nodes/SessionsPollTrigger/changes';
 
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'docs/triggers.md'), 'utf8');
@@ -28,8 +36,19 @@ const headerName = (name: string) =>
 		.join('-');
 
 describe('docs/triggers.md', () => {
-	it('names every Sesame event and Sense write-back type', () => {
-		for (const name of [...SESAME_EVENTS, ...SENSE_WRITEBACK_TYPES]) expect(readme).toContain(name);
+	it('names every Sesame and Sessions event and Sense write-back type', () => {
+		for (const name of [...SESAME_EVENTS, ...SESSIONS_EVENTS, ...SENSE_WRITEBACK_TYPES])
+			expect(readme).toContain(name);
+	});
+
+	it('states how the Sessions Trigger registers, where its token goes and where it finds the ids', () => {
+		expect(readme).toContain(`\`POST ${WEBHOOKS_PATH}\``);
+		expect(readme).toContain(`\`DELETE ${WEBHOOKS_PATH}/<id>\``);
+		expect(readme).toContain(`"<Production URL>?${TOKEN_QUERY}=<token>"`);
+		expect(readme).toContain(`\`?${TOKEN_QUERY}=<your token>\``);
+		for (const path of Object.values(ID_PATHS).flat()) expect(readme).toContain(`\`data.${path}\``);
+		for (const path of new Set(Object.values(SESSIONS_POLL_PATHS)))
+			expect(readme).toContain(`\`GET ${path}?page=N\``);
 	});
 
 	it('lists every place the Sesame trigger looks for the event and the delivery id', () => {
@@ -45,7 +64,14 @@ describe('docs/triggers.md', () => {
 		expect(readme).toContain(`?${DEFAULT_TOKEN_QUERY}=<token>`);
 		expect(readme).toContain(`GET ${EMPLOYEES_PATH}?orderBy=updatedAt desc&page=N&limit=100`);
 		expect(readme).toContain(`GET ${WORK_ENTRIES_PATH}?updatedAt[gte]=`);
+		expect(readme).toContain(`GET ${EMPLOYEES_PATH}?status=active&page=N&limit=1000`);
+		for (const path of Object.values(REQUEST_PATHS))
+			expect(readme).toContain(`GET ${path}?orderBy=updatedAt desc&page=N&limit=100`);
 		expect(readme).toContain(`latest ${MANUAL_SAMPLE_SIZE} records`);
+		for (const path of new Set(Object.values(HALO_PATHS)))
+			expect(readme).toContain(`GET /api${path}?start_date=…&end_date=…`);
+		expect(readme).toContain(`at most ${HALO_MAX_PAGES} pages`);
+		expect(readme).toContain(`minus ${ID_OVERLAP.toLocaleString('en')}`);
 	});
 });
 

@@ -1,12 +1,13 @@
 /**
  * Sesame HR Poll Trigger over several polls, in-process through n8n-core's PollContext (runPoll),
  * with nock as the Sesame API: first activation, nothing new, new items, paging, the overlap
- * window, manual "Fetch Test Event", failures, and state surviving a restart (static data as JSON).
+ * window, manual "Fetch Test Event", failures, and state surviving a restart (static data as JSON),
+ * for every event: employees, clock-ins/outs, leavers, absence and vacation requests.
  */
 import nock from 'nock';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runPoll } from '../harness';
+import { jsonOf, pollerOf } from '../support/poll';
 import { SesameHrApi } from '../../credentials/SesameHrApi.credentials';
 import { SesameHrPollTrigger } from '../../nodes/SesameHrPollTrigger/SesameHrPollTrigger.node';
 
@@ -40,20 +41,7 @@ afterEach(() => {
 	expect(pending).toEqual([]);
 });
 
-function poller(parameters: INodeParameters, staticData: IDataObject = {}) {
-	return async (mode: 'trigger' | 'manual' = 'trigger') =>
-		await runPoll({
-			node: new SesameHrPollTrigger(),
-			parameters,
-			credentials,
-			credentialTypes,
-			staticData,
-			mode,
-		});
-}
-
-const jsonOf = (result: Awaited<ReturnType<ReturnType<typeof poller>>>) =>
-	result.result?.[0].map((item) => item.json) ?? null;
+const poller = pollerOf(() => new SesameHrPollTrigger(), credentials, credentialTypes);
 
 describe('New or Updated Employee', () => {
 	const newestFirst = { orderBy: 'updatedAt desc', page: '1', limit: '100' };
@@ -343,6 +331,278 @@ describe('New Clock-In/Clock-Out', () => {
 			'w4:clockIn',
 			'w4:clockOut',
 			'w5:clockIn',
+		]);
+		expect(result.nodeStaticData).toEqual({});
+	});
+});
+
+describe('Employee Left', () => {
+	const activeList = { status: 'active', page: '1', limit: '1000' };
+	const person = (id: string, status = 'active') => ({ id, firstName: id, status });
+
+	it('remembers the active employees, then emits each deactivation and deletion once, across a restart', async () => {
+		let staticData: IDataObject = {};
+		let poll = poller({ event: 'leaver' }, staticData);
+
+		// activation: the active employees, nothing emitted
+		let scope = api()
+			.get('/core/v3/employees')
+			.query(activeList)
+			.reply(200, page(['e1', 'e2', 'e3', 'e4'].map((id) => person(id))));
+		let result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(result.result).toBeNull();
+		expect(result.nodeStaticData).toMatchObject({
+			version: 1,
+			event: 'leaver',
+			roster: ['e1', 'e2', 'e3', 'e4'],
+		});
+
+		// e2 deactivated, e3 deleted (404), e4 missing from the list but still active, e5 hired
+		const e2 = person('e2', 'inactive');
+		scope = api()
+			.get('/core/v3/employees')
+			.query(activeList)
+			.reply(200, page([person('e1'), person('e5')]))
+			.get('/core/v3/employees/e2')
+			.reply(200, { data: e2 })
+			.get('/core/v3/employees/e3')
+			.reply(404, { message: 'Not found' })
+			.get('/core/v3/employees/e4')
+			.reply(200, { data: person('e4') });
+		result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(result)).toEqual([
+			{ event: 'employeeDeactivated', employeeId: 'e2', employee: e2 },
+			{ event: 'employeeDeleted', employeeId: 'e3', employee: null },
+		]);
+		expect(result.nodeStaticData.roster).toEqual(['e1', 'e5', 'e4']);
+
+		// restart: the same list again emits nothing; e4 now leaves
+		staticData = JSON.parse(JSON.stringify(staticData));
+		poll = poller({ event: 'leaver' }, staticData);
+		const e4 = person('e4', 'inactive');
+		scope = api()
+			.get('/core/v3/employees')
+			.query(activeList)
+			.reply(200, page([person('e1'), person('e5')]))
+			.get('/core/v3/employees/e4')
+			.reply(200, { data: e4 });
+		result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(result)).toEqual([
+			{ event: 'employeeDeactivated', employeeId: 'e4', employee: e4 },
+		]);
+		scope = api()
+			.get('/core/v3/employees')
+			.query(activeList)
+			.reply(200, page([person('e1'), person('e5')]));
+		result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(result.result).toBeNull();
+	});
+
+	it('reads every page of active employees and ignores records of another status', async () => {
+		const staticData: IDataObject = {
+			[NODE]: {
+				version: 1,
+				event: 'leaver',
+				since: ms(0),
+				cursor: ms(0),
+				emitted: {},
+				roster: ['a', 'b', 'c'],
+			},
+		};
+		const poll = poller({ event: 'leaver' }, staticData);
+		const first = Array.from({ length: 1000 }, (_, i) => person(`p${i}`));
+		const scope = api()
+			.get('/core/v3/employees')
+			.query(activeList)
+			.reply(200, page([person('a'), ...first.slice(1)], 1, 2))
+			.get('/core/v3/employees')
+			.query({ ...activeList, page: '2' })
+			.reply(200, page([person('b'), person('c', 'inactive')], 2, 2))
+			.get('/core/v3/employees/c')
+			.reply(200, { data: person('c', 'inactive') });
+		const result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(result)!.map((item) => item.employeeId)).toEqual(['c']);
+		expect((result.nodeStaticData.roster as string[]).length).toBe(1001);
+	});
+
+	it('a failed lookup changes nothing: the next poll looks again', async () => {
+		const state = {
+			version: 1,
+			event: 'leaver',
+			since: ms(0),
+			cursor: ms(0),
+			emitted: {},
+			roster: ['a', 'b'],
+		};
+		const staticData: IDataObject = { [NODE]: { ...state } };
+		const poll = poller({ event: 'leaver' }, staticData);
+		let scope = api()
+			.get('/core/v3/employees')
+			.query(activeList)
+			.reply(200, page([person('a')]))
+			.get('/core/v3/employees/b')
+			.reply(403, { message: 'Forbidden' });
+		await expect(poll()).rejects.toThrow();
+		expect(scope.isDone()).toBe(true);
+		expect(staticData[NODE]).toEqual(state);
+
+		scope = api()
+			.get('/core/v3/employees')
+			.query(activeList)
+			.reply(200, page([person('a')]))
+			.get('/core/v3/employees/b')
+			.reply(404, { message: 'Not found' });
+		expect(jsonOf(await poll())).toEqual([
+			{ event: 'employeeDeleted', employeeId: 'b', employee: null },
+		]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('"Fetch Test Event" shows the latest deactivated employees', async () => {
+		const staticData: IDataObject = {};
+		const poll = poller({ event: 'leaver' }, staticData);
+		const gone = person('g1', 'inactive');
+		const scope = api()
+			.get('/core/v3/employees')
+			.query({ status: 'inactive', orderBy: 'updatedAt desc', page: '1', limit: '5' })
+			.reply(200, page([gone]));
+		const result = await poll('manual');
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(result)).toEqual([
+			{ event: 'employeeDeactivated', employeeId: 'g1', employee: gone },
+		]);
+		expect(result.nodeStaticData).toEqual({});
+	});
+});
+
+describe('New or Decided Absence / Vacation Request', () => {
+	const ABSENCES = '/schedule/v1/absence-day-off-requests';
+	const VACATIONS = '/schedule/v1/vacation-day-off-requests';
+	const newestFirst = { orderBy: 'updatedAt desc', page: '1', limit: '100' };
+	const request = (id: string, status: string, created: number, updated = created) => ({
+		id,
+		status,
+		employee: { id: 'emp-1' },
+		daysOff: [{ date: '2026-12-24' }],
+		createdAt: at(created),
+		updatedAt: at(updated),
+	});
+	const out = (event: string, r: ReturnType<typeof request>): Record<string, unknown> => ({
+		event,
+		requestId: r.id,
+		employeeId: 'emp-1',
+		status: r.status,
+		changedAt: r.updatedAt,
+		request: r,
+	});
+
+	it('emits new requests and each decision once, oldest first, across polls and a restart', async () => {
+		let staticData: IDataObject = {};
+		let poll = poller({ event: 'absenceRequest' }, staticData);
+
+		// activation at the newest change (r0, pending since before)
+		const r0 = request('r0', 'pending', -60, 0);
+		let scope = api()
+			.get(ABSENCES)
+			.query(newestFirst)
+			.reply(200, page([r0]));
+		let result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(result.result).toBeNull();
+		expect(result.nodeStaticData).toMatchObject({ event: 'absenceRequest', since: ms(0) });
+
+		// r1 made; r0 (made before activation) accepted; r2 made and rejected between two polls
+		const r1 = request('r1', 'pending', 5);
+		const r0accepted = request('r0', 'accepted', -60, 7);
+		const r2 = request('r2', 'rejected', 3, 9);
+		scope = api()
+			.get(ABSENCES)
+			.query(newestFirst)
+			.reply(200, page([r2, r0accepted, r1]));
+		result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(result)).toEqual([
+			out('absenceRequestCreated', r2),
+			out('absenceRequestCreated', r1),
+			out('absenceRequestAccepted', r0accepted),
+			out('absenceRequestRejected', r2),
+		]);
+		expect(result.nodeStaticData.cursor).toBe(ms(9));
+
+		// restart; r1 edited (still pending) and then accepted: only the decision is news
+		staticData = JSON.parse(JSON.stringify(staticData));
+		poll = poller({ event: 'absenceRequest' }, staticData);
+		const r1edited = { ...request('r1', 'pending', 5, 12), comment: 'half day' };
+		scope = api()
+			.get(ABSENCES)
+			.query(newestFirst)
+			.reply(200, page([r1edited, r2, r0accepted]));
+		result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(result.result).toBeNull();
+		const r1accepted = request('r1', 'accepted', 5, 20);
+		scope = api()
+			.get(ABSENCES)
+			.query(newestFirst)
+			.reply(200, page([r1accepted, r1edited, r2]));
+		result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(result)).toEqual([out('absenceRequestAccepted', r1accepted)]);
+	});
+
+	it('vacation requests of one employee, decisions only; stops at the first record older than the window', async () => {
+		const staticData: IDataObject = {
+			[NODE]: {
+				version: 1,
+				event: 'vacationRequest',
+				since: ms(0),
+				cursor: ms(10),
+				emitted: {},
+			},
+		};
+		const poll = poller(
+			{
+				event: 'vacationRequest',
+				options: { employeeId: 'emp-1', requestEvents: ['decided'], overlapSeconds: 0 },
+			},
+			staticData,
+		);
+		const v1 = request('v1', 'accepted', 8, 30);
+		const v2 = request('v2', 'pending', 25);
+		const filtered = { ...newestFirst, employeeId: 'emp-1' };
+		const scope = api()
+			.get(VACATIONS)
+			.query(filtered)
+			.reply(200, page([v1, v2], 1, 3))
+			.get(VACATIONS)
+			.query({ ...filtered, page: '2' })
+			.reply(200, page([request('v0', 'rejected', 1, 5)], 2, 3));
+		// page 3 is never asked for: page 2 already reached changes older than the cursor
+		const result = await poll();
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(result)).toEqual([out('vacationRequestAccepted', v1)]);
+		expect(result.nodeStaticData.cursor).toBe(ms(30));
+	});
+
+	it('"Fetch Test Event" shows the latest requests as their latest event', async () => {
+		const staticData: IDataObject = {};
+		const poll = poller({ event: 'vacationRequest' }, staticData);
+		const pending = request('v5', 'pending', 9);
+		const accepted = request('v4', 'accepted', 2, 8);
+		const scope = api()
+			.get(VACATIONS)
+			.query({ orderBy: 'updatedAt desc', page: '1', limit: '5' })
+			.reply(200, page([pending, accepted]));
+		const result = await poll('manual');
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(result)).toEqual([
+			out('vacationRequestCreated', pending),
+			out('vacationRequestAccepted', accepted),
 		]);
 		expect(result.nodeStaticData).toEqual({});
 	});

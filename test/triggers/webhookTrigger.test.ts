@@ -313,3 +313,42 @@ describe('webhookTrigger: description parts', () => {
 		]);
 	});
 });
+
+describe('webhookTrigger: a secret the node keeps itself (authentication.expected)', () => {
+	const kept = (expected: string | undefined): WebhookTriggerSpec => {
+		const base = spec([{ query: 'token' }]);
+		return { ...base, authentication: { ...base.authentication!, expected: async () => expected } };
+	};
+
+	it('compares with what `expected` returns instead of the credential', async () => {
+		const generated = 'generated-token-0123456789';
+		const ok = await deliver(kept(generated), {
+			body: created('b-7'),
+			query: { token: generated },
+		});
+		expect(ok.result).toMatchObject({ webhookResponse: { status: 'accepted' } });
+		// the credential's secret is not accepted then
+		const credential = await deliver(kept(generated), {
+			body: created('b-8'),
+			query: { token: SECRET },
+		});
+		expect(credential.answer).toEqual({ status: 401, body: { error: 'bad secret' } });
+	});
+
+	it('refuses every delivery while there is no secret to compare with', async () => {
+		for (const query of [{ token: '' }, { token: 'anything' }, {}] as Array<
+			Record<string, string>
+		>) {
+			const { answer } = await deliver(kept(undefined), { body: created('b-9'), query });
+			expect(answer).toEqual({ status: 401, body: { error: 'bad secret' } });
+		}
+	});
+
+	it('the events parameter can preselect fewer events than all', () => {
+		const trigger = new WebhookTrigger(spec([]));
+		expect(
+			trigger.eventsProperty({ displayName: 'Events', description: 'd', labels: {}, selected: [] })
+				.default,
+		).toEqual([]);
+	});
+});

@@ -1,0 +1,1 @@
+../../../credentials/SessionsWebhookApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../../nodes/common/webhook.ts
