@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { scalarString } from '../common/webhook';
+import { matchKnownEvent, scalarString } from '../common/webhook';
 import type { WebhookTriggerSpec } from '../common/webhookTrigger';
 
 /** The write-back types Sense documents. */
@@ -63,7 +63,12 @@ export function checkEnvelope(
 		problems.push(body.data === undefined ? 'data is missing' : 'data must be an object');
 	if (problems.length > 0)
 		return { ok: false, error: `unable to store the write-back: ${problems.join(', ')}` };
-	return { ok: true, envelope: { ...body, id: id!, type: type!, data: body.data as IDataObject } };
+	// a documented type in any spelling (`entity_create`) is that type
+	const canonical = matchKnownEvent(type, SENSE_WRITEBACK_TYPES) ?? type!;
+	return {
+		ok: true,
+		envelope: { ...body, id: id!, type: canonical, data: body.data as IDataObject },
+	};
 }
 
 function list(value: unknown): IDataObject[] {
@@ -134,7 +139,7 @@ export function senseOutput(envelope: WriteBackEnvelope): IDataObject {
 		if (messages[0].subject !== undefined) output.messageSubject = messages[0].subject;
 	}
 
-	if (envelope.type.startsWith('ENTITY_')) {
+	if (/^entity_/i.test(envelope.type)) {
 		const entity = isObject(data.entity) ? data.entity : undefined;
 		output.entityType = (data.entity_type ?? entity?.type ?? null) as IDataObject[string];
 		output.entityId = (entity?.id ?? null) as IDataObject[string];
