@@ -164,7 +164,12 @@ function acknowledge(output: IDataObject): IDataObject {
 	return { id: output.id };
 }
 
-/** Write-backs: `{id, type, data}` envelopes, answered `{"id"}` (Sense re-sends until it gets 200 + id). */
+const isEntityCreate = (output: IDataObject) => output.type === 'ENTITY_CREATE';
+
+/**
+ * Write-backs: `{id, type, data}` envelopes, answered `{"id"}` (Sense re-sends until it gets 200 +
+ * id), or by the workflow (ENTITY_CREATE: `{id, entity_id}`), which re-deliveries get again.
+ */
 export const SENSE_WRITE_BACKS: WebhookTriggerSpec = {
 	authentication: {
 		value: 'token',
@@ -182,7 +187,24 @@ export const SENSE_WRITE_BACKS: WebhookTriggerSpec = {
 		if (!checked.ok) return { error: checked.error };
 		return { output: senseOutput(checked.envelope), event: checked.envelope.type };
 	},
-	// an id accepted before is acknowledged again without a run
+	// an id accepted before is answered again without a run
 	deliveryKey: ({ id }) => (typeof id === 'string' && id ? { key: `id:${id}` } : undefined),
-	answers: { accepted: acknowledge, ignored: acknowledge, duplicate: acknowledge },
+	responseModeParameter: 'responseMode',
+	// the contract: HTTP 200 and a body with an id; ENTITY_CREATE also with the new entity's id
+	delivered(status, answer, output) {
+		if (status !== 200 || !isObject(answer) || scalarString(answer.id) === undefined) return false;
+		return !isEntityCreate(output) || scalarString(answer.entity_id) !== undefined;
+	},
+	answers: {
+		accepted: acknowledge,
+		ignored: acknowledge,
+		duplicate: acknowledge,
+		kept: (answer) => ({
+			id: answer.id,
+			...(answer.entity_id !== undefined ? { entity_id: answer.entity_id } : {}),
+		}),
+		pending: ({ id }) => ({
+			error: `unable to store, server issue: write-back ${String(id)} is still being processed, send it again later`,
+		}),
+	},
 };
