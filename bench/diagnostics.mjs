@@ -2,7 +2,6 @@
 // Builds copies of the package's tarball with a diagnostic switch (bench/.work/<name>.tgz) applied
 // to the COMPILED files only (the sources are not touched), so the bench can measure what a part costs:
 //   npm run bench -- --only=trigger --tarball=bench/.work/no-ledger-write.tgz --tag=no-ledger-write
-//   npm run bench:queue -- --quick --tarball=bench/.work/ledger-in-webhook.tgz
 // Each patch fails loudly when the compiled code it expects has changed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,27 +18,17 @@ function replaceOnce(text, from, to, what) {
 
 /**
  * Diagnostics: variants that switch something off to measure what it costs.
- * no-ledger-write: the Sense Trigger's run does not record the accepted id in static data.
+ * no-ledger-write: the webhook triggers never write their ledger into static data (what survives a
+ * restart): only the in-memory ledger is left.
  */
 export const DIAGNOSTICS = {
 	'no-ledger-write': {
-		'dist/nodes/SenseTrigger/SenseTrigger.node.js': [
+		'dist/nodes/common/deliveryLedger.js': [
 			[
-				'(0, webhook_1.rememberDelivery)({',
-				'void ({',
-				'Sense Trigger: no static-data ledger write in the run',
+				'    shouldSave(now) {',
+				'    shouldSave(now) {\n        return false;',
+				'webhook triggers: no ledger write into static data',
 			],
-		],
-	},
-	// the ledger written by the webhook (on main, which sees every delivery) instead of by the run
-	'ledger-in-webhook': {
-		'dist/nodes/SenseTrigger/SenseTrigger.node.js': [
-			[
-				'                persist: false,',
-				'                persist: true,',
-				'Sense Trigger: persist in webhook',
-			],
-			['(0, webhook_1.rememberDelivery)({', 'void ({', 'Sense Trigger: no ledger write in the run'],
 		],
 	},
 };

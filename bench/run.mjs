@@ -3,7 +3,11 @@
 //               [-- --tarball=<file> --tag=<name>] (measure a prebuilt package, e.g. bench/.work/no-ledger-write.tgz
 //                                                from bench/diagnostics.mjs, into bench/.work/results.<name>.json)
 //               [-- --report-only]             (rewrite bench/RESULTS.md from bench/.work/results.json)
-//               [-- --only=<names> --merge]    (re-run some scenarios into the last full results)
+//               [-- --only=<names> --merge]    (re-run some scenarios into the last full results;
+//                                                --only=trigger without bench/.work/results.json: the
+//                                                trigger sections of bench/RESULTS.md are replaced)
+//               [-- --trigger-env=NAME=value,…] (extra n8n settings for the trigger scenario, e.g.
+//                                                N8N_EXPRESSION_ENGINE=legacy with --tag=legacy-engine)
 // Benchmarks of this package inside the cached real n8n 2.41.1, each side by side with the HTTP
 // Request-node workflow a user would build instead, against fake vendor servers on 127.0.0.1 that
 // enforce the vendors' documented limits. Writes bench/RESULTS.md (not with --quick: then
@@ -21,7 +25,7 @@ import {
 import { startSenseFake } from './fakes/sense.mjs';
 import { createInstance, runtime } from './lib/n8n.mjs';
 import { buildAndPack } from './lib/pkg.mjs';
-import { writeResults } from './lib/report.mjs';
+import { spliceTriggerResults, writeResults } from './lib/report.mjs';
 import { BENCH_DIR, BENCH_WORK, log, ROOT } from './lib/util.mjs';
 import { runPackageLoad } from './scenarios/package-load.mjs';
 import {
@@ -85,6 +89,7 @@ const config = {
 
 const fakes = {};
 const started = Date.now();
+const runStartedAt = new Date(started).toISOString();
 const results = {
 	quick,
 	runs: RUNS,
@@ -94,26 +99,42 @@ const results = {
 };
 // --merge: run only some scenarios (--only=...) and replace them in the last full run's results
 const merge = Boolean(args.merge);
+// --merge --only=trigger without the last full results (a fresh clone: bench/.work is not
+// committed): the trigger sections of bench/RESULTS.md are replaced instead
+const splice =
+	merge &&
+	!existsSync(join(BENCH_WORK, 'results.json')) &&
+	only?.length === 1 &&
+	only[0] === 'trigger';
 const resultsFile = join(
 	BENCH_WORK,
 	args.tag
 		? `results.${args.tag}.json`
-		: merge || !(quick || only || args.tarball)
-			? 'results.json'
-			: 'results.partial.json',
+		: splice
+			? 'results.trigger.json'
+			: merge || !(quick || only || args.tarball)
+				? 'results.json'
+				: 'results.partial.json',
 );
 const save = () => writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
-/** Measurements of bench/diagnostics.mjs builds, shown next to the main results when present. */
-/** Diagnostic rows only when measured after the main results (an older build would not compare). */
-const extras = () => {
-	const main = readJson(join(BENCH_WORK, 'results.json'));
-	const noLedger = readJson(join(BENCH_WORK, 'results.no-ledger-write.json'));
-	return {
-		noLedger: noLedger && main && noLedger.startedAt >= main.startedAt ? noLedger : undefined,
-	};
-};
-if (merge) {
+/**
+ * Diagnostic runs of the trigger comparison (a bench/diagnostics.mjs build, or other n8n settings),
+ * shown next to the main results when measured after them (an older run would not compare).
+ */
+const DIAGNOSTICS = [
+	{ tag: 'no-ledger-write', label: 'without writing its ledger into static data' },
+	{ tag: 'legacy-engine', label: 'N8N_EXPRESSION_ENGINE=legacy for both (no isolate per request)' },
+];
+const extras = (since) => ({
+	diagnostics: DIAGNOSTICS.map(({ tag, label }) => ({
+		label,
+		results: readJson(join(BENCH_WORK, `results.${tag}.json`)),
+	}))
+		.filter(({ results: r }) => r?.trigger && r.triggerBaseline && since && r.startedAt >= since)
+		.map(({ label, results: r }) => ({ label, command: r.command, results: r })),
+});
+if (merge && !splice) {
 	const previous = existsSync(resultsFile)
 		? JSON.parse(readFileSync(resultsFile, 'utf8'))
 		: undefined;
@@ -127,9 +148,20 @@ if (merge) {
 
 if (args['report-only']) {
 	// rewrite bench/RESULTS.md from the last full run (e.g. after editing bench/NOTES.md)
-	writeResults(join(BENCH_DIR, 'RESULTS.md'), readJson(join(BENCH_WORK, 'results.json')), extras());
+	const last = readJson(join(BENCH_WORK, 'results.json'));
+	writeResults(
+		join(BENCH_DIR, 'RESULTS.md'),
+		last,
+		extras(last.trigger?.startedAt ?? last.startedAt),
+	);
 	process.exit(0);
 }
+const triggerEnv = Object.fromEntries(
+	(typeof args['trigger-env'] === 'string' ? args['trigger-env'].split(',') : []).map((pair) => {
+		const at = pair.indexOf('=');
+		return [pair.slice(0, at), pair.slice(at + 1)];
+	}),
+);
 try {
 	runtime.ensureN8n({ log });
 	const tarball = args.tarball ? resolve(ROOT, args.tarball) : buildAndPack();
@@ -237,11 +269,12 @@ try {
 		save();
 	}
 	if (wants('trigger')) {
+		results.triggerEnv = triggerEnv;
 		const trigger = await createInstance('trigger', {
 			tarball,
 			credentials: triggerCredentials(),
 			workflows: [triggerWorkflow(fakes.sink), baselineWorkflow(fakes.sink)],
-			env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all' },
+			env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', ...triggerEnv },
 		});
 		await trigger.start();
 		try {
@@ -254,6 +287,7 @@ try {
 				concurrency: config.triggerConcurrency,
 				path: BASELINE_PATH,
 				baseline: true,
+				pid: trigger.pid,
 				countExecutions: async () => (await trigger.executions(BASELINE_WORKFLOW_ID)).length,
 			});
 			results.triggerBaseline.mode = 'regular (one n8n process)';
@@ -263,8 +297,10 @@ try {
 				sink: fakes.sink,
 				total: config.triggerTotal,
 				concurrency: config.triggerConcurrency,
+				pid: trigger.pid,
 				countExecutions: async () => (await trigger.executions(TRIGGER_WORKFLOW_ID)).length,
 			});
+			results.trigger.startedAt = runStartedAt;
 			results.trigger.mode = 'regular (one n8n process)';
 			log(`[trigger] ${JSON.stringify(results.trigger)}`);
 			// Sense re-sends every write-back after n8n restarted: all acknowledged, none runs again
@@ -290,7 +326,9 @@ try {
 		!merge && (quick || only || args.tarball || args.tag)
 			? join(BENCH_WORK, `RESULTS.${args.tag ?? 'partial'}.md`)
 			: join(BENCH_DIR, 'RESULTS.md');
-	writeResults(file, results, file.endsWith(join('bench', 'RESULTS.md')) ? extras() : {});
+	const since = results.trigger?.startedAt ?? results.startedAt;
+	if (splice) spliceTriggerResults(file, results, extras(since));
+	else writeResults(file, results, file.endsWith(join('bench', 'RESULTS.md')) ? extras(since) : {});
 	log(`[bench] wrote ${file}`);
 } finally {
 	for (const fake of Object.values(fakes)) await fake.stop();

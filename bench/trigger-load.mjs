@@ -2,10 +2,14 @@
 // workflow "Sense Trigger -> HTTP Request POST <sink>/seen {id}". dupRate of them re-send an id sent
 // earlier, badRate carry a wrong token. Checks: every good write-back -> exactly one execution
 // (the sink sees its id once), every duplicate -> 200 {id} and no execution, every bad token ->
-// 401 and no execution. Bounded: a fixed number of requests, each with a timeout, and a bounded
-// wait for the executions. Used by bench/run.mjs (regular mode) and bench/queue-mode.mjs.
+// 401 and no execution. The trigger's ledger starts at its full size (10,000 remembered ids of an
+// earlier day, in the workflow's static data), so every save writes a full ledger. Bounded: a fixed
+// number of requests, each with a timeout, and a bounded wait for the executions. Used by
+// bench/run.mjs (regular mode) and bench/queue-mode.mjs.
+import { createHash } from 'node:crypto';
+
 import { credRef, httpNode, node, ours } from './lib/workflows.mjs';
-import { percentile, sleep } from './lib/util.mjs';
+import { cpuMs, percentile, sleep } from './lib/util.mjs';
 import { postJson } from './lib/n8n.mjs';
 
 export const TRIGGER_TOKEN = 'bench-sense-writeback-token-7c1e';
@@ -71,7 +75,27 @@ export function baselineWorkflow(sink) {
 	};
 }
 
-export function triggerWorkflow(sink) {
+/** Remembered write-backs the trigger starts with: its default maximum. */
+export const SEEDED_IDS = 10_000;
+/** The id of a seeded write-back (an earlier day's). */
+export const seededId = (i) => `wb-earlier-${i}`;
+
+/**
+ * The trigger's ledger as it stores it (nodes/common/deliveryLedger.ts, format 2): per id the first
+ * 8 bytes of SHA-256("id:" + id) in base64url, oldest first.
+ */
+export function seededLedger(size = SEEDED_IDS) {
+	let keys = '';
+	for (let i = 0; i < size; i++)
+		keys += createHash('sha256')
+			.update(`id:${seededId(i)}`, 'utf8')
+			.digest()
+			.subarray(0, 8)
+			.toString('base64url');
+	return { v: 2, keys };
+}
+
+export function triggerWorkflow(sink, { seeded = SEEDED_IDS } = {}) {
 	const trigger = {
 		...node(
 			'Sense Trigger',
@@ -96,6 +120,9 @@ export function triggerWorkflow(sink) {
 		nodes: [trigger, report],
 		connections: { 'Sense Trigger': { main: [[{ node: 'Report', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
+		...(seeded
+			? { staticData: { 'node:Sense Trigger': { deliveries: seededLedger(seeded) } } }
+			: {}),
 	};
 }
 
@@ -184,13 +211,28 @@ export async function runTriggerLoad({
 	countExecutions,
 	path = TRIGGER_PATH,
 	baseline = false,
+	/** the n8n process: its CPU time per request is measured too */
+	pid,
 }) {
 	const { sequence, good, dups, bad } = plan({ total, dupRate, badRate });
 	// the baseline has no de-duplication: every accepted request runs
 	const expectedRuns = baseline ? good + dups : good;
 	sink.resetState();
+	// the ledger starts full: the newest seeded id is recognised (200 {id}, no run)
+	let seededRecognised;
+	if (!baseline) {
+		const id = seededId(SEEDED_IDS - 1);
+		const answer = await postJson(`${baseUrl}${path}`, writeBack(id, 0), {
+			headers: { authorization: `Bearer ${TRIGGER_TOKEN}` },
+			timeoutMs: 60_000,
+		});
+		await sleep(2000);
+		seededRecognised = answer.status === 200 && answer.body?.id === id && !sink.seen.has(id);
+		sink.resetState();
+	}
 	const results = new Array(sequence.length);
 	let next = 0;
+	const cpuBefore = pid ? cpuMs(pid) : undefined;
 	const started = performance.now();
 	const worker = async () => {
 		while (next < sequence.length) {
@@ -221,6 +263,8 @@ export async function runTriggerLoad({
 	const deliveries = () => [...sink.seen.values()].reduce((a, b) => a + b, 0);
 	while (deliveries() < expectedRuns && Date.now() < deadline) await sleep(100);
 	const processedMs = performance.now() - started;
+	// n8n's CPU time for answering every request and running every execution they started
+	const cpuPerRequest = pid ? (cpuMs(pid) - cpuBefore) / sequence.length : undefined;
 	await sleep(3000); // a late duplicate run would show up here
 	const executions = countExecutions ? await countExecutions() : undefined;
 
@@ -243,6 +287,7 @@ export async function runTriggerLoad({
 		sinkDeliveries: [...sink.seen.values()].reduce((a, b) => a + b, 0),
 		transportErrors: results.filter((r) => r.status === 0).length,
 		executions,
+		seededRecognised,
 	};
 	check.pass = baseline
 		? check.goodRunOnce + check.goodRunTwiceOrMore === good &&
@@ -255,6 +300,7 @@ export async function runTriggerLoad({
 			check.goodRunTwiceOrMore === 0 &&
 			check.badRun === 0 &&
 			check.sinkDeliveries === good &&
+			check.seededRecognised === true &&
 			(executions === undefined || executions === good);
 	const lat = (kind) => {
 		const values = results.filter((r) => !kind || r.kind === kind).map((r) => r.ms);
@@ -276,6 +322,7 @@ export async function runTriggerLoad({
 		processedMs,
 		requestsPerSecond: sequence.length / (sendMs / 1000),
 		executionsPerSecond: expectedRuns / (processedMs / 1000),
+		cpuMsPerRequest: cpuPerRequest,
 		baseline,
 		latency: { all: lat(), good: lat('good'), dup: lat('dup'), bad: lat('bad') },
 		check,
@@ -298,6 +345,7 @@ export async function replay({
 	let next = 0;
 	let acknowledged = 0;
 	const latencies = [];
+	const statuses = {};
 	const worker = async () => {
 		while (next < ids.length) {
 			const id = ids[next++];
@@ -307,9 +355,10 @@ export async function replay({
 					timeoutMs: 60_000,
 				});
 				latencies.push(answer.ms);
+				statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
 				if (answer.status === 200 && answer.body?.id === id) acknowledged++;
 			} catch {
-				/* counted as not acknowledged */
+				statuses.error = (statuses.error ?? 0) + 1;
 			}
 		}
 	};
@@ -319,6 +368,7 @@ export async function replay({
 	return {
 		resent: ids.length,
 		acknowledged,
+		statuses,
 		newRuns: after - before,
 		p50: percentile(latencies, 50),
 		p99: percentile(latencies, 99),

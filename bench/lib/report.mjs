@@ -297,16 +297,29 @@ function loadSection(r) {
 	].join('\n');
 }
 
-function triggerComparison(ours, base, replayed, noLedger) {
+/** Target of the trigger's throughput against the Webhook node on the same load. */
+export const TRIGGER_RATIO_TARGET = 0.95;
+
+/**
+ * `diagnostics`: runs of the same comparison with something switched off, each
+ * `{ label, command, results }` (results of `npm run bench -- --only=trigger --tag=…`).
+ */
+function triggerComparison(ours, base, replayed, diagnostics = []) {
 	const row = (label, v) => [
 		label,
 		fmt(v.requestsPerSecond, 1),
 		fmt(v.executionsPerSecond, 1),
+		v.cpuMsPerRequest === undefined ? 'n/a' : fmt(v.cpuMsPerRequest, 1),
 		fmt(v.latency.good.p50, 0),
 		fmt(v.latency.good.p99, 0),
 		fmt(v.latency.dup.p50, 0),
 		fmt(v.latency.bad.p50, 0),
 	];
+	const ratio = ours.requestsPerSecond / base.requestsPerSecond;
+	const cpuRatio = (r) =>
+		r.trigger.cpuMsPerRequest && r.triggerBaseline.cpuMsPerRequest
+			? r.triggerBaseline.cpuMsPerRequest / r.trigger.cpuMsPerRequest
+			: undefined;
 	const lines = [
 		"### Compared with n8n's Webhook node",
 		'',
@@ -317,6 +330,7 @@ function triggerComparison(ours, base, replayed, noLedger) {
 				'workflow',
 				'requests/s',
 				'executions/s',
+				'n8n CPU ms / request',
 				'good p50 ms',
 				'good p99 ms',
 				're-send p50 ms',
@@ -325,24 +339,29 @@ function triggerComparison(ours, base, replayed, noLedger) {
 			[
 				row('Sense Trigger (ours)', ours),
 				row('Webhook node (baseline)', base),
-				...(noLedger?.trigger && noLedger?.triggerBaseline
-					? [
-							row('diagnostic: ours without the static-data ledger write', noLedger.trigger),
-							row('Webhook node, same diagnostic run', noLedger.triggerBaseline),
-						]
-					: []),
+				...diagnostics.flatMap(({ label, results }) => [
+					row(`diagnostic: ours, ${label}`, results.trigger),
+					row(`Webhook node, same diagnostic run`, results.triggerBaseline),
+				]),
 			],
 		),
 		'',
-		`Ours / baseline throughput: ${fmt(ours.requestsPerSecond / base.requestsPerSecond, 2)}` +
-			(noLedger?.trigger && noLedger?.triggerBaseline
-				? `; without the ledger write (diagnostic build, \`${noLedger.command}\`): ${fmt(noLedger.trigger.requestsPerSecond / noLedger.triggerBaseline.requestsPerSecond, 2)}.`
-				: '.'),
+		`Ours / baseline throughput: **${fmt(ratio, 2)}** (target ≥ ${TRIGGER_RATIO_TARGET}: ${ratio >= TRIGGER_RATIO_TARGET ? '**met**' : '**missed**'})` +
+			(cpuRatio({ trigger: ours, triggerBaseline: base })
+				? `; by n8n's CPU time per request (robust to other load on the machine) ${fmt(cpuRatio({ trigger: ours, triggerBaseline: base }), 2)}`
+				: '') +
+			'.',
 		'',
+		...diagnostics.flatMap(({ label, command, results }) => [
+			`Diagnostic, ${label} (\`${command}\`): throughput ratio ${fmt(results.trigger.requestsPerSecond / results.triggerBaseline.requestsPerSecond, 2)}` +
+				(cpuRatio(results) ? `, by CPU time ${fmt(cpuRatio(results), 2)}` : '') +
+				'.',
+			'',
+		]),
 	];
 	if (replayed) {
 		lines.push(
-			`After a restart of n8n, all ${replayed.resent} good write-backs re-sent: ${replayed.acknowledged} answered 200 {id}, **${replayed.newRuns} ran again** (expected 0): ${replayed.acknowledged === replayed.resent && replayed.newRuns === 0 ? '**pass**' : '**FAIL**'}.`,
+			`After a restart of n8n, all ${replayed.resent} good write-backs re-sent: ${replayed.acknowledged} answered 200 {id}${replayed.statuses ? ` (answers: ${JSON.stringify(replayed.statuses)})` : ''}, **${replayed.newRuns} ran again** (expected 0): ${replayed.acknowledged === replayed.resent && replayed.newRuns === 0 ? '**pass**' : '**FAIL**'}.`,
 			'',
 		);
 	}
@@ -356,7 +375,10 @@ function triggerSection(r, title = 'Load and faults on the Sense Trigger') {
 		`## ${title}`,
 		'',
 		`${r.total} write-backs POSTed by ${r.concurrency} concurrent clients to an active workflow *Sense Trigger (token auth, respond immediately) → HTTP Request POST {id} to a counting sink* — mode: ${r.mode}. ` +
-			`${r.good} distinct good write-backs, ${r.dups} re-sends of an id sent before (often while the first is still in flight), ${r.bad} with a wrong token. One run (each run is ${r.total} requests).`,
+			`${r.good} distinct good write-backs, ${r.dups} re-sends of an id sent before (often while the first is still in flight), ${r.bad} with a wrong token. One run (each run is ${r.total} requests).` +
+			(r.check.seededRecognised === undefined
+				? ''
+				: " The trigger starts with its ledger full (10,000 remembered ids of an earlier day in the workflow's static data), so every save writes a full ledger."),
 		'',
 		table(
 			['check', 'expected', 'observed'],
@@ -369,6 +391,15 @@ function triggerSection(r, title = 'Load and faults on the Sense Trigger') {
 				['good ids never run', 0, c.goodNeverRun],
 				['bad-token ids run', 0, c.badRun],
 				['executions stored by n8n', r.good, c.executions ?? 'n/a'],
+				...(c.seededRecognised === undefined
+					? []
+					: [
+							[
+								'ledger full at the start (a seeded id is recognised)',
+								'yes',
+								c.seededRecognised ? 'yes' : 'no',
+							],
+						]),
 			],
 		),
 		'',
@@ -388,7 +419,28 @@ function triggerSection(r, title = 'Load and faults on the Sense Trigger') {
 	].join('\n');
 }
 
-export function writeResults(file, results, { noLedger } = {}) {
+/** The trigger sections of a results file (bench/RESULTS.md), from the run's results. */
+function triggerSections(results, diagnostics) {
+	const parts = [];
+	if (results.trigger) parts.push(triggerSection(results.trigger));
+	if (results.trigger && results.triggerBaseline)
+		parts.push(
+			triggerComparison(
+				results.trigger,
+				results.triggerBaseline,
+				results.triggerReplay,
+				diagnostics,
+			),
+		);
+	return parts;
+}
+
+const NOTES = () => {
+	const notes = join(BENCH_DIR, 'NOTES.md');
+	return existsSync(notes) ? readFileSync(notes, 'utf8').trim() : '';
+};
+
+export function writeResults(file, results, { diagnostics = [] } = {}) {
 	const parts = [
 		'# Benchmarks',
 		'',
@@ -406,13 +458,31 @@ export function writeResults(file, results, { noLedger } = {}) {
 	if (results.sessions) parts.push(sessionsSection(results.sessions, results.sessionsReal));
 	if (results.tokens) parts.push(tokensSection(results.tokens, results.config));
 	if (results.load) parts.push(loadSection(results.load));
-	if (results.trigger) parts.push(triggerSection(results.trigger));
-	if (results.trigger && results.triggerBaseline)
-		parts.push(
-			triggerComparison(results.trigger, results.triggerBaseline, results.triggerReplay, noLedger),
-		);
-	const notes = join(BENCH_DIR, 'NOTES.md');
-	if (existsSync(notes)) parts.push(readFileSync(notes, 'utf8').trim(), '');
+	parts.push(...triggerSections(results, diagnostics));
+	const notes = NOTES();
+	if (notes) parts.push(notes, '');
+	writeFileSync(file, `${parts.join('\n')}\n`);
+}
+
+const TRIGGER_HEADING = '## Load and faults on the Sense Trigger';
+const NOTES_HEADING = '## Analysis';
+
+/**
+ * Re-run trigger sections spliced into an existing results file (when the full run's raw results
+ * are not at hand, e.g. on a fresh clone: bench/.work is not committed): the trigger sections and
+ * the analysis (bench/NOTES.md) are replaced, a "re-run and merged" line is added, the rest stays.
+ */
+export function spliceTriggerResults(file, results, { diagnostics = [] } = {}) {
+	const text = readFileSync(file, 'utf8');
+	const start = text.indexOf(TRIGGER_HEADING);
+	const notesAt = text.indexOf(NOTES_HEADING);
+	if (start < 0 || notesAt < start)
+		throw new Error(`${file}: no "${TRIGGER_HEADING}" section before "${NOTES_HEADING}"`);
+	const merged = `Re-run afterwards and merged into these results: \`${results.command}\` (${results.startedAt.slice(0, 16).replace('T', ' ')} UTC).`;
+	let head = text.slice(0, start);
+	const firstSection = head.search(/^## /m);
+	head = `${head.slice(0, firstSection)}${merged}\n\n${head.slice(firstSection)}`;
+	const parts = [head.trimEnd(), '', ...triggerSections(results, diagnostics), NOTES(), ''];
 	writeFileSync(file, `${parts.join('\n')}\n`);
 }
 

@@ -57,6 +57,24 @@ export function childPids(pid) {
 	}
 }
 
+/**
+ * CPU time (ms, user + system, all threads) used so far by `pid` and its child processes (n8n's
+ * task runner), from /proc: robust to other load on the machine, unlike wall-clock throughput.
+ */
+export function cpuMs(pid) {
+	const own = (id) => {
+		try {
+			const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+			// fields after the ")" of the command name: utime is the 14th field, stime the 15th
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+		} catch {
+			return 0;
+		}
+	};
+	return [pid, ...childPids(pid)].reduce((sum, id) => sum + own(id), 0);
+}
+
 /** Samples the resident set size of `pid` every `everyMs` until stopped; returns { peak, samples }. */
 export function rssSampler(pid, everyMs = 50) {
 	let peak = procStatusBytes(pid, 'VmRSS') ?? 0;

@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { manualRegistration, setupNotice, WebhookTrigger } from '../common/webhookTrigger';
+import { setupNotice, WebhookTrigger } from '../common/webhookTrigger';
 import { DEFAULT_TOKEN_QUERY, SENSE_TYPE_LABELS, SENSE_WRITE_BACKS } from './writeback';
 
 const writeBacks = new WebhookTrigger(SENSE_WRITE_BACKS);
@@ -27,16 +27,11 @@ export class SenseTrigger extends writeBacks.nodeType() implements INodeType {
 				displayOptions: { show: { authentication: ['token'] } },
 			},
 		],
-		webhooks: [
-			writeBacks.endpoint({
-				responseMode: '={{$parameter["responseMode"]}}',
-				// "Immediately": the node's own `{"id": ...}`; "When Last Node Finishes": that node's first item
-				responseData: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
-			}),
-		],
+		// "Immediately": the node's own `{"id": ...}`; "When Last Node Finishes": that node's first item
+		webhooks: [writeBacks.endpoint()],
 		properties: writeBacks.properties([
 			setupNotice(
-				'Sense staff configure write-backs per agency: give them the Production URL shown above (one static URL for all write-back types) and, with authentication, the token — as an "Authorization: Bearer" header or appended as "?token=..." to the URL. Activate the workflow first.',
+				'Sense staff configure write-backs per agency: give them the Production URL shown above (one static URL for all write-back types) and, with authentication, the token — as an "Authorization: Bearer" header or appended as "?token=..." to the URL. Publish the workflow first.',
 			),
 			writeBacks.eventsProperty({
 				displayName: 'Write-Back Types',
@@ -67,26 +62,27 @@ export class SenseTrigger extends writeBacks.nodeType() implements INodeType {
 					{
 						name: 'Immediately',
 						value: 'onReceived',
-						description: 'Answer 200 with the write-back ID as soon as the workflow starts',
+						description:
+							'Answer 200 with the write-back ID as soon as the workflow starts: the write-back counts as delivered on receipt, even if the run fails later',
 					},
 					{
 						name: 'When Last Node Finishes',
 						value: 'lastNode',
 						description:
-							'Answer with the first item of the last node, which must hold the write-back ID',
+							'Answer with the first item of the last node, which must hold the write-back ID (ENTITY_CREATE: and entity_id); if the run fails, Sense re-sends and the write-back runs again',
 					},
 					{
 						name: "Using 'Respond to Webhook' Node",
 						value: 'responseNode',
 						description:
-							'Answer from a Respond to Webhook node, e.g. the write-back ID plus entity_id for ENTITY_CREATE',
+							'Answer from a Respond to Webhook node (version 1), e.g. the write-back ID plus entity_id for ENTITY_CREATE; if the run fails, Sense re-sends and the write-back runs again',
 					},
 				],
 				default: 'onReceived',
 			},
 			{
 				displayName:
-					'Sense counts a write-back as delivered only on HTTP 200 with a body containing "ID" — ENTITY_CREATE also needs "entity_id". Use Respond to Webhook node version 1 (later versions accept only n8n\'s own Webhook trigger).',
+					'Sense counts a write-back as delivered only on HTTP 200 with a body containing "ID" — ENTITY_CREATE also needs "entity_id". Re-deliveries get the same answer without a new run. Respond to Webhook must be version 1: later ones (the editor adds 1.5) answer only n8n\'s own Webhook trigger, so a workflow using them is not activated.',
 				name: 'responseNotice',
 				type: 'notice',
 				default: '',
@@ -95,7 +91,13 @@ export class SenseTrigger extends writeBacks.nodeType() implements INodeType {
 			writeBacks.optionsCollection([], {
 				remembered: {
 					displayName: 'Remembered Write-Backs',
-					description: 'How many recent write-back IDs are kept to recognise re-deliveries',
+					description:
+						'How many recent write-back IDs (with their answers) are kept to recognise re-deliveries',
+				},
+				waiting: {
+					displayName: 'Re-Delivery Wait (Seconds)',
+					description:
+						'How long a re-sent write-back waits for the answer of its first delivery while that run is still going; then it is answered 503 and Sense sends it again later',
 				},
 				unknown: {
 					displayName: 'Unrecognized Types',
@@ -109,7 +111,7 @@ export class SenseTrigger extends writeBacks.nodeType() implements INodeType {
 
 	// Sense has no API to register write-back URLs: Sense staff configure one static URL per agency.
 	webhookMethods = {
-		default: manualRegistration(
+		default: writeBacks.registration(
 			'Sense Trigger',
 			'Sense staff must configure it as the write-back URL.',
 		),

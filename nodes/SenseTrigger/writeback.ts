@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { scalarString } from '../common/webhook';
+import { matchKnownEvent, scalarString } from '../common/webhook';
 import type { WebhookTriggerSpec } from '../common/webhookTrigger';
 
 /** The write-back types Sense documents. */
@@ -63,7 +63,12 @@ export function checkEnvelope(
 		problems.push(body.data === undefined ? 'data is missing' : 'data must be an object');
 	if (problems.length > 0)
 		return { ok: false, error: `unable to store the write-back: ${problems.join(', ')}` };
-	return { ok: true, envelope: { ...body, id: id!, type: type!, data: body.data as IDataObject } };
+	// a documented type in any spelling (`entity_create`) is that type
+	const canonical = matchKnownEvent(type, SENSE_WRITEBACK_TYPES) ?? type!;
+	return {
+		ok: true,
+		envelope: { ...body, id: id!, type: canonical, data: body.data as IDataObject },
+	};
 }
 
 function list(value: unknown): IDataObject[] {
@@ -134,7 +139,7 @@ export function senseOutput(envelope: WriteBackEnvelope): IDataObject {
 		if (messages[0].subject !== undefined) output.messageSubject = messages[0].subject;
 	}
 
-	if (envelope.type.startsWith('ENTITY_')) {
+	if (/^entity_/i.test(envelope.type)) {
 		const entity = isObject(data.entity) ? data.entity : undefined;
 		output.entityType = (data.entity_type ?? entity?.type ?? null) as IDataObject[string];
 		output.entityId = (entity?.id ?? null) as IDataObject[string];
@@ -159,7 +164,12 @@ function acknowledge(output: IDataObject): IDataObject {
 	return { id: output.id };
 }
 
-/** Write-backs: `{id, type, data}` envelopes, answered `{"id"}` (Sense re-sends until it gets 200 + id). */
+const isEntityCreate = (output: IDataObject) => output.type === 'ENTITY_CREATE';
+
+/**
+ * Write-backs: `{id, type, data}` envelopes, answered `{"id"}` (Sense re-sends until it gets 200 +
+ * id), or by the workflow (ENTITY_CREATE: `{id, entity_id}`), which re-deliveries get again.
+ */
 export const SENSE_WRITE_BACKS: WebhookTriggerSpec = {
 	authentication: {
 		value: 'token',
@@ -177,7 +187,24 @@ export const SENSE_WRITE_BACKS: WebhookTriggerSpec = {
 		if (!checked.ok) return { error: checked.error };
 		return { output: senseOutput(checked.envelope), event: checked.envelope.type };
 	},
-	// an id accepted before is acknowledged again without a run
+	// an id accepted before is answered again without a run
 	deliveryKey: ({ id }) => (typeof id === 'string' && id ? { key: `id:${id}` } : undefined),
-	answers: { accepted: acknowledge, ignored: acknowledge, duplicate: acknowledge },
+	responseModeParameter: 'responseMode',
+	// the contract: HTTP 200 and a body with an id; ENTITY_CREATE also with the new entity's id
+	delivered(status, answer, output) {
+		if (status !== 200 || !isObject(answer) || scalarString(answer.id) === undefined) return false;
+		return !isEntityCreate(output) || scalarString(answer.entity_id) !== undefined;
+	},
+	answers: {
+		accepted: acknowledge,
+		ignored: acknowledge,
+		duplicate: acknowledge,
+		kept: (answer) => ({
+			id: answer.id,
+			...(answer.entity_id !== undefined ? { entity_id: answer.entity_id } : {}),
+		}),
+		pending: ({ id }) => ({
+			error: `unable to store, server issue: write-back ${String(id)} is still being processed, send it again later`,
+		}),
+	},
 };

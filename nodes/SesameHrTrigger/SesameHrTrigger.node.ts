@@ -1,7 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { manualRegistration, setupNotice, WebhookTrigger } from '../common/webhookTrigger';
+import { setupNotice, WebhookTrigger } from '../common/webhookTrigger';
 import {
 	DEFAULT_SECRET_HEADER,
 	DEFAULT_SECRET_QUERY,
@@ -35,7 +35,7 @@ export class SesameHrTrigger extends deliveries.nodeType() implements INodeType 
 		webhooks: [deliveries.endpoint()],
 		properties: deliveries.properties([
 			setupNotice(
-				'Sesame HR turns webhooks on through its support team, not through the API: send them the Production URL shown above (and, with authentication, the shared secret and where to put it) and ask for the events selected below. Activate the workflow first.',
+				'Sesame HR turns webhooks on through its support team, not through the API: send them the Production URL shown above (and, with authentication, the shared secret and where to put it) and ask for the events selected below. Publish the workflow first. Without Sesame webhooks, use the Sesame HR Poll Trigger node instead: it asks the API for changes on a schedule.',
 			),
 			deliveries.eventsProperty({
 				displayName: 'Events',
@@ -126,7 +126,7 @@ export class SesameHrTrigger extends deliveries.nodeType() implements INodeType 
 
 	// Sesame HR has no API to register webhooks: support configures the URL by hand.
 	webhookMethods = {
-		default: manualRegistration(
+		default: deliveries.registration(
 			'Sesame HR Trigger',
 			'Sesame support must be asked to send the webhooks there.',
 		),

@@ -1,19 +1,15 @@
 /**
  * Shared mechanics of inbound (vendor → n8n) webhook triggers, vendor-independent:
  *  - shared-secret comparison in constant time (SHA-256 digests of both sides, `timingSafeEqual`),
- *  - reading the raw request body and accepting only a JSON object,
+ *  - reading the raw request body (every failure of n8n's reader answered 413/400, see
+ *    `readRequestBody`) and accepting only a JSON object nested at most `MAX_BODY_DEPTH` levels,
  *  - field look-up by dotted path (`data.employee.id`),
  *  - event filtering (known events by selection, unrecognised ones by an explicit choice),
- *  - bounded de-duplication: a ledger of recently accepted delivery keys kept in the workflow's
- *    static data (survives restarts) plus an in-process ledger per workflow+node, so duplicates that
- *    arrive concurrently — before n8n has saved the static data of the first — are caught too.
- *    Where the persisted ledger is written matters: n8n 2.x saves static data changed inside
- *    `webhook()` only while the workflow has none yet (starting the run re-wraps the same object and
- *    clears its change flag), and with a Respond to Webhook node such a save even races the answer.
- *    So `webhook()` only reads it (`claimDelivery(..., persist: false)`) and the run the delivery
- *    starts writes it (`rememberDelivery` from the trigger's `execute()`), which n8n saves after the run,
- *  - answering a request directly (401/400/2xx without starting a run).
- * Everything here but `readRawBody`/`respond` is a pure function over plain values.
+ *  - fingerprints of bodies (stable JSON without recursion, any depth) for de-duplication; the
+ *    ledger of accepted deliveries and their answers is ./deliveryLedger.ts,
+ *  - answering a request directly (401/400/2xx without starting a run) and watching the answer n8n
+ *    sends for a run (`watchAnswer`).
+ * Everything here but `readRequestBody`/`respond`/`watchAnswer` is a pure function over plain values.
  */
 import { createHash, timingSafeEqual } from 'crypto';
 import type {
@@ -25,6 +21,8 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+
+import { headerValue } from './headers';
 
 // ---------------------------------------------------------------------------------------------
 // Secrets
@@ -104,10 +102,31 @@ export function secretCredentialTest(field: string, label: string): ICredentialT
 
 export type BodyCheck = { ok: true; body: IDataObject } | { ok: false; error: string };
 
+/**
+ * Deepest nesting of objects and arrays a body may have. n8n copies and stores items with recursive
+ * functions (JSON.stringify fails a few thousand levels down), and no vendor nests this deep.
+ */
+export const MAX_BODY_DEPTH = 1000;
+
 function isPlainObject(value: unknown): value is IDataObject {
 	return (
 		value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value)
 	);
+}
+
+/** Whether objects/arrays nest deeper than `max` levels (the top level is 1); no recursion. */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+	const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+	while (stack.length > 0) {
+		const { value: current, depth } = stack.pop()!;
+		if (current === null || typeof current !== 'object') continue;
+		if (depth > max) return true;
+		const children = Array.isArray(current) ? current : Object.values(current);
+		for (const child of children)
+			if (child !== null && typeof child === 'object')
+				stack.push({ value: child, depth: depth + 1 });
+	}
+	return false;
 }
 
 /**
@@ -135,6 +154,12 @@ export function parseJsonObject(raw: Buffer | string | undefined, parsed?: unkno
 		return {
 			ok: false,
 			error: `the request body must be a JSON object, not ${Array.isArray(value) ? 'an array' : typeof value}`,
+		};
+	}
+	if (nestedDeeperThan(value, MAX_BODY_DEPTH)) {
+		return {
+			ok: false,
+			error: `the request body is nested more than ${MAX_BODY_DEPTH} levels deep`,
 		};
 	}
 	return { ok: true, body: value };
@@ -215,21 +240,47 @@ export function eventSelected(
 // ---------------------------------------------------------------------------------------------
 // De-duplication
 
+/** Delivery keys remembered per trigger by default (option "Remembered Deliveries"). */
 export const DEFAULT_LEDGER_SIZE = 10_000;
 
-/** Stable JSON (object keys sorted) so the same content always gives the same fingerprint. */
+/**
+ * Stable JSON (object keys sorted, `undefined` members left out, as JSON.stringify does) so the same
+ * content always gives the same fingerprint. Iterative: any depth, no call-stack limit.
+ */
 export function canonicalJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-	if (value !== null && typeof value === 'object') {
-		const entries = Object.keys(value as Record<string, unknown>)
-			.sort()
-			.filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-			.map(
-				(key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-			);
-		return `{${entries.join(',')}}`;
+	const out: string[] = [];
+	// what is left to write, last first: literal text, or a value to serialise
+	const work: Array<string | { value: unknown }> = [{ value }];
+	while (work.length > 0) {
+		const next = work.pop()!;
+		if (typeof next === 'string') {
+			out.push(next);
+			continue;
+		}
+		const current = next.value;
+		if (Array.isArray(current)) {
+			out.push('[');
+			work.push(']');
+			for (let i = current.length - 1; i >= 0; i--) {
+				work.push({ value: current[i] });
+				if (i > 0) work.push(',');
+			}
+		} else if (current !== null && typeof current === 'object') {
+			const record = current as Record<string, unknown>;
+			const keys = Object.keys(record)
+				.sort()
+				.filter((key) => record[key] !== undefined);
+			out.push('{');
+			work.push('}');
+			for (let i = keys.length - 1; i >= 0; i--) {
+				work.push({ value: record[keys[i]] });
+				work.push(`${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`);
+			}
+		} else {
+			out.push(JSON.stringify(current) ?? 'null');
+		}
 	}
-	return JSON.stringify(value) ?? 'null';
+	return out.join('');
 }
 
 /** SHA-256 over the canonical JSON of a body: the delivery key when the vendor sends no id. */
@@ -238,9 +289,9 @@ export function fingerprint(value: unknown): string {
 }
 
 /**
- * Recently accepted delivery keys, oldest first, bounded to `max` entries. Each key maps to the
- * time (ms) it stops counting as a duplicate, 0 = only when evicted. Serialises to a plain object
- * (insertion order is preserved for the `k`-prefixed keys used here).
+ * Recently seen keys, oldest first, bounded to `max` entries. Each key maps to the time (ms) it
+ * stops counting, 0 = only when evicted. Serialises to a plain object (insertion order is preserved
+ * for non-numeric keys). Used by the polling triggers for what they emitted.
  */
 export class DeliveryLedger {
 	private readonly entries = new Map<string, number>();
@@ -294,98 +345,6 @@ export class DeliveryLedger {
 	}
 }
 
-/** In-process ledgers, one per workflow+node (bounded like the persisted one). */
-const processLedgers = new Map<string, DeliveryLedger>();
-
-/** Only for tests: forget everything this process has seen. */
-export function resetProcessLedgers(): void {
-	processLedgers.clear();
-}
-
-export interface LedgerOptions {
-	/** workflow id + node id: whose deliveries these are (see `ledgerScope`) */
-	scope: string;
-	/** e.g. `id:<delivery id>` or `body:<fingerprint>` */
-	key: string;
-	/** the node's static data object */
-	store: IDataObject;
-	/** property of `store` holding the persisted ledger */
-	property?: string;
-	now: number;
-	/** how long the key counts as a duplicate; undefined = until evicted by newer keys */
-	ttlMs?: number;
-	max?: number;
-}
-
-export interface ClaimOptions extends LedgerOptions {
-	/** also write the persisted ledger into `store` (default true) */
-	persist?: boolean;
-}
-
-/** Keys are stored hashed (20 hex chars, 80 bits): 10,000 of them stay a small JSON object. */
-function ledgerKey(key: string): string {
-	return `k${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 20)}`;
-}
-
-function processLedger(scope: string, max: number): DeliveryLedger {
-	let ledger = processLedgers.get(scope);
-	if (!ledger || ledger.max !== max) {
-		ledger = new DeliveryLedger(max);
-		processLedgers.set(scope, ledger);
-	}
-	return ledger;
-}
-
-function writePersisted(
-	store: IDataObject,
-	property: string,
-	inProcess: DeliveryLedger,
-	key: string,
-	expires: number,
-	now: number,
-	max: number,
-): void {
-	const persisted = DeliveryLedger.from(store[property], max);
-	persisted.prune(now);
-	persisted.absorb(inProcess, now);
-	if (!persisted.has(key, now)) persisted.add(key, expires);
-	store[property] = persisted.toJSON();
-}
-
-/**
- * Records a delivery key; returns false when it was already accepted (in this process or, per the
- * persisted ledger, before a restart). Synchronous on purpose: two concurrent requests in one
- * process cannot both claim the same key. When persisting, the ledger written carries every key
- * this process accepted so far, so whichever save lands last loses nothing accepted before it.
- */
-export function claimDelivery(options: ClaimOptions): boolean {
-	const { scope, store, now } = options;
-	const max = options.max ?? DEFAULT_LEDGER_SIZE;
-	const property = options.property ?? 'deliveries';
-	const key = ledgerKey(options.key);
-	const inProcess = processLedger(scope, max);
-	if (inProcess.has(key, now) || DeliveryLedger.from(store[property], max).has(key, now))
-		return false;
-	const expires = options.ttlMs === undefined ? 0 : now + options.ttlMs;
-	inProcess.add(key, expires);
-	if (options.persist !== false) writePersisted(store, property, inProcess, key, expires, now, max);
-	return true;
-}
-
-/**
- * Writes an accepted key (and everything this process accepted) into the persisted ledger, without
- * checking: used by the run a delivery started, whose static data n8n does save.
- */
-export function rememberDelivery(options: LedgerOptions): void {
-	const { scope, store, now } = options;
-	const max = options.max ?? DEFAULT_LEDGER_SIZE;
-	const key = ledgerKey(options.key);
-	const expires = options.ttlMs === undefined ? 0 : now + options.ttlMs;
-	const inProcess = processLedger(scope, max);
-	if (!inProcess.has(key, now)) inProcess.add(key, expires);
-	writePersisted(store, options.property ?? 'deliveries', inProcess, key, expires, now, max);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Request / response plumbing (the only parts that touch n8n's request objects)
 
@@ -393,6 +352,9 @@ interface RawBodyRequest {
 	rawBody?: Buffer;
 	readRawBody?: () => Promise<void>;
 	body?: unknown;
+	headers?: HeaderBag;
+	unpipe?: () => unknown;
+	resume?: () => unknown;
 }
 
 /** The body exactly as received, when n8n makes it available; otherwise what its parser produced. */
@@ -404,15 +366,157 @@ export async function readBody(
 	return { raw: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined, parsed: req.body };
 }
 
+export type BodyRead =
+	| { ok: true; raw?: Buffer; parsed?: unknown }
+	| { ok: false; status: 400 | 413; error: string };
+
+/** `Content-Encoding` values n8n's body reader handles: gzip and deflate are decoded, the rest is raw. */
+const READABLE_ENCODINGS = new Set(['', 'identity', 'gzip', 'deflate']);
+
+const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+/**
+ * Why n8n's body reader (raw-body behind a gunzip/inflate stream, `req.readRawBody()`) failed, as
+ * the answer to give: too large (also once decompressed, e.g. a gzip bomb) is 413, anything else
+ * (not valid gzip/deflate data, an aborted or truncated upload) 400.
+ */
+export function bodyReadError(error: unknown, encoding = ''): { status: 400 | 413; error: string } {
+	type ReadError = {
+		type?: unknown;
+		status?: unknown;
+		code?: unknown;
+		limit?: unknown;
+		cause?: unknown;
+	};
+	const outer = (error !== null && typeof error === 'object' ? error : {}) as ReadError;
+	// n8n wraps a client abort in a BadRequestError whose cause is raw-body's error
+	const inner = (
+		outer.cause !== null && typeof outer.cause === 'object' ? outer.cause : outer
+	) as ReadError;
+	const type = inner.type ?? outer.type;
+	const compressed = encoding === 'gzip' || encoding === 'deflate';
+	if (type === 'entity.too.large' || inner.status === 413 || outer.status === 413) {
+		const limit = typeof inner.limit === 'number' ? ` (${megabytes(inner.limit)})` : '';
+		return {
+			status: 413,
+			error: `the request body is larger than n8n accepts${limit}${compressed ? ' once decompressed' : ''}`,
+		};
+	}
+	if (typeof inner.code === 'string' && inner.code.startsWith('Z_')) {
+		return {
+			status: 400,
+			error: `the request body is not valid ${encoding || 'compressed'} data (Content-Encoding: ${encoding || 'unknown'})`,
+		};
+	}
+	if (type === 'request.aborted' || type === 'stream.not.readable')
+		return { status: 400, error: 'the request body was not received completely' };
+	if (type === 'request.size.invalid')
+		return { status: 400, error: 'the request body does not match its Content-Length' };
+	return { status: 400, error: 'the request body could not be read' };
+}
+
+/** Lets the rest of a refused upload flow in and away, so the connection stays usable. */
+function drain(req: RawBodyRequest): void {
+	req.unpipe?.();
+	req.resume?.();
+}
+
+/**
+ * The body exactly as received (or what n8n's parser produced), or the answer to give when it
+ * cannot be read: every failure of n8n's reader becomes a 413/400 the node sends itself, so no
+ * error (with its stack) reaches n8n and no execution is recorded.
+ */
+export async function readRequestBody(ctx: IWebhookFunctions): Promise<BodyRead> {
+	const req = ctx.getRequestObject() as unknown as RawBodyRequest;
+	const encoding = headerValue(req.headers ?? {}, 'content-encoding') ?? '';
+	if (!READABLE_ENCODINGS.has(encoding)) {
+		drain(req);
+		return {
+			ok: false,
+			status: 400,
+			error: `the request body is encoded as "${encoding}", which n8n does not decode: send it uncompressed or gzip-compressed`,
+		};
+	}
+	if (!req.rawBody && typeof req.readRawBody === 'function') {
+		try {
+			await req.readRawBody();
+		} catch (error) {
+			drain(req);
+			return { ok: false, ...bodyReadError(error, encoding) };
+		}
+	}
+	return {
+		ok: true,
+		raw: Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined,
+		parsed: req.body,
+	};
+}
+
 /** Answers the request now, with a JSON body, without starting a workflow run. */
 export function respond(
 	ctx: IWebhookFunctions,
 	status: number,
 	body: IDataObject,
+	headers: Record<string, string> = {},
 ): IWebhookResponseData {
 	const res = ctx.getResponseObject();
+	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 	res.status(status).json(body);
 	return { noWebhookResponse: true };
+}
+
+/** The parts of n8n's (Express) response object `watchAnswer` touches. */
+interface AnswerStream {
+	statusCode: number;
+	write: (...args: unknown[]) => unknown;
+	end: (...args: unknown[]) => unknown;
+}
+
+/** The longest answer body kept for inspection (the vendors' answers are a few bytes). */
+const MAX_WATCHED_BYTES = 64 * 1024;
+
+function chunkBuffer(chunk: unknown, encoding: unknown): Buffer | undefined {
+	if (Buffer.isBuffer(chunk)) return chunk;
+	if (typeof chunk === 'string')
+		return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+	if (chunk instanceof Uint8Array) return Buffer.from(chunk);
+	return undefined;
+}
+
+/**
+ * Calls `done(status, body)` once, when n8n ends the response it sends for a run: the status and
+ * the body written (undefined when over 64 KB). n8n writes that answer even when the client has
+ * gone away, so this reports the run's answer, not whether the client received it.
+ */
+export function watchAnswer(
+	response: unknown,
+	done: (status: number, body: Buffer | undefined) => void,
+): void {
+	const res = response as AnswerStream;
+	const chunks: Buffer[] = [];
+	let size = 0;
+	let finished = false;
+	const keep = (chunk: unknown, encoding: unknown) => {
+		const buffer = chunkBuffer(chunk, encoding);
+		if (!buffer) return;
+		size += buffer.length;
+		if (size <= MAX_WATCHED_BYTES) chunks.push(buffer);
+	};
+	const write = res.write;
+	const end = res.end;
+	res.write = function (this: unknown, ...args: unknown[]) {
+		keep(args[0], args[1]);
+		return write.apply(this, args);
+	};
+	res.end = function (this: unknown, ...args: unknown[]) {
+		if (!finished) keep(args[0], args[1]);
+		const result = end.apply(this, args);
+		if (!finished) {
+			finished = true;
+			done(res.statusCode, size <= MAX_WATCHED_BYTES ? Buffer.concat(chunks) : undefined);
+		}
+		return result;
+	};
 }
 
 /** The scope of the ledgers: this workflow's copy of this node. */

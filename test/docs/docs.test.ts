@@ -4,7 +4,15 @@
  * documents and must change nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INodeTypeDescription } from 'n8n-workflow';
@@ -165,5 +173,45 @@ describe('npm run docs', () => {
 		expect(() => docs.render('<!-- count:nope -->1<!-- /count:nope -->', descriptions, {})).toThrow(
 			/no count "nope"/,
 		);
+	});
+});
+
+describe('codex documentation links', () => {
+	const REPOSITORY = 'https://github.com/n8n-nodes-workforce/n8n-nodes-workforce';
+	/** GitHub's anchor of a Markdown heading. */
+	const anchor = (heading: string) =>
+		heading
+			.trim()
+			.toLowerCase()
+			.replace(/[^a-z0-9 _-]/g, '')
+			.replace(/ /g, '-');
+	const codexFiles = readdirSync(join(root, 'nodes')).flatMap((dir) =>
+		readdirSync(join(root, 'nodes', dir))
+			.filter((file) => file.endsWith('.node.json'))
+			.map((file) => join('nodes', dir, file)),
+	);
+
+	it('point at a file of this repository and a heading in it', () => {
+		expect(codexFiles.length).toBeGreaterThanOrEqual(descriptions.length);
+		for (const file of codexFiles) {
+			const codex = JSON.parse(readFileSync(join(root, file), 'utf8'));
+			for (const { url } of codex.resources?.primaryDocumentation ?? []) {
+				expect(url.startsWith(REPOSITORY)).toBe(true);
+				const [path, hash] = url.slice(REPOSITORY.length).split('#');
+				const document = path.startsWith('/blob/main/')
+					? path.slice('/blob/main/'.length)
+					: 'README.md';
+				expect({ file, document, exists: existsSync(join(root, document)) }).toEqual({
+					file,
+					document,
+					exists: true,
+				});
+				const anchors = readFileSync(join(root, document), 'utf8')
+					.split('\n')
+					.filter((line) => /^#{1,6} /.test(line))
+					.map((line) => anchor(line.replace(/^#+ /, '')));
+				expect({ file, hash, found: anchors.includes(hash) }).toEqual({ file, hash, found: true });
+			}
+		}
 	});
 });

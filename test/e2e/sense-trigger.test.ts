@@ -3,9 +3,15 @@
  * started, and write-backs POSTed to /webhook/<webhookId>/webhook the way Sense delivers them.
  * Executions are counted through n8n's REST API. "No execution" is proven by sending an accepted
  * write-back after the rejected ones and finding exactly that one execution.
+ * Covers the write-back contract under faults: concurrent and post-restart re-deliveries of an
+ * ENTITY_CREATE get the same entity_id, a failed run's write-back runs again, a Respond to Webhook
+ * that cannot answer is refused at publishing, unreadable bodies are answered 413/400 without an
+ * execution, and types match in any spelling.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 import { route, startFakeServer, type FakeServer } from '../fakes/server';
 import { nodeType, ROOT } from './harness';
@@ -46,6 +52,9 @@ const FILTER = 'senseFilter00001';
 const LAST_NODE = 'senseLastNode001';
 const LOAD = 'senseLoad0000001';
 const EXAMPLE = 'senseExample0001';
+const SLOW = 'senseSlowAts0001';
+const FLAKY = 'senseFlakyAts001';
+const RESPOND_15 = 'senseRespond1500';
 
 const workflows: Workflow[] = [
 	senseWorkflow(AUTH, { authentication: 'token' }),
@@ -79,39 +88,87 @@ const workflows: Workflow[] = [
 	senseWorkflow(LOAD, { authentication: 'token' }),
 ];
 
+/** The README example as the editor would build it today: Respond to Webhook 1.5 (refused). */
+const respond15 = senseWorkflow(
+	RESPOND_15,
+	{ authentication: 'none', responseMode: 'responseNode' },
+	[
+		{
+			name: 'Answer Sense',
+			type: 'n8n-nodes-base.respondToWebhook',
+			typeVersion: 1.5,
+			parameters: { respondWith: 'json', responseBody: '={{ { "id": $json.id } }}', options: {} },
+		},
+	],
+);
+
+/** The fake ATS: a slow create (the first run is still going when re-deliveries arrive), a flaky one. */
+const flaky = { failuresLeft: 0 };
+const ats = {
+	slow: 0,
+	flaky: 0,
+};
+
 let n8n: WebhookN8n;
-let ats: FakeServer;
+let atsServer: FakeServer;
 let exampleHook: string;
+
+/** The example workflow of the README (Respond to Webhook 1), creating entities at `atsPath`. */
+function example(id: string, atsPath: string, webhookId?: string): Workflow {
+	const workflow = JSON.parse(
+		readFileSync(join(ROOT, 'examples', 'sense-writeback-entity-create.json'), 'utf8'),
+	);
+	workflow.id = id;
+	for (const node of workflow.nodes) {
+		if (node.parameters?.url) node.parameters.url = `${atsServer.url}${atsPath}`;
+		if (node.credentials?.senseWebhookApi) node.credentials = credentialRef;
+		if (node.webhookId && webhookId) node.webhookId = webhookId;
+		// node ids are unique per workflow copy: the first 8 hex digits follow the workflow id
+		if (webhookId)
+			node.id = `${createHash('md5').update(id).digest('hex').slice(0, 8)}${node.id.slice(8)}`;
+	}
+	return workflow;
+}
 
 beforeAll(async () => {
 	// the example workflow of the README, pointed at a fake ATS that answers {id} for created entities
 	let created = 0;
-	ats = await startFakeServer({
+	atsServer = await startFakeServer({
 		routes: [
 			route('POST', '/api/entities', () => ({ status: 201, body: { id: 7000 + ++created } })),
+			route('POST', '/api/slow', async () => {
+				await new Promise((resolve) => setTimeout(resolve, 1500));
+				return { status: 201, body: { id: 9000 + ++ats.slow } };
+			}),
+			route('POST', '/api/flaky', () => {
+				if (flaky.failuresLeft > 0) {
+					flaky.failuresLeft--;
+					return { status: 500, body: { message: 'ATS is down' } };
+				}
+				return { status: 201, body: { id: 8000 + ++ats.flaky } };
+			}),
 		],
 	});
-	const example = JSON.parse(
-		readFileSync(join(ROOT, 'examples', 'sense-writeback-entity-create.json'), 'utf8'),
-	);
-	example.id = EXAMPLE;
-	for (const node of example.nodes) {
-		if (node.parameters?.url) node.parameters.url = `${ats.url}/api/entities`;
-		if (node.credentials?.senseWebhookApi) node.credentials = credentialRef;
-	}
-	exampleHook = `/webhook/${example.nodes.find((n: { name: string }) => n.name === TRIGGER).webhookId}/webhook`;
+	const readme = example(EXAMPLE, '/api/entities');
+	exampleHook = `/webhook/${readme.nodes.find((n) => n.name === TRIGGER)!.webhookId}/webhook`;
 
 	n8n = await startWebhookN8n('wh-sense', {
-		workflows: [...workflows, example],
+		workflows: [
+			...workflows,
+			readme,
+			example(SLOW, '/api/slow', `${SLOW}-hook`),
+			example(FLAKY, '/api/flaky', `${FLAKY}-hook`),
+		],
+		unpublished: [respond15],
 		credentials: [credential],
 	});
-	for (const path of [...workflows.map((wf) => hook(wf.id)), exampleHook])
+	for (const path of [...workflows.map((wf) => hook(wf.id)), exampleHook, hook(SLOW), hook(FLAKY)])
 		await n8n.waitForWebhook(path);
 });
 
 afterAll(async () => {
 	await n8n?.stop();
-	await ats?.stop();
+	await atsServer?.stop();
 });
 
 let counter = 0;
@@ -296,6 +353,22 @@ describe('type filter (workflow without authentication)', () => {
 			associatedEntities: [{ id: 'jo-5', type: 'AE_JOB_ORDER' }],
 		});
 	});
+
+	it('matches types in any spelling, output fields included', async () => {
+		const before = (await n8n.waitForExecutions(FILTER, 0)).length;
+		const lower = writeBack('entity_update', { entity: { id: 'ats-78', type: 'AE_CANDIDATE' } });
+		const skipped = writeBack('entity_create', { entity_type: 'AE_CANDIDATE', fields: [] });
+		expect(await n8n.post(hook(FILTER), skipped)).toMatchObject({ status: 200 });
+		expect(await n8n.post(hook(FILTER), lower)).toMatchObject({ status: 200 });
+		const runs = await n8n.waitForExecutions(FILTER, before + 1);
+		expect(runs).toHaveLength(before + 1);
+		expect((await n8n.nodeOutput(runs[0].id, TRIGGER))[0]).toMatchObject({
+			id: lower.id,
+			type: 'ENTITY_UPDATE',
+			entityType: 'AE_CANDIDATE',
+			entityId: 'ats-78',
+		});
+	});
 });
 
 describe('response modes', () => {
@@ -327,7 +400,7 @@ describe('response modes', () => {
 			headers: { authorization: `Bearer ${TOKEN}` },
 		});
 		expect(answer).toMatchObject({ status: 200, body: { id: create.id, entity_id: '7001' } });
-		expect(ats.requests.filter((r) => r.path === '/api/entities')).toEqual([
+		expect(atsServer.requests.filter((r) => r.path === '/api/entities')).toEqual([
 			expect.objectContaining({
 				method: 'POST',
 				body: {
@@ -346,13 +419,154 @@ describe('response modes', () => {
 			headers: { authorization: `Bearer ${TOKEN}` },
 		});
 		expect(skipped).toMatchObject({ status: 200, body: { id: update.id } });
-		// Sense re-sends the same write-back: acknowledged, nothing created twice
+		// Sense re-sends the same write-back: the same answer, entity_id included; nothing created twice
 		const again = await n8n.post(exampleHook, create, {
 			headers: { authorization: `Bearer ${TOKEN}` },
 		});
-		expect(again).toMatchObject({ status: 200, body: { id: create.id } });
-		expect(ats.requests).toHaveLength(1);
+		expect({ status: again.status, body: again.body }).toEqual({
+			status: 200,
+			body: { id: create.id, entity_id: '7001' },
+		});
+		expect(atsServer.requests.filter((r) => r.path === '/api/entities')).toHaveLength(1);
 		expect(await n8n.waitForExecutions(EXAMPLE, 1)).toHaveLength(1);
+	});
+});
+
+const entityCreate = () =>
+	writeBack('ENTITY_CREATE', {
+		entity_type: 'AE_CANDIDATE',
+		fields: [{ name: 'email', value: `c${++counter}@example.com` }],
+		user_defined_data: {},
+		associated_entities: [],
+		sense_meta_data: {},
+	});
+const bearer = { headers: { authorization: `Bearer ${TOKEN}` } };
+
+describe('re-deliveries of an ENTITY_CREATE get its entity_id', () => {
+	it('50 concurrent copies (Respond to Webhook) start one run and all answer {id, entity_id}', async () => {
+		const create = entityCreate();
+		const answers = await Promise.all(
+			Array.from({ length: 50 }, () => n8n.post(hook(SLOW), create, bearer)),
+		);
+		expect(answers.map(({ status, body }) => ({ status, body }))).toEqual(
+			answers.map(() => ({ status: 200, body: { id: create.id, entity_id: '9001' } })),
+		);
+		expect(atsServer.requests.filter((r) => r.path === '/api/slow')).toHaveLength(1);
+		expect(await n8n.waitForExecutions(SLOW, 1)).toHaveLength(1);
+	});
+
+	it('50 concurrent copies (When Last Node Finishes) start one run and all answer {id, entity_id}', async () => {
+		const before = (await n8n.waitForExecutions(LAST_NODE, 0)).length;
+		const create = entityCreate();
+		const email = (create.data.fields as Array<{ value: string }>)[0].value;
+		const answers = await Promise.all(
+			Array.from({ length: 50 }, () => n8n.post(hook(LAST_NODE), create)),
+		);
+		expect(answers.map(({ status, body }) => ({ status, body }))).toEqual(
+			answers.map(() => ({ status: 200, body: { id: create.id, entity_id: `ats-${email}` } })),
+		);
+		const sentinel = entityCreate();
+		await n8n.post(hook(LAST_NODE), sentinel);
+		expect(await n8n.waitForExecutions(LAST_NODE, before + 2)).toHaveLength(before + 2);
+	});
+
+	it('a failed run leaves the write-back open: its re-delivery runs again until it succeeds', async () => {
+		flaky.failuresLeft = 2;
+		const create = entityCreate();
+		const first = await n8n.post(hook(FLAKY), create, bearer);
+		const second = await n8n.post(hook(FLAKY), create, bearer);
+		expect([first.status, second.status]).toEqual([500, 500]);
+		const third = await n8n.post(hook(FLAKY), create, bearer);
+		const fourth = await n8n.post(hook(FLAKY), create, bearer);
+		for (const answer of [third, fourth])
+			expect({ status: answer.status, body: answer.body }).toEqual({
+				status: 200,
+				body: { id: create.id, entity_id: '8001' },
+			});
+		// three runs (two failed, one created the entity); the fourth delivery was answered from memory
+		const runs = await n8n.waitForExecutions(FLAKY, 3);
+		expect(runs.map((run) => run.status).sort()).toEqual(['error', 'error', 'success']);
+		expect(atsServer.requests.filter((r) => r.path === '/api/flaky')).toHaveLength(3);
+	});
+});
+
+describe('a Respond to Webhook node that cannot answer', () => {
+	it('is refused when publishing, naming the node and the fix; the URL stays unregistered', async () => {
+		// n8n 2.41 accepts the request and activates the triggers afterwards: the trigger fails that
+		expect((await n8n.publish(RESPOND_15)).status).toBe(200);
+		expect(await n8n.publicationStatus(RESPOND_15)).toMatchObject({
+			status: 'failed',
+			triggers: [
+				{
+					nodeId: `${RESPOND_15}-trigger`,
+					status: 'failed',
+					errorMessage:
+						'"Answer Sense" is a Respond to Webhook node of version 1.5, which answers only n8n\'s own Webhook trigger: every run "Sense Trigger" starts would fail. Use Respond to Webhook version 1 (as in the example workflow), or set Respond to "When Last Node Finishes".',
+				},
+			],
+		});
+		const delivery = await n8n.post(hook(RESPOND_15), incomingSms());
+		expect(delivery.status).toBe(404);
+		expect(await n8n.executions(RESPOND_15)).toHaveLength(0);
+	});
+});
+
+describe('bodies n8n cannot read', () => {
+	it('are answered 413/400 {error} by the trigger, with no stack trace and no execution', async () => {
+		const before = (await n8n.waitForExecutions(AUTH, 0)).length;
+		const json = { ...bearer, contentType: 'application/json' };
+		const gzip = { headers: { ...bearer.headers, 'content-encoding': 'gzip' } };
+		const cases: Array<[string, Promise<{ status: number; body: unknown }>, number, string]> = [
+			[
+				'20 MB',
+				n8n.post(
+					hook(AUTH),
+					JSON.stringify({ ...incomingSms(), pad: 'x'.repeat(20 * 1024 * 1024) }),
+					json,
+				),
+				413,
+				'the request body is larger than n8n accepts (16 MB)',
+			],
+			[
+				'a gzip bomb (40 MB of zeros, 40 KB compressed)',
+				n8n.post(hook(AUTH), gzipSync(Buffer.alloc(40 * 1024 * 1024)), gzip),
+				413,
+				'the request body is larger than n8n accepts (16 MB) once decompressed',
+			],
+			[
+				'plain JSON sent as gzip',
+				n8n.post(hook(AUTH), JSON.stringify(incomingSms()), gzip),
+				400,
+				'the request body is not valid gzip data (Content-Encoding: gzip)',
+			],
+			[
+				'an encoding n8n does not decode',
+				n8n.post(hook(AUTH), JSON.stringify(incomingSms()), {
+					headers: { ...bearer.headers, 'content-encoding': 'br' },
+				}),
+				400,
+				'the request body is encoded as "br", which n8n does not decode: send it uncompressed or gzip-compressed',
+			],
+			[
+				'100,000 levels deep',
+				n8n.post(
+					hook(AUTH),
+					`{"id":"deep","type":"GENERIC_EVENT","data":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`,
+					json,
+				),
+				400,
+				'the request body is nested more than 1000 levels deep',
+			],
+		];
+		for (const [what, answer, status, error] of cases) {
+			const { status: got, body } = await answer;
+			expect({ what, status: got, body }).toEqual({ what, status, body: { error } });
+		}
+		const sentinel = incomingSms();
+		expect((await n8n.post(hook(AUTH), sentinel, bearer)).status).toBe(200);
+		const runs = await n8n.waitForExecutions(AUTH, before + 1);
+		expect(runs).toHaveLength(before + 1);
+		expect((await n8n.nodeOutput(runs[0].id, TRIGGER))[0].id).toBe(sentinel.id);
 	});
 });
 
@@ -378,6 +592,31 @@ describe('restart', () => {
 		const runs = await n8n.waitForExecutions(AUTH, before + 2);
 		expect(runs).toHaveLength(before + 2);
 		expect((await n8n.nodeOutput(runs[0].id, TRIGGER))[0].id).toBe(sentinel.id);
+	});
+
+	it('answers a re-delivered ENTITY_CREATE with its entity_id after a restart, without a run', async () => {
+		const create = entityCreate();
+		const first = await n8n.post(hook(SLOW), create, bearer);
+		const entityId = first.body.entity_id;
+		expect(first).toMatchObject({
+			status: 200,
+			body: { id: create.id, entity_id: expect.any(String) },
+		});
+		// the answer is saved with the next request the trigger receives (here a type it ignores)
+		const other = writeBack('ENTITY_UPDATE', { entity: { id: entityId, type: 'AE_CANDIDATE' } });
+		expect(await n8n.post(hook(SLOW), other, bearer)).toMatchObject({ status: 200 });
+		const before = (await n8n.waitForExecutions(SLOW, 0)).length;
+		const created = atsServer.requests.filter((r) => r.path === '/api/slow').length;
+
+		await n8n.restart();
+		await n8n.waitForWebhook(hook(SLOW));
+		const again = await n8n.post(hook(SLOW), create, bearer);
+		expect({ status: again.status, body: again.body }).toEqual({
+			status: 200,
+			body: { id: create.id, entity_id: entityId },
+		});
+		expect(atsServer.requests.filter((r) => r.path === '/api/slow')).toHaveLength(created);
+		expect(await n8n.waitForExecutions(SLOW, 0)).toHaveLength(before);
 	});
 });
 

@@ -2,7 +2,8 @@
  * The Sesame HR Trigger in a real n8n, over real HTTP: workflows are imported and published, the
  * server started, and deliveries POSTed to /webhook/<webhookId>/webhook. Executions are counted
  * through n8n's REST API. "No execution" is proven by sending an accepted delivery after the
- * rejected ones and finding exactly that one new execution.
+ * rejected ones and finding exactly that one new execution. Bodies nested up to the limit are
+ * fingerprinted (no recursion), deeper ones are answered 400.
  */
 import { nodeType } from './harness';
 import { startWebhookN8n, triggerWorkflow, type WebhookN8n, type Workflow } from './webhooks';
@@ -192,6 +193,39 @@ describe('shared secret in a header', () => {
 				{ event: 'CheckOutCreated', employeeId: 'emp-7', checkId: 'we-3', body: noId },
 			]),
 		);
+	});
+});
+
+describe('deeply nested bodies without a delivery id', () => {
+	/** A clock-out without delivery id whose `data.trace` nests `depth` levels below the body. */
+	const nestedCheckOut = (depth: number, tag: string) =>
+		`{"event":"CheckOutCreated","data":{"id":"we-${tag}","employeeId":"emp-8","trace":` +
+		`${'{"a":'.repeat(depth - 2)}"${tag}"${'}'.repeat(depth - 2)}}}`;
+
+	it('fingerprints a body 1,000 levels deep (a repeat is a duplicate) and answers 400 for deeper ones', async () => {
+		const before = await executionCount(HEADER);
+		const json = { ...withSecret, contentType: 'application/json' };
+		const allowed = nestedCheckOut(1000, 'deep-1');
+		expect((await n8n.post(hook(HEADER), allowed, json)).body).toEqual({
+			status: 'accepted',
+			event: 'CheckOutCreated',
+		});
+		expect((await n8n.post(hook(HEADER), allowed, json)).body).toEqual({
+			status: 'duplicate',
+			event: 'CheckOutCreated',
+		});
+		for (const depth of [1001, 5000, 100_000]) {
+			const answer = await n8n.post(hook(HEADER), nestedCheckOut(depth, `deep-${depth}`), json);
+			expect({ depth, status: answer.status, body: answer.body }).toEqual({
+				depth,
+				status: 400,
+				body: { error: 'the request body is nested more than 1000 levels deep' },
+			});
+		}
+		const runs = await n8n.waitForExecutions(HEADER, before + 1);
+		expect(runs).toHaveLength(before + 1);
+		expect(runs[0].status).toBe('success');
+		expect((await n8n.nodeOutput(runs[0].id, TRIGGER))[0]).toMatchObject({ checkId: 'we-deep-1' });
 	});
 });
 

@@ -41,6 +41,12 @@ export interface HttpAnswer {
 	text: string;
 }
 
+export interface PublicationStatus {
+	status: string;
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
+	[key: string]: unknown;
+}
+
 export interface ExecutionSummary {
 	id: string;
 	workflowId: string;
@@ -54,7 +60,7 @@ export interface WebhookN8n {
 	url: string;
 	owner: Owner;
 	userFolder: string;
-	/** POST to the server (path like /webhook/<id>/webhook); a string body is sent as is. */
+	/** POST to the server (path like /webhook/<id>/webhook); a string or Buffer body is sent as is. */
 	post(
 		path: string,
 		body: unknown,
@@ -89,10 +95,32 @@ export interface WebhookN8n {
 	 * `samePort` on the same one (the URLs a vendor was given stay valid).
 	 */
 	restart(options?: { samePort?: boolean }): Promise<void>;
+	/**
+	 * Publishes an imported workflow the way the editor does (POST /rest/workflows/:id/activate).
+	 * n8n 2.41 answers at once and activates the triggers afterwards (its publication outbox):
+	 * the outcome is `publicationStatus`.
+	 */
+	publish(workflowId: string): Promise<HttpAnswer>;
+	/**
+	 * The publication status once settled (GET /rest/workflows/:id/publication-status, polled while
+	 * "in_progress"): `{status: 'published' | 'failed' | …, triggers: [{nodeId, status, errorMessage}]}`.
+	 */
+	publicationStatus(workflowId: string, timeoutMs?: number): Promise<PublicationStatus>;
 	stop(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function answerOf(res: Response): Promise<HttpAnswer> {
+	const text = await res.text();
+	let parsed: unknown = text;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		/* not JSON */
+	}
+	return { status: res.status, body: parsed, text };
+}
 
 async function cli(userFolder: string, args: string[]): Promise<void> {
 	const res = await runtime.runN8nCli(userFolder, args);
@@ -108,6 +136,8 @@ export async function startWebhookN8n(
 	name: string,
 	setup: {
 		workflows: Workflow[];
+		/** imported but not published (see `publish`) */
+		unpublished?: Workflow[];
 		credentials?: ImportedCredential[];
 		env?: Record<string, string>;
 	},
@@ -132,7 +162,11 @@ export async function startWebhookN8n(
 	writeFileSync(
 		file,
 		JSON.stringify(
-			setup.workflows.map((wf) => ({ active: false, settings: {}, ...wf })),
+			[...setup.workflows, ...(setup.unpublished ?? [])].map((wf) => ({
+				active: false,
+				settings: {},
+				...wf,
+			})),
 			null,
 			2,
 		),
@@ -181,17 +215,30 @@ export async function startWebhookN8n(
 			const res = await fetch(url, {
 				method: 'POST',
 				headers: { 'content-type': options.contentType ?? 'application/json', ...options.headers },
-				body: typeof body === 'string' ? body : JSON.stringify(body),
+				body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
 				signal: AbortSignal.timeout(60_000),
 			});
-			const text = await res.text();
-			let parsed: unknown = text;
-			try {
-				parsed = JSON.parse(text);
-			} catch {
-				/* not JSON */
+			return await answerOf(res);
+		},
+		async publish(workflowId) {
+			const { data } = await getJson(`/rest/workflows/${workflowId}`);
+			const res = await fetch(new URL(`/rest/workflows/${workflowId}/activate`, server.url), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie: owner.cookie },
+				body: JSON.stringify({ versionId: data.versionId }),
+				signal: AbortSignal.timeout(60_000),
+			});
+			return await answerOf(res);
+		},
+		async publicationStatus(workflowId, timeoutMs = 60_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const { data } = await getJson(`/rest/workflows/${workflowId}/publication-status`);
+				if (!['in_progress', 'not_published'].includes(data.status)) return data;
+				if (Date.now() > deadline)
+					throw new Error(`workflow ${workflowId}: publication still ${data.status}`);
+				await sleep(250);
 			}
-			return { status: res.status, body: parsed, text };
 		},
 		async waitForWebhook(path, timeoutMs = 60_000) {
 			const deadline = Date.now() + timeoutMs;

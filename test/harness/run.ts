@@ -509,19 +509,38 @@ export async function runWebhook(opts: RunWebhookOptions): Promise<RunWebhookRes
 		body: undefined,
 	};
 	let answer: RunWebhookResult['answer'];
+	// an Express response as far as nodes touch it: status, headers, json/send, write/end
 	const response = {
+		statusCode: 200,
+		headers: {} as Record<string, string>,
+		setHeader(name: string, value: string) {
+			response.headers[name.toLowerCase()] = value;
+		},
 		status(status: number) {
-			return {
-				json(body: unknown) {
-					answer = { status, body };
-				},
-				send(body: unknown) {
-					answer = { status, body };
-				},
-				end() {
-					answer = { status, body: undefined };
-				},
-			};
+			response.statusCode = status;
+			return response;
+		},
+		json(body: unknown) {
+			return response.end(JSON.stringify(body));
+		},
+		send(body: unknown) {
+			return response.end(typeof body === 'string' ? body : JSON.stringify(body));
+		},
+		write() {
+			return true;
+		},
+		end(chunk?: unknown) {
+			if (!answer) {
+				const text = typeof chunk === 'string' ? chunk : '';
+				let body: unknown = text || undefined;
+				try {
+					body = text ? JSON.parse(text) : undefined;
+				} catch {
+					// not JSON: the text as sent
+				}
+				answer = { status: response.statusCode, body };
+			}
+			return response;
 		},
 	};
 	const additionalData = {
@@ -540,9 +559,14 @@ export async function runWebhook(opts: RunWebhookOptions): Promise<RunWebhookRes
 		null,
 	);
 	const result = await (s.nodeType as INodeType).webhook!.call(context);
+	const written = answer;
+	// then n8n answers a run that answers on receipt: 200 with the node's webhookResponse (a node
+	// watching the response, as the de-duplicating triggers do, sees that answer)
+	if (!result.noWebhookResponse && !written)
+		response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 	return {
 		result,
-		answer,
+		answer: written,
 		staticData,
 		nodeStaticData: s.workflow.getStaticData('node', s.node),
 	};

@@ -100,6 +100,14 @@ describe('findability (display name + codex aliases, what the node panel searche
 		expect(poll.description.description).toMatch(/employees/);
 		expect(poll.description.description).toMatch(/clock-ins/);
 	});
+
+	it("the Sesame HR Trigger's setup notice points at the Sesame HR Poll Trigger", () => {
+		const webhook = NODES.find((n) => n.description.name === 'sesameHrTrigger')!;
+		const notices = webhook.description.properties.filter((p) => p.type === 'notice');
+		expect(notices.map((p) => p.displayName).join('\n')).toMatch(
+			/Without Sesame webhooks, use the Sesame HR Poll Trigger node instead/,
+		);
+	});
 });
 
 // ------------------------------------------------------------------ Docs links

@@ -280,6 +280,22 @@ describe('Sense write-backs', () => {
 		});
 	});
 
+	it('reads a documented type in any spelling as that type, entity fields included', () => {
+		for (const type of ['entity_create', 'Entity_Create', 'entity-create', 'EntityCreate']) {
+			expect(
+				senseOutput(
+					checkEnvelopeOk(
+						envelope(type, { entity_type: 'AE_CANDIDATE', entity: { id: 'ats-2' }, fields: [] }),
+					),
+				),
+			).toMatchObject({ type: 'ENTITY_CREATE', entityType: 'AE_CANDIDATE', entityId: 'ats-2' });
+		}
+		// a type Sense adds later keeps its spelling; an ENTITY_ one still gets the entity fields
+		expect(
+			senseOutput(checkEnvelopeOk(envelope('entity_merge', { entity: { id: 'm', type: 'T' } }))),
+		).toMatchObject({ type: 'entity_merge', entityType: 'T', entityId: 'm' });
+	});
+
 	it('keeps chatbot conversation, subject and the envelope fields', () => {
 		const data = {
 			summary: 's',

@@ -12,7 +12,7 @@ import { runHook, runNode, runWebhook } from '../harness';
 import { advance, REAL_IO } from '../support/clock';
 import { SessionsApi } from '../../credentials/SessionsApi.credentials';
 import { SessionsWebhookApi } from '../../credentials/SessionsWebhookApi.credentials';
-import { resetProcessLedgers } from '../../nodes/common/webhook';
+import { resetLedgers } from '../../nodes/common/deliveryLedger';
 import {
 	SESSIONS_EVENTS,
 	WEBHOOK_CREDENTIAL,
@@ -96,7 +96,7 @@ const matches = (expected: ReturnType<typeof registered>) => (body: IDataObject)
 };
 
 beforeEach(() => {
-	resetProcessLedgers();
+	resetLedgers();
 	posted = [];
 });
 
@@ -429,7 +429,7 @@ describe('deliveries', () => {
 		});
 	});
 
-	it('a re-delivery within the window starts no second run; the run records it for after a restart', async () => {
+	it('a re-delivery within the window starts no second run; the receiving process records it for after a restart', async () => {
 		const { staticData, token } = await published(['SESSION_ENDED']);
 		const delivery = { body: body('SESSION_ENDED', { session }), query: { token } };
 		const parameters = { events: ['SESSION_ENDED'] };
@@ -453,7 +453,7 @@ describe('deliveries', () => {
 			webhookResponse: { status: 'accepted' },
 		});
 
-		// the run's first step writes the key into the static data (n8n saves it after the run) ...
+		// the run's first step passes the item on unchanged ...
 		const items = (first.result.workflowData as Array<Array<{ json: IDataObject }>>)[0];
 		const run = await runNode({
 			node,
@@ -466,13 +466,22 @@ describe('deliveries', () => {
 			nodeId: 'sessions-trigger-node',
 		});
 		expect(run.outputs[0].map((item) => item.json)).toEqual(items.map((item) => item.json));
-		// both deliveries this process accepted
-		expect(Object.keys((staticData[NODE] as IDataObject).deliveries as IDataObject)).toHaveLength(
-			2,
-		);
-		// ... so a new process (nothing in memory) still recognises the re-delivery
-		resetProcessLedgers();
-		expect((await deliver(delivery, parameters, staticData)).answer).toMatchObject({
+		// ... and the process that received them wrote both keys (11 characters each) into the
+		// static data n8n saves with its answer
+		const saved = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+		const ledger = (saved[NODE] as IDataObject).deliveries as IDataObject;
+		expect(ledger).toEqual({
+			v: 2,
+			keys: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+			ttl: expect.any(Object),
+		});
+		// content keys (no delivery id) last for the duplicate window: each with its expiry
+		const expiries = Object.values(ledger.ttl as Record<string, number>);
+		expect(expiries).toHaveLength(2);
+		for (const at of expiries) expect(at).toBeGreaterThan(Date.now());
+		// so a new process (nothing in memory) still recognises the re-delivery
+		resetLedgers();
+		expect((await deliver(delivery, parameters, saved)).answer).toMatchObject({
 			body: { status: 'duplicate' },
 		});
 

@@ -1,27 +1,31 @@
 /**
  * The shared webhook mechanics (nodes/common/webhook.ts): constant-time secret comparison, query /
- * bearer extraction, JSON-object bodies, dotted paths, event matching and filtering, and the
- * bounded de-duplication ledgers (persisted + in-process).
+ * bearer extraction, reading bodies (every failure of n8n's reader as a 413/400 answer), JSON-object
+ * bodies and their depth, dotted paths, event matching and filtering, fingerprints at any depth,
+ * the bounded key ledger of the polling triggers and the watcher of the answer n8n sends.
  */
-import type { IDataObject } from 'n8n-workflow';
-
 import {
 	bearerToken,
+	bodyReadError,
 	canonicalJson,
 	checkSharedSecret,
-	claimDelivery,
 	DeliveryLedger,
 	eventSelected,
 	fingerprint,
 	firstScalar,
 	matchKnownEvent,
+	MAX_BODY_DEPTH,
+	nestedDeeperThan,
 	parseJsonObject,
 	queryValue,
-	rememberDelivery,
-	resetProcessLedgers,
+	readRequestBody,
 	secretsMatch,
 	valueAtPath,
+	watchAnswer,
 } from '../../nodes/common/webhook';
+
+/** `depth` levels of `{"a": …}` around `inner` (1 = `{"a": inner}`). */
+const nested = (depth: number, inner = '1') => '{"a":'.repeat(depth) + inner + '}'.repeat(depth);
 
 describe('secretsMatch', () => {
 	it('is true only for the identical secret', () => {
@@ -140,6 +144,118 @@ describe('parseJsonObject', () => {
 			error: 'the request body is not valid JSON',
 		});
 	});
+
+	it(`accepts ${MAX_BODY_DEPTH} levels of nesting and refuses deeper bodies, even 100,000 deep`, () => {
+		expect(parseJsonObject(nested(MAX_BODY_DEPTH, '"x"')).ok).toBe(true);
+		for (const depth of [MAX_BODY_DEPTH + 1, 100_000]) {
+			expect(parseJsonObject(nested(depth))).toEqual({
+				ok: false,
+				error: 'the request body is nested more than 1000 levels deep',
+			});
+		}
+		const arrays = `{"a":${'['.repeat(MAX_BODY_DEPTH)}${']'.repeat(MAX_BODY_DEPTH)}}`;
+		expect(parseJsonObject(arrays)).toMatchObject({ ok: false });
+	});
+
+	it('measures depth without recursion: objects and arrays count, scalars do not', () => {
+		expect(nestedDeeperThan({ a: 1 }, 1)).toBe(false);
+		expect(nestedDeeperThan({ a: {} }, 1)).toBe(true);
+		expect(nestedDeeperThan({ a: [1, 'x', null] }, 2)).toBe(false);
+		expect(nestedDeeperThan({ a: [[]] }, 2)).toBe(true);
+		expect(nestedDeeperThan(JSON.parse(nested(200_000)), 199_999)).toBe(true);
+		expect(nestedDeeperThan(JSON.parse(nested(200_000)), 200_000)).toBe(false);
+	});
+});
+
+describe("reading the body (n8n's raw-body reader behind gunzip/inflate)", () => {
+	/** A request as n8n hands it over, whose `readRawBody()` fails with `error` (or reads `raw`). */
+	function request(options: { error?: unknown; raw?: string; headers?: Record<string, string> }) {
+		const calls: string[] = [];
+		const req = {
+			headers: options.headers ?? {},
+			rawBody: undefined as Buffer | undefined,
+			body: undefined,
+			async readRawBody() {
+				calls.push('read');
+				if (options.error) throw options.error;
+				req.rawBody = Buffer.from(options.raw ?? '');
+			},
+			unpipe: () => calls.push('unpipe'),
+			resume: () => calls.push('resume'),
+		};
+		return { ctx: { getRequestObject: () => req } as never, calls };
+	}
+	// the errors raw-body, zlib and n8n raise (raw-body: `type`/`status`/`limit`; zlib: `code`)
+	const tooLarge = Object.assign(new Error('request entity too large'), {
+		type: 'entity.too.large',
+		status: 413,
+		limit: 16 * 1024 * 1024,
+	});
+	const badGzip = Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' });
+	const aborted = Object.assign(new Error('Request body stream was aborted mid-read'), {
+		httpStatusCode: 400,
+		cause: Object.assign(new Error('request aborted'), { type: 'request.aborted' }),
+	});
+
+	it('answers 413 for a body over the limit, also once decompressed (a gzip bomb)', async () => {
+		const plain = request({ error: tooLarge });
+		expect(await readRequestBody(plain.ctx)).toEqual({
+			ok: false,
+			status: 413,
+			error: 'the request body is larger than n8n accepts (16 MB)',
+		});
+		// the rest of the upload is drained, so the connection stays usable
+		expect(plain.calls).toEqual(['read', 'unpipe', 'resume']);
+		const bomb = request({ error: tooLarge, headers: { 'Content-Encoding': 'gzip' } });
+		expect(await readRequestBody(bomb.ctx)).toEqual({
+			ok: false,
+			status: 413,
+			error: 'the request body is larger than n8n accepts (16 MB) once decompressed',
+		});
+	});
+
+	it('answers 400 for data that is not gzip/deflate, an unknown encoding, a broken upload', async () => {
+		expect(
+			await readRequestBody(
+				request({ error: badGzip, headers: { 'content-encoding': 'gzip' } }).ctx,
+			),
+		).toEqual({
+			ok: false,
+			status: 400,
+			error: 'the request body is not valid gzip data (Content-Encoding: gzip)',
+		});
+		const br = request({ raw: '{}', headers: { 'content-encoding': 'br' } });
+		expect(await readRequestBody(br.ctx)).toEqual({
+			ok: false,
+			status: 400,
+			error:
+				'the request body is encoded as "br", which n8n does not decode: send it uncompressed or gzip-compressed',
+		});
+		expect(br.calls).toEqual(['unpipe', 'resume']);
+		expect(await readRequestBody(request({ error: aborted }).ctx)).toEqual({
+			ok: false,
+			status: 400,
+			error: 'the request body was not received completely',
+		});
+		expect(bodyReadError({ type: 'request.size.invalid' })).toEqual({
+			status: 400,
+			error: 'the request body does not match its Content-Length',
+		});
+		expect(bodyReadError(new Error('anything else'))).toEqual({
+			status: 400,
+			error: 'the request body could not be read',
+		});
+	});
+
+	it('returns the raw body when it can be read', async () => {
+		const ok = request({ raw: '{"a":1}', headers: { 'content-encoding': 'gzip' } });
+		expect(await readRequestBody(ok.ctx)).toEqual({
+			ok: true,
+			raw: Buffer.from('{"a":1}'),
+			parsed: undefined,
+		});
+		expect(ok.calls).toEqual(['read']);
+	});
 });
 
 describe('paths and scalars', () => {
@@ -190,11 +306,50 @@ describe('events', () => {
 });
 
 describe('fingerprints', () => {
+	/** The recursive definition canonicalJson implements without recursion. */
+	function reference(value: unknown): string {
+		if (Array.isArray(value)) return `[${value.map((v) => reference(v)).join(',')}]`;
+		if (value !== null && typeof value === 'object') {
+			const record = value as Record<string, unknown>;
+			const entries = Object.keys(record)
+				.sort()
+				.filter((key) => record[key] !== undefined)
+				.map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
+			return `{${entries.join(',')}}`;
+		}
+		return JSON.stringify(value) ?? 'null';
+	}
+
 	it('do not depend on key order but on every value', () => {
 		expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
 		expect(fingerprint({ a: 1, b: 2 })).toBe(fingerprint({ b: 2, a: 1 }));
 		expect(fingerprint({ a: 1, b: 2 })).not.toBe(fingerprint({ a: 1, b: 3 }));
 		expect(fingerprint({ a: 1 })).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('write the same JSON as the recursive definition (so stored fingerprints still match)', () => {
+		const samples: unknown[] = [
+			{},
+			[],
+			{ 'q"uote': 'é\n', n: -0.5, t: true, f: false, z: null, u: undefined, e: [] },
+			[1, [2, [3, { b: [{}, []], a: 'x' }]], undefined, null],
+			{ data: { employee: { id: 42, tags: ['a', 'b'] }, list: [{ id: 'a' }, { id: 'b' }] } },
+			'text',
+			7,
+			null,
+		];
+		for (const sample of samples) expect(canonicalJson(sample)).toBe(reference(sample));
+	});
+
+	it('work at any depth: 100,000 levels of objects or arrays', () => {
+		const deep = JSON.parse(nested(100_000));
+		const json = canonicalJson(deep);
+		expect(json).toHaveLength(nested(100_000).length);
+		expect(json.startsWith('{"a":{"a":')).toBe(true);
+		expect(fingerprint(deep)).toMatch(/^[0-9a-f]{64}$/);
+		expect(fingerprint(deep)).not.toBe(fingerprint(JSON.parse(nested(99_999))));
+		const arrays = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+		expect(canonicalJson(arrays)).toBe(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
 	});
 });
 
@@ -224,122 +379,50 @@ describe('DeliveryLedger', () => {
 	});
 });
 
-describe('claimDelivery', () => {
-	beforeEach(() => resetProcessLedgers());
+describe('watchAnswer', () => {
+	/** A stand-in of Express's response: write/end record what reaches the socket. */
+	function response() {
+		const sent: string[] = [];
+		return {
+			sent,
+			statusCode: 200,
+			write(chunk: unknown) {
+				sent.push(String(chunk));
+				return true;
+			},
+			end(...args: unknown[]) {
+				const [chunk] = args;
+				if (chunk !== undefined && typeof chunk !== 'function') sent.push(String(chunk));
+				return this;
+			},
+		};
+	}
 
-	it('accepts a key once; the persisted ledger in static data remembers it (bounded)', () => {
-		const store: IDataObject = {};
-		const claim = (key: string, now = 1000) =>
-			claimDelivery({ scope: 'wf1:node1', key, store, now, max: 3 });
-		expect(claim('id:1')).toBe(true);
-		expect(claim('id:1')).toBe(false);
-		expect(claim('id:2')).toBe(true);
-		expect(Object.keys(store.deliveries as object)).toHaveLength(2);
-		expect(Object.keys(store.deliveries as object).every((k) => /^k[0-9a-f]{20}$/.test(k))).toBe(
-			true,
-		);
-		claim('id:3');
-		claim('id:4');
-		expect(Object.keys(store.deliveries as object)).toHaveLength(3);
+	it('reports the status and the body once, at the first end(), and passes everything on', () => {
+		const res = response();
+		const seen: Array<[number, string | undefined]> = [];
+		watchAnswer(res, (status, body) => seen.push([status, body?.toString('utf8')]));
+		res.statusCode = 200;
+		res.write('{"id":"wb-1",');
+		res.end(Buffer.from('"entity_id":"7"}'), 'utf8');
+		res.end(); // n8n ends some answers twice
+		expect(seen).toEqual([[200, '{"id":"wb-1","entity_id":"7"}']]);
+		expect(res.sent).toEqual(['{"id":"wb-1",', '"entity_id":"7"}']);
 	});
 
-	it('catches a duplicate in the same process although the static data it sees is stale', () => {
-		// two concurrent requests load the same (empty) static data before either is saved
-		const storeSeenByFirst: IDataObject = {};
-		const storeSeenBySecond: IDataObject = {};
-		expect(
-			claimDelivery({ scope: 'wf1:node1', key: 'id:x', store: storeSeenByFirst, now: 1 }),
-		).toBe(true);
-		expect(
-			claimDelivery({ scope: 'wf1:node1', key: 'id:x', store: storeSeenBySecond, now: 1 }),
-		).toBe(false);
-	});
-
-	it('catches a duplicate after a restart through the persisted ledger', () => {
-		const store: IDataObject = {};
-		expect(claimDelivery({ scope: 'wf1:node1', key: 'id:y', store, now: 1 })).toBe(true);
-		resetProcessLedgers(); // a new process
-		expect(
-			claimDelivery({
-				scope: 'wf1:node1',
-				key: 'id:y',
-				store: JSON.parse(JSON.stringify(store)),
-				now: 2,
-			}),
-		).toBe(false);
-	});
-
-	it('writes the in-process keys into every save, so a later save does not lose an earlier key', () => {
-		const first: IDataObject = {};
-		const second: IDataObject = {};
-		claimDelivery({ scope: 'wf1:node1', key: 'id:a', store: first, now: 1 });
-		claimDelivery({ scope: 'wf1:node1', key: 'id:b', store: second, now: 1 });
-		// n8n saves `second` last: it must still contain id:a
-		resetProcessLedgers();
-		expect(claimDelivery({ scope: 'wf1:node1', key: 'id:a', store: second, now: 2 })).toBe(false);
-	});
-
-	it('keeps workflows and nodes apart', () => {
-		expect(claimDelivery({ scope: 'wf1:node1', key: 'id:z', store: {}, now: 1 })).toBe(true);
-		expect(claimDelivery({ scope: 'wf1:node2', key: 'id:z', store: {}, now: 1 })).toBe(true);
-		expect(claimDelivery({ scope: 'wf2:node1', key: 'id:z', store: {}, now: 1 })).toBe(true);
-	});
-
-	it('lets a key with a time limit count again once it expired', () => {
-		const store: IDataObject = {};
-		const claim = (now: number) =>
-			claimDelivery({ scope: 'wf1:node1', key: 'body:f', store, now, ttlMs: 1000 });
-		expect(claim(0)).toBe(true);
-		expect(claim(999)).toBe(false);
-		expect(claim(1000)).toBe(true);
-	});
-});
-
-describe('claimDelivery without persisting', () => {
-	beforeEach(() => resetProcessLedgers());
-
-	it('consults the persisted ledger, records in-process only and leaves static data untouched', () => {
-		const store: IDataObject = {};
-		expect(claimDelivery({ scope: 's', key: 'id:p', store, now: 1 })).toBe(true);
-		const snapshot = JSON.stringify(store);
-		resetProcessLedgers();
-		expect(claimDelivery({ scope: 's', key: 'id:p', store, now: 2, persist: false })).toBe(false);
-		expect(claimDelivery({ scope: 's', key: 'id:q', store, now: 2, persist: false })).toBe(true);
-		expect(claimDelivery({ scope: 's', key: 'id:q', store, now: 3, persist: false })).toBe(false);
-		expect(JSON.stringify(store)).toBe(snapshot);
-	});
-});
-
-describe('rememberDelivery (the run persists what its webhook request accepted)', () => {
-	beforeEach(() => resetProcessLedgers());
-
-	it('writes the key and every key this process accepted into the store the run saves', () => {
-		const requestStore: IDataObject = {};
-		expect(
-			claimDelivery({ scope: 's', key: 'id:1', store: requestStore, now: 1, persist: false }),
-		).toBe(true);
-		expect(
-			claimDelivery({ scope: 's', key: 'id:2', store: requestStore, now: 1, persist: false }),
-		).toBe(true);
-		expect(requestStore).toEqual({});
-
-		// the run of delivery 1 starts with the static data loaded from the database (empty)
-		const runStore: IDataObject = {};
-		rememberDelivery({ scope: 's', key: 'id:1', store: runStore, now: 2 });
-		expect(Object.keys(runStore.deliveries as object)).toHaveLength(2);
-
-		// after a restart both are still known
-		resetProcessLedgers();
-		expect(claimDelivery({ scope: 's', key: 'id:1', store: runStore, now: 3 })).toBe(false);
-		expect(claimDelivery({ scope: 's', key: 'id:2', store: runStore, now: 3 })).toBe(false);
-	});
-
-	it('records a key the process has not seen (a run on another process) and keeps time limits', () => {
-		const store: IDataObject = {};
-		rememberDelivery({ scope: 's', key: 'body:f', store, now: 0, ttlMs: 1000 });
-		resetProcessLedgers();
-		expect(claimDelivery({ scope: 's', key: 'body:f', store, now: 500 })).toBe(false);
-		resetProcessLedgers();
-		expect(claimDelivery({ scope: 's', key: 'body:f', store, now: 1500 })).toBe(true);
+	it('reports an error status and an empty body; no body for answers over 64 KB', () => {
+		const failed = response();
+		const seen: Array<[number, string | undefined]> = [];
+		watchAnswer(failed, (status, body) => seen.push([status, body?.toString('utf8')]));
+		failed.statusCode = 500;
+		failed.end();
+		const large = response();
+		watchAnswer(large, (status, body) => seen.push([status, body?.toString('utf8')]));
+		large.write('x'.repeat(64 * 1024));
+		large.end('y');
+		expect(seen).toEqual([
+			[500, ''],
+			[200, undefined],
+		]);
 	});
 });

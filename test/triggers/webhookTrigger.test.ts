@@ -1,14 +1,18 @@
 /**
- * The webhook-trigger helper (nodes/common/webhookTrigger.ts) with a stand-in for n8n's webhook and
- * execute contexts: the order of its checks, the answers, the secret sources (including a path
- * segment, which no trigger of this package uses yet), de-duplication and what the run records.
- * The Sense and Sesame HR triggers built on it are tested in a real n8n (test/e2e/*-trigger.test.ts).
+ * The webhook-trigger helper (nodes/common/webhookTrigger.ts) with a stand-in for n8n's webhook,
+ * execute and hook contexts and for the response object n8n answers on: the order of its checks,
+ * the answers, the secret sources (including a path segment, which no trigger of this package uses
+ * yet), body-read failures, de-duplication with remembered answers (also while the first delivery
+ * still runs, after a failed run and after a restart), the Respond to Webhook check and what the
+ * run records. The Sense and Sesame HR triggers built on it are tested in a real n8n
+ * (test/e2e/*-trigger.test.ts).
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, NodeTypeAndVersion } from 'n8n-workflow';
 
-import { resetProcessLedgers } from '../../nodes/common/webhook';
+import { resetLedgers } from '../../nodes/common/deliveryLedger';
 import {
 	manualRegistration,
+	respondProblem,
 	WebhookTrigger,
 	type SecretSource,
 	type WebhookTriggerSpec,
@@ -17,7 +21,10 @@ import {
 const SECRET = 'a-long-shared-secret-0001';
 
 /** A trigger of `{trigger, data: {id}}` events, the secret where `sources` say. */
-function spec(sources: SecretSource[]): WebhookTriggerSpec {
+function spec(
+	sources: SecretSource[],
+	extra: Partial<WebhookTriggerSpec> = {},
+): WebhookTriggerSpec {
 	return {
 		authentication: {
 			value: 'secret',
@@ -44,7 +51,54 @@ function spec(sources: SecretSource[]): WebhookTriggerSpec {
 			ignored: ({ event }) => ({ status: 'ignored', event }),
 			duplicate: ({ event }) => ({ status: 'duplicate', event }),
 		},
+		...extra,
 	};
+}
+
+/** A trigger that also answers from the workflow (parameter `respond`), like the Sense Trigger. */
+const answering = spec([{ path: 'secret' }], {
+	responseModeParameter: 'respond',
+	delivered: (status, answer) =>
+		status === 200 && typeof (answer as IDataObject | undefined)?.ref === 'string',
+	answers: {
+		accepted: ({ event }) => ({ status: 'accepted', event }),
+		ignored: ({ event }) => ({ status: 'ignored', event }),
+		duplicate: ({ event }) => ({ status: 'duplicate', event }),
+		kept: (answer) => ({ ref: answer.ref }),
+		pending: () => ({ error: 'still running' }),
+	},
+});
+
+/** Express's response as far as n8n and the trigger use it; `sent` is what reached the client. */
+class Response {
+	statusCode = 200;
+	headers: Record<string, string> = {};
+	sent?: { status: number; body: unknown };
+	setHeader(name: string, value: string) {
+		this.headers[name] = value;
+	}
+	status(code: number) {
+		this.statusCode = code;
+		return this;
+	}
+	json(body: unknown) {
+		return this.end(JSON.stringify(body));
+	}
+	write() {
+		return true;
+	}
+	end(chunk?: unknown) {
+		if (!this.sent)
+			this.sent = {
+				status: this.statusCode,
+				body: typeof chunk === 'string' && chunk ? JSON.parse(chunk) : undefined,
+			};
+		return this;
+	}
+	/** What n8n does once the run (or, on receipt, its start) produced the answer. */
+	answer(status: number, body: unknown) {
+		this.status(status).json(body);
+	}
 }
 
 interface Request {
@@ -54,61 +108,89 @@ interface Request {
 	params?: Record<string, string>;
 	parameters?: IDataObject;
 	mode?: string;
+	/** the nodes after the trigger (getChildNodes), and the parents of each (getParentNodes) */
+	children?: NodeTypeAndVersion[];
+	parents?: Record<string, NodeTypeAndVersion[]>;
+	/** how n8n's raw-body reader fails */
+	readError?: unknown;
 }
 
-/** Calls `webhook()` like n8n does; resolves the direct answer or the started run. */
+const logged: string[] = [];
+
+/** Calls `webhook()` like n8n does; resolves the direct answer (on `response`) or the started run. */
 async function deliver(
 	trigger: WebhookTriggerSpec,
 	request: Request,
 	staticData: IDataObject = {},
+	response = new Response(),
 ) {
-	const answer: { status?: number; body?: unknown } = {};
 	const parameters: IDataObject = { authentication: 'secret', events: [], ...request.parameters };
+	const req = {
+		headers: request.headers ?? {},
+		rawBody: undefined as Buffer | undefined,
+		async readRawBody() {
+			if (request.readError) throw request.readError;
+			req.rawBody = Buffer.from(request.body ?? '');
+		},
+		unpipe() {},
+		resume() {},
+	};
 	const ctx = {
 		getHeaderData: () => request.headers ?? {},
 		getQueryData: () => request.query ?? {},
 		getParamsData: () => request.params ?? {},
 		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
 		getCredentials: async () => ({ secret: SECRET }),
-		getRequestObject: () => ({ rawBody: Buffer.from(request.body ?? '') }),
-		getResponseObject: () => ({
-			status(code: number) {
-				answer.status = code;
-				return { json: (body: unknown) => (answer.body = body) };
-			},
-		}),
+		getRequestObject: () => req,
+		getResponseObject: () => response,
 		getMode: () => request.mode ?? 'webhook',
 		getWorkflowStaticData: () => staticData,
 		getWorkflow: () => ({ id: 'wf-1' }),
 		getNode: () => ({ id: 'node-1', name: 'Trigger' }),
+		getChildNodes: () => request.children ?? [],
+		getParentNodes: (name: string) => request.parents?.[name] ?? [],
+		logger: {
+			error: (line: string) => logged.push(line),
+			warn: (line: string) => logged.push(line),
+		},
 	};
 	const Node = new WebhookTrigger(trigger).nodeType();
 	const result = await new Node().webhook.call(ctx as never);
-	return { answer, result };
+	return { answer: response.sent, result, response };
 }
 
 const created = (id: string) => JSON.stringify({ trigger: 'booking.created', data: { id } });
+const params = { secret: SECRET };
+const run = (id: string) => ({
+	workflowData: [[{ json: { event: 'booking.created', data: { id } } }]],
+	webhookResponse: { status: 'accepted', event: 'booking.created' },
+});
+const respondNode = (typeVersion: number, name = 'Answer'): NodeTypeAndVersion => ({
+	name,
+	type: 'n8n-nodes-base.respondToWebhook',
+	typeVersion,
+	disabled: false,
+});
+/** Lets queued promise callbacks and timers of 0 ms run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-beforeEach(resetProcessLedgers);
+beforeEach(() => {
+	resetLedgers();
+	logged.length = 0;
+});
 
 describe('webhookTrigger: webhook()', () => {
 	const inPath = spec([{ path: 'secret' }]);
 
 	it('starts a run with the output item and answers `accepted`', async () => {
-		const { answer, result } = await deliver(inPath, {
-			body: created('b-1'),
-			params: { secret: SECRET },
-		});
-		expect(answer).toEqual({});
-		expect(result).toEqual({
-			workflowData: [[{ json: { event: 'booking.created', data: { id: 'b-1' } } }]],
-			webhookResponse: { status: 'accepted', event: 'booking.created' },
-		});
+		const { answer, result } = await deliver(inPath, { body: created('b-1'), params });
+		expect(answer).toBeUndefined();
+		expect(result).toEqual(run('b-1'));
 	});
 
 	it('answers 401 for a missing or wrong secret, before reading the body', async () => {
-		for (const params of [{}, { secret: 'guess' }] as Array<Record<string, string>>) {
-			const { answer, result } = await deliver(inPath, { body: 'not json', params });
+		for (const secret of [{}, { secret: 'guess' }] as Array<Record<string, string>>) {
+			const { answer, result } = await deliver(inPath, { body: 'not json', params: secret });
 			expect([answer, result]).toEqual([
 				{ status: 401, body: { error: 'bad secret' } },
 				{ noWebhookResponse: true },
@@ -146,7 +228,6 @@ describe('webhookTrigger: webhook()', () => {
 	);
 
 	it('answers 400 for a body that is not a JSON object, or that `read` refuses', async () => {
-		const params = { secret: SECRET };
 		expect((await deliver(inPath, { body: '[1]', params })).answer).toEqual({
 			status: 400,
 			body: { error: 'the request body must be a JSON object, not an array' },
@@ -157,8 +238,28 @@ describe('webhookTrigger: webhook()', () => {
 		});
 	});
 
+	it('answers a body n8n cannot read itself: 413 too large, 400 bad gzip; no run', async () => {
+		const tooLarge = { type: 'entity.too.large', status: 413, limit: 16 * 1024 * 1024 };
+		const gzip = { 'content-encoding': 'gzip' };
+		expect(await deliver(inPath, { params, readError: tooLarge, headers: gzip })).toEqual(
+			expect.objectContaining({
+				answer: {
+					status: 413,
+					body: { error: 'the request body is larger than n8n accepts (16 MB) once decompressed' },
+				},
+				result: { noWebhookResponse: true },
+			}),
+		);
+		expect(
+			(await deliver(inPath, { params, readError: { code: 'Z_DATA_ERROR' }, headers: gzip }))
+				.answer,
+		).toEqual({
+			status: 400,
+			body: { error: 'the request body is not valid gzip data (Content-Encoding: gzip)' },
+		});
+	});
+
 	it('answers `ignored` for an event not selected, and for an unknown one when told to', async () => {
-		const params = { secret: SECRET };
 		const cancelled = JSON.stringify({ trigger: 'booking.cancelled', data: { id: 'b-4' } });
 		const renamed = JSON.stringify({ trigger: 'room.renamed', data: {} });
 		const selected = { events: ['booking.created'] };
@@ -181,46 +282,285 @@ describe('webhookTrigger: webhook()', () => {
 			webhookResponse: { status: 'accepted', event: 'room.renamed' },
 		});
 	});
+});
 
-	it('answers `duplicate` for a key accepted before, without writing static data; not in manual tests', async () => {
-		const params = { secret: SECRET };
-		const staticData: IDataObject = {};
-		await deliver(inPath, { body: created('b-5'), params }, staticData);
-		expect((await deliver(inPath, { body: created('b-5'), params }, staticData)).answer).toEqual({
+describe('webhookTrigger: de-duplication, answering on receipt', () => {
+	const inPath = spec([{ path: 'secret' }]);
+
+	it('answers `duplicate` for a key accepted before, without a run; not in manual tests', async () => {
+		const first = await deliver(inPath, { body: created('b-5'), params });
+		expect(first.result).toEqual(run('b-5'));
+		first.response.answer(200, { status: 'accepted', event: 'booking.created' });
+		expect((await deliver(inPath, { body: created('b-5'), params })).answer).toEqual({
 			status: 200,
 			body: { status: 'duplicate', event: 'booking.created' },
 		});
-		expect(staticData).toEqual({});
 		expect(
 			(await deliver(inPath, { body: created('b-5'), params, mode: 'manual' })).result,
-		).toMatchObject({
-			webhookResponse: { status: 'accepted' },
+		).toEqual(run('b-5'));
+	});
+
+	it('lets a re-delivery that arrives before n8n answered the first wait for that answer', async () => {
+		const first = await deliver(inPath, { body: created('b-6'), params });
+		const again = deliver(inPath, { body: created('b-6'), params });
+		await settle();
+		first.response.answer(200, { status: 'accepted', event: 'booking.created' });
+		expect((await again).answer).toEqual({
+			status: 200,
+			body: { status: 'duplicate', event: 'booking.created' },
 		});
+	});
+
+	it('forgets the key when n8n could not answer 2xx (the run did not start): it runs again', async () => {
+		const first = await deliver(inPath, { body: created('b-7'), params });
+		first.response.answer(500, { message: 'Error in workflow' });
+		expect((await deliver(inPath, { body: created('b-7'), params })).result).toEqual(run('b-7'));
+	});
+
+	it('writes the ledger into static data before n8n answers; after a restart re-deliveries still count', async () => {
+		const staticData: IDataObject = {};
+		const first = await deliver(inPath, { body: created('b-8'), params }, staticData);
+		// counted on receipt: in the copy n8n saves before it answers
+		expect(JSON.parse(JSON.stringify(staticData)).deliveries).toEqual({
+			v: 2,
+			keys: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/),
+		});
+		first.response.answer(200, { status: 'accepted', event: 'booking.created' });
+		const saved = JSON.parse(JSON.stringify(staticData));
+		resetLedgers(); // a new process
+		expect((await deliver(inPath, { body: created('b-8'), params }, saved)).answer).toEqual({
+			status: 200,
+			body: { status: 'duplicate', event: 'booking.created' },
+		});
+		expect((await deliver(inPath, { body: created('b-9'), params }, saved)).result).toEqual(
+			run('b-9'),
+		);
+	});
+});
+
+describe('webhookTrigger: de-duplication, answering from the workflow', () => {
+	const lastNode = { respond: 'lastNode' };
+	const waitBriefly = { respond: 'lastNode', advanced: { redeliveryWait: 0.02 } };
+
+	it('concurrent copies start one run and all get the answer that run produced', async () => {
+		const first = await deliver(answering, { body: created('c-1'), params, parameters: lastNode });
+		expect(first.result).toEqual(run('c-1'));
+		const copies = Array.from({ length: 5 }, () =>
+			deliver(answering, { body: created('c-1'), params, parameters: lastNode }),
+		);
+		await settle();
+		first.response.answer(200, { ref: 'R-1', other: 'not replayed' });
+		for (const copy of await Promise.all(copies)) {
+			expect([copy.answer, copy.result]).toEqual([
+				{ status: 200, body: { ref: 'R-1' } },
+				{ noWebhookResponse: true },
+			]);
+		}
+		// and later ones too
+		expect(
+			(await deliver(answering, { body: created('c-1'), params, parameters: lastNode })).answer,
+		).toEqual({ status: 200, body: { ref: 'R-1' } });
+	});
+
+	it('a failed run leaves the key open: a waiting copy starts the next run, the others wait for it', async () => {
+		const first = await deliver(answering, { body: created('c-2'), params, parameters: lastNode });
+		const copies = Array.from({ length: 3 }, () =>
+			deliver(answering, { body: created('c-2'), params, parameters: lastNode }),
+		);
+		await settle();
+		first.response.answer(500, { message: 'Error in workflow' });
+		await settle();
+		// exactly one copy started a run; it succeeds this time
+		const settled = await Promise.race([
+			Promise.all(copies).then(() => 'all'),
+			settle().then(() => 'some'),
+		]);
+		expect(settled).toBe('some');
+		const second = await copies[0];
+		expect(second.result).toEqual(run('c-2'));
+		second.response.answer(200, { ref: 'R-2' });
+		for (const copy of await Promise.all(copies.slice(1)))
+			expect(copy.answer).toEqual({ status: 200, body: { ref: 'R-2' } });
+	});
+
+	it('an answer the vendor would not count (here: without `ref`) leaves the key open too', async () => {
+		const first = await deliver(answering, { body: created('c-3'), params, parameters: lastNode });
+		first.response.answer(200, { id: 'no ref' });
+		expect(
+			(await deliver(answering, { body: created('c-3'), params, parameters: lastNode })).result,
+		).toEqual(run('c-3'));
+		expect(logged).toEqual([
+			'Trigger: a delivery was answered 200, not as delivered; its re-delivery starts a new run',
+		]);
+	});
+
+	it('a copy still waiting when the wait is over is answered 503 with Retry-After, no run', async () => {
+		await deliver(answering, { body: created('c-4'), params, parameters: waitBriefly });
+		const late = await deliver(answering, {
+			body: created('c-4'),
+			params,
+			parameters: waitBriefly,
+		});
+		expect([late.answer, late.result, late.response.headers]).toEqual([
+			{ status: 503, body: { error: 'still running' } },
+			{ noWebhookResponse: true },
+			{ 'Retry-After': '1' },
+		]);
+	});
+
+	it('keeps the answer across a restart once a later request saved it', async () => {
+		const staticData: IDataObject = {};
+		const first = await deliver(
+			answering,
+			{ body: created('c-5'), params, parameters: lastNode },
+			staticData,
+		);
+		first.response.answer(200, { ref: 'R-5' });
+		// the next request (here: an ignored event) carries the ledger into the static data n8n saves
+		const ignoredStore = JSON.parse(JSON.stringify(staticData));
+		await deliver(
+			answering,
+			{
+				body: JSON.stringify({ trigger: 'booking.cancelled', data: {} }),
+				params,
+				parameters: { ...lastNode, events: ['booking.created'] },
+			},
+			ignoredStore,
+		);
+		const saved = JSON.parse(JSON.stringify(ignoredStore));
+		expect(Object.values(saved.deliveries.answers)).toEqual([{ ref: 'R-5' }]);
+		resetLedgers();
+		expect(
+			(await deliver(answering, { body: created('c-5'), params, parameters: lastNode }, saved))
+				.answer,
+		).toEqual({ status: 200, body: { ref: 'R-5' } });
+	});
+});
+
+describe('webhookTrigger: a workflow that cannot answer', () => {
+	const inPath = spec([{ path: 'secret' }]);
+
+	it('answers 500 {error} without a run when a Respond to Webhook 1.1+ follows the trigger', async () => {
+		const { answer, result } = await deliver(inPath, {
+			body: created('d-1'),
+			params,
+			children: [respondNode(1.5)],
+		});
+		const error =
+			'"Answer" is a Respond to Webhook node of version 1.5, which answers only n8n\'s own Webhook trigger: every run "Trigger" starts would fail. Use Respond to Webhook version 1 (as in the example workflow), or set Respond to "When Last Node Finishes".';
+		expect([answer, result]).toEqual([
+			{ status: 500, body: { error } },
+			{ noWebhookResponse: true },
+		]);
+		expect(logged).toEqual([`Trigger: ${error}`]);
+		// the key stayed open: with a fixed workflow the re-delivery runs
+		expect((await deliver(inPath, { body: created('d-1'), params })).result).toEqual(run('d-1'));
+	});
+
+	it("accepts version 1, a disabled node, and 1.1+ after one of n8n's own webhook nodes", () => {
+		const check = (children: NodeTypeAndVersion[], parents = {}) =>
+			respondProblem(
+				{
+					getNode: () => ({ name: 'Trigger' }),
+					getNodeParameter: () => undefined,
+					getChildNodes: () => children,
+					getParentNodes: (name: string) =>
+						(parents as Record<string, NodeTypeAndVersion[]>)[name] ?? [],
+				},
+				'responseNode',
+			);
+		expect(check([respondNode(1)])).toBeUndefined();
+		expect(
+			check([{ ...respondNode(1.5), disabled: true }, respondNode(1, 'Other')]),
+		).toBeUndefined();
+		const wait = { name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, disabled: false };
+		expect(check([wait, respondNode(1.5)], { Answer: [wait] })).toBeUndefined();
+		expect(check([])).toBe(
+			'"Trigger" answers "Using \'Respond to Webhook\' Node", but no Respond to Webhook node follows it. Add one (version 1), or choose another Respond option.',
+		);
+	});
+
+	it('refuses to publish such a workflow (registration), logs the URL otherwise', async () => {
+		const lines: string[] = [];
+		const hooks = new WebhookTrigger(answering).registration(
+			'Example Trigger',
+			'Example support must configure it.',
+		);
+		const hookContext = (children: NodeTypeAndVersion[], respond = 'responseNode') =>
+			({
+				logger: { info: (line: string) => lines.push(line) },
+				getNode: () => ({ name: 'On booking', type: 'example', typeVersion: 1 }),
+				getNodeParameter: (name: string) => (name === 'respond' ? respond : undefined),
+				getNodeWebhookUrl: () => 'https://n8n.example.test/webhook/abc/webhook',
+				getChildNodes: () => children,
+				getParentNodes: () => [],
+			}) as never;
+		await expect(hooks.create.call(hookContext([respondNode(1.5)]))).rejects.toThrow(
+			'"Answer" is a Respond to Webhook node of version 1.5',
+		);
+		await expect(hooks.create.call(hookContext([]))).rejects.toThrow(
+			'no Respond to Webhook node follows it',
+		);
+		expect(await hooks.create.call(hookContext([respondNode(1)]))).toBe(true);
+		expect(await hooks.create.call(hookContext([], 'lastNode'))).toBe(true);
+		expect(lines).toHaveLength(2);
 	});
 });
 
 describe('webhookTrigger: execute() and registration', () => {
-	it('passes the items on and records their keys in static data (not in manual runs)', async () => {
-		const Node = new WebhookTrigger(spec([])).nodeType();
-		const items: INodeExecutionData[] = [
-			{ json: { event: 'booking.created', data: { id: 'b-6' } } },
-			{ json: { event: 'booking.created', data: null } },
-		];
-		const run = async (mode: string, staticData: IDataObject) =>
-			await new Node().execute.call({
-				getInputData: () => items,
-				getMode: () => mode,
-				getNodeParameter: (_name: string, _index: number, fallback: unknown) => fallback,
-				getWorkflowStaticData: () => staticData,
-				getWorkflow: () => ({ id: 'wf-1' }),
-				getNode: () => ({ id: 'node-1', name: 'Trigger' }),
-			} as never);
-		const manual: IDataObject = {};
-		expect(await run('manual', manual)).toEqual([items]);
-		expect(manual).toEqual({});
-		const saved: IDataObject = {};
-		expect(await run('webhook', saved)).toEqual([items]);
-		expect(Object.keys(saved.deliveries as object)).toHaveLength(1);
+	const items: INodeExecutionData[] = [
+		{ json: { event: 'booking.created', data: { id: 'e-1' } } },
+		{ json: { event: 'booking.created', data: null } },
+	];
+	const execute = async (
+		mode: string,
+		staticData: IDataObject,
+		trigger: WebhookTriggerSpec,
+		parameters: IDataObject,
+	) => {
+		const Node = new WebhookTrigger(trigger).nodeType();
+		return await new Node().execute.call({
+			getInputData: () => items,
+			getMode: () => mode,
+			getNodeParameter: (name: string, _index: number, fallback: unknown) =>
+				parameters[name] ?? fallback,
+			getWorkflowStaticData: () => staticData,
+			getWorkflow: () => ({ id: 'wf-1' }),
+			getNode: () => ({ id: 'node-1', name: 'Trigger' }),
+		} as never);
+	};
+
+	it('passes the items on; writes the ledger only with Respond to Webhook, in the receiving process', async () => {
+		const responseNode = { respond: 'responseNode' };
+		// a queue-mode worker: this process received nothing
+		const onWorker: IDataObject = {};
+		expect(await execute('webhook', onWorker, answering, responseNode)).toEqual([items]);
+		expect(onWorker).toEqual({});
+
+		const first = await deliver(answering, {
+			body: created('e-1'),
+			params,
+			parameters: responseNode,
+			children: [respondNode(1)],
+		});
+		expect(first.result).toEqual(run('e-1'));
+		for (const [mode, parameters] of [
+			['manual', responseNode],
+			['webhook', { respond: 'lastNode' }],
+			['webhook', {}],
+		] as Array<[string, IDataObject]>) {
+			const staticData: IDataObject = {};
+			expect(await execute(mode, staticData, answering, parameters)).toEqual([items]);
+			expect(staticData).toEqual({});
+		}
+		first.response.answer(200, { ref: 'R-e' }); // something to save
+		const onMain: IDataObject = {};
+		expect(await execute('webhook', onMain, answering, responseNode)).toEqual([items]);
+		expect(JSON.parse(JSON.stringify(onMain)).deliveries).toEqual({
+			v: 2,
+			keys: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/),
+			answers: { [JSON.parse(JSON.stringify(onMain)).deliveries.keys]: { ref: 'R-e' } },
+		});
 	});
 
 	it('manual registration registers nothing and logs the URL to hand over', async () => {
@@ -285,28 +625,45 @@ describe('webhookTrigger: description parts', () => {
 			],
 			default: 'secret',
 		});
-		const collection = trigger.optionsCollection(
-			[{ displayName: 'Event Field', name: 'eventField', type: 'string', default: '' }],
-			{
-				remembered: { displayName: 'Remembered Deliveries', description: 'r' },
-				unknown: { displayName: 'Unrecognized Events', description: 'u', ignore: 'i' },
-			},
-		);
+		const texts = {
+			remembered: { displayName: 'Remembered Deliveries', description: 'r' },
+			unknown: { displayName: 'Unrecognized Events', description: 'u', ignore: 'i' },
+		};
+		const own = [
+			{ displayName: 'Event Field', name: 'eventField', type: 'string' as const, default: '' },
+		];
+		const names = (collection: ReturnType<WebhookTrigger['optionsCollection']>) =>
+			collection.options?.map((o) => [o.name, (o as { default?: unknown }).default]);
+		const collection = trigger.optionsCollection(own, texts);
 		expect(collection).toMatchObject({ name: 'advanced', type: 'collection', default: {} });
-		expect(collection.options?.map((o) => [o.name, (o as { default?: unknown }).default])).toEqual([
+		expect(names(collection)).toEqual([
 			['eventField', ''],
+			['ledgerSize', 10_000],
+			['unknown', 'run'],
+		]);
+		// a trigger that answers from the workflow also has the re-delivery wait
+		expect(names(new WebhookTrigger(answering).optionsCollection(own, texts))).toEqual([
+			['eventField', ''],
+			['redeliveryWait', 30],
 			['ledgerSize', 10_000],
 			['unknown', 'run'],
 		]);
 	});
 
-	it('answers on receipt at POST …/webhook and keeps the request body raw', () => {
+	it('answers on receipt at POST …/webhook (or as its parameter says) and keeps the body raw', () => {
 		expect(trigger.endpoint()).toEqual({
 			name: 'default',
 			httpMethod: 'POST',
 			path: 'webhook',
 			responseMode: 'onReceived',
 			responseData: '',
+		});
+		expect(new WebhookTrigger(answering).endpoint()).toEqual({
+			name: 'default',
+			httpMethod: 'POST',
+			path: 'webhook',
+			responseMode: '={{$parameter["respond"]}}',
+			responseData: '={{$parameter["respond"] === "lastNode" ? "firstEntryJson" : ""}}',
 		});
 		expect(trigger.properties([]).map((p) => [p.name, p.type, p.default])).toEqual([
 			['options', 'hidden', { binaryData: true }],
