@@ -8,6 +8,7 @@
 //                                                trigger sections of bench/RESULTS.md are replaced)
 //               [-- --trigger-env=NAME=value,…] (extra n8n settings for the trigger scenario, e.g.
 //                                                N8N_EXPRESSION_ENGINE=legacy with --tag=legacy-engine)
+//               [-- --triggerSeed=N]           (ids the Sense Trigger's ledger starts with; default 10,000 = full)
 // Benchmarks of this package inside the cached real n8n 2.41.1, each side by side with the HTTP
 // Request-node workflow a user would build instead, against fake vendor servers on 127.0.0.1 that
 // enforce the vendors' documented limits. Writes bench/RESULTS.md (not with --quick: then
@@ -50,6 +51,7 @@ import {
 	baselineWorkflow,
 	replay,
 	runTriggerLoad,
+	SEEDED_IDS,
 	triggerCredentials,
 	triggerWorkflow,
 	TRIGGER_PATH,
@@ -84,6 +86,8 @@ const config = {
 	tokenLifetimeS: num('tokenLifetimeS', 3, 2),
 	loadRuns: num('loadRuns', 5, 2),
 	triggerTotal: num('triggerTotal', 1_000, 200),
+	// remembered ids the Sense Trigger's ledger starts with (its default maximum: full)
+	triggerSeed: num('triggerSeed', SEEDED_IDS, SEEDED_IDS),
 	triggerConcurrency: num('triggerConcurrency', 50, 20),
 };
 
@@ -125,6 +129,7 @@ const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'ut
 const DIAGNOSTICS = [
 	{ tag: 'no-ledger-write', label: 'without writing its ledger into static data' },
 	{ tag: 'legacy-engine', label: 'N8N_EXPRESSION_ENGINE=legacy for both (no isolate per request)' },
+	{ tag: 'seed-0', label: 'the ledger empty at the start (--triggerSeed=0)' },
 ];
 const extras = (since) => ({
 	diagnostics: DIAGNOSTICS.map(({ tag, label }) => ({
@@ -273,7 +278,10 @@ try {
 		const trigger = await createInstance('trigger', {
 			tarball,
 			credentials: triggerCredentials(),
-			workflows: [triggerWorkflow(fakes.sink), baselineWorkflow(fakes.sink)],
+			workflows: [
+				triggerWorkflow(fakes.sink, { seeded: config.triggerSeed }),
+				baselineWorkflow(fakes.sink),
+			],
 			env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all', ...triggerEnv },
 		});
 		await trigger.start();
@@ -297,6 +305,7 @@ try {
 				sink: fakes.sink,
 				total: config.triggerTotal,
 				concurrency: config.triggerConcurrency,
+				seeded: config.triggerSeed,
 				pid: trigger.pid,
 				countExecutions: async () => (await trigger.executions(TRIGGER_WORKFLOW_ID)).length,
 			});
