@@ -60,8 +60,10 @@ import {
 
 const args = Object.fromEntries(
 	process.argv.slice(2).map((a) => {
-		const [k, v] = a.replace(/^--/, '').split('=');
-		return [k, v ?? true];
+		// split at the first "=" only: a value may hold more (--trigger-env=NAME=value)
+		const text = a.replace(/^--/, '');
+		const at = text.indexOf('=');
+		return at < 0 ? [text, true] : [text.slice(0, at), text.slice(at + 1)];
 	}),
 );
 const quick = Boolean(args.quick);
@@ -130,6 +132,7 @@ const DIAGNOSTICS = [
 	{ tag: 'no-ledger-write', label: 'without writing its ledger into static data' },
 	{ tag: 'legacy-engine', label: 'N8N_EXPRESSION_ENGINE=legacy for both (no isolate per request)' },
 	{ tag: 'seed-0', label: 'the ledger empty at the start (--triggerSeed=0)' },
+	{ tag: 'pool-4', label: 'N8N_EXPRESSION_ENGINE_POOL_SIZE=4 for both (four isolates)' },
 ];
 const extras = (since) => ({
 	diagnostics: DIAGNOSTICS.map(({ tag, label }) => ({
