@@ -401,6 +401,7 @@ try {
 			concurrency: config.triggerConcurrency,
 			pid: instance.pid,
 			countExecutions: async () => (await instance.executions(TRIGGER_WORKFLOW_ID)).length,
+			countStored: async () => await instance.executionCount(TRIGGER_WORKFLOW_ID),
 		}),
 	);
 	results.trigger = {

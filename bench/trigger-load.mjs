@@ -209,6 +209,8 @@ export async function runTriggerLoad({
 	concurrency = 50,
 	waitMs = 300_000,
 	countExecutions,
+	/** n8n's own count of the stored executions, beside the listed ones */
+	countStored,
 	path = TRIGGER_PATH,
 	baseline = false,
 	/** how many remembered ids the trigger's ledger was seeded with (triggerWorkflow) */
@@ -276,6 +278,7 @@ export async function runTriggerLoad({
 		await sleep(1000);
 		executions = await countExecutions();
 	}
+	const executionsCounted = countStored ? await countStored() : undefined;
 
 	const goodIds = new Set(results.filter((r) => r.kind === 'good').map((r) => r.id));
 	const badIds = new Set(results.filter((r) => r.kind === 'bad').map((r) => r.id));
@@ -301,6 +304,7 @@ export async function runTriggerLoad({
 			.slice(0, 5)
 			.map((r) => `${r.kind} ${r.id}: ${r.error}`),
 		executions,
+		executionsCounted,
 		seededRecognised,
 	};
 	check.pass = baseline

@@ -139,6 +139,13 @@ export class Instance {
 		return await runtime.getJson(`${this.url}${path}`, this.owner.cookie);
 	}
 
+	/** n8n's own count of a workflow's stored executions (the `count` of the list's first page). */
+	async executionCount(workflowId) {
+		const query = new URLSearchParams({ filter: JSON.stringify({ workflowId }), limit: '1' });
+		const { data } = await this.getJson(`/rest/executions?${query}`);
+		return data.count;
+	}
+
 	/** Number of stored executions of a workflow (REST API, every page). */
 	async executions(workflowId) {
 		const all = new Map();
