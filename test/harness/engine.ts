@@ -1,7 +1,8 @@
 /**
  * What n8n-core needs around a node to run it: the one DI stub (InstanceSettings), a node-types
- * registry prepared like n8n's DirectoryLoader does, a workflow with that single node, and the
- * `additionalData` (credentials helper, lifecycle hooks, URLs) an execution carries.
+ * registry prepared like n8n's DirectoryLoader does, a workflow with that node (and, if a test asks,
+ * the nodes after it), and the `additionalData` (credentials helper, lifecycle hooks, URLs) an
+ * execution carries.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { DirectoryLoader, ExecutionLifecycleHooks, InstanceSettings } from 'n8n-core';
 import { NodeHelpers, UnexpectedError, Workflow } from 'n8n-workflow';
 import type {
+	IConnections,
 	IDataObject,
 	INode,
 	INodeParameters,
@@ -114,6 +116,31 @@ export function createNodeTypes(types: AnyNodeType[]): INodeTypes {
 	};
 }
 
+/**
+ * A node type that is only its description: stands for one of n8n's own nodes (n8n-nodes-base is not
+ * loaded in the harness) in a workflow whose shape the node under test inspects (getChildNodes,
+ * getParentNodes). It has no execute(): a run that reaches it fails.
+ */
+export function describedNodeType(
+	name: string,
+	displayName: string,
+	version: number | number[],
+): INodeType {
+	return {
+		description: {
+			displayName,
+			name,
+			group: ['transform'],
+			version,
+			description: `${displayName} (its description only, for the shape of a workflow)`,
+			defaults: { name: displayName },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties: [],
+		},
+	};
+}
+
 export interface NodeSetup {
 	nodeTypes: INodeTypes;
 	type: string;
@@ -130,9 +157,15 @@ export interface NodeSetup {
 	webhookId?: string;
 	/** the node's id (default: a new one per call; webhook triggers keep ledgers per node id) */
 	nodeId?: string;
+	/** further nodes of the workflow (their types must be in `nodeTypes`) */
+	otherNodes?: INode[];
+	connections?: IConnections;
 }
 
-/** a workflow holding the single node under test; returns the node as the Workflow normalised it */
+/**
+ * a workflow holding the node under test (and `otherNodes`, connected by `connections`); returns
+ * the node as the Workflow normalised it
+ */
 export function createWorkflow(setup: NodeSetup): { workflow: Workflow; node: INode } {
 	const credentials = Object.fromEntries(
 		setup.credentialTypes.map((t) => [t, setup.credentialRef(t)]),
@@ -151,8 +184,8 @@ export function createWorkflow(setup: NodeSetup): { workflow: Workflow; node: IN
 	const workflow = new Workflow({
 		id: 'harness-workflow',
 		name: 'Harness workflow',
-		nodes: [node],
-		connections: {},
+		nodes: [node, ...(setup.otherNodes ?? [])],
+		connections: setup.connections ?? {},
 		active: false,
 		nodeTypes: setup.nodeTypes,
 		staticData: setup.staticData,
@@ -167,6 +200,8 @@ export function createAdditionalData(
 	workflow: Workflow,
 	mode: WorkflowExecuteMode,
 	currentNodeParameters?: INodeParameters,
+	/** the instance's base URL, which the webhook, form and REST URLs start with */
+	base = 'http://127.0.0.1:5678',
 ): IWorkflowExecuteAdditionalData {
 	const executionId = randomUUID();
 	const now = new Date();
@@ -181,7 +216,6 @@ export function createAdditionalData(
 		nodes: Object.values(workflow.nodes),
 		connections: workflow.connectionsBySourceNode,
 	});
-	const base = 'http://127.0.0.1:5678';
 	const unsupported = (what: string) => async () => {
 		throw new UnexpectedError(`${what} is not available in the test harness`);
 	};

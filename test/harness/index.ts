@@ -3,10 +3,11 @@
  * RoutingNode, LoadOptionsContext, PollContext, n8n's HTTP client) with nock as the only network.
  *
  * Layers:
- *   engine.ts       DI stub (InstanceSettings), node-types registry, one-node workflow, additionalData
+ *   engine.ts       DI stub (InstanceSettings), node-types registry, the workflow (the node under test,
+ *                   optionally nodes after it), additionalData
  *   credentials.ts  CredentialStore + ICredentialsHelper behaving like n8n's production helper
  *   run.ts          runNode / runLoadOptions / runListSearch / testCredential / runPoll /
- *                   runHook / runWebhook
+ *                   runHook / runWebhook / createHookContext / recordLogs
  * jest wiring: jest-setup.ts (silent logger, no real network), jest-environment.js (nock restore).
  */
 export {
@@ -17,6 +18,8 @@ export {
 	runPoll,
 	runHook,
 	runWebhook,
+	createHookContext,
+	recordLogs,
 } from './run';
 export type {
 	NodeContextOptions,
@@ -27,11 +30,14 @@ export type {
 	TestCredentialOptions,
 	RunPollOptions,
 	RunPollResult,
+	HookContextOptions,
 	RunHookOptions,
 	RunHookResult,
 	RunWebhookOptions,
 	RunWebhookResult,
+	WorkflowNode,
+	LoggedLine,
 } from './run';
 export { CredentialStore, CredentialTypeRegistry, HarnessCredentialsHelper } from './credentials';
 export type { CredentialsMap, CredentialUpdate } from './credentials';
-export { PACKAGE_NAME, typeNameOf } from './engine';
+export { PACKAGE_NAME, describedNodeType, typeNameOf } from './engine';

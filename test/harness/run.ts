@@ -8,9 +8,17 @@
  *   runPoll         -> PollContext + TriggersAndPollers.runPollFunction
  *   runHook         -> HookContext + webhookMethods (checkExists / create / delete)
  *   runWebhook      -> WebhookContext + webhook() with a request and a recording response
+ *   createHookContext -> the HookContext runHook uses, for a helper that takes one
+ *   recordLogs      -> what nodes log through n8n's Logger (the one the contexts hand out)
+ * A test may add nodes after the one under test (`otherNodes`, `connections`): the workflow's own
+ * getChildNodes/getParentNodes then see them.
  * Requests leave through n8n's own HTTP client, so nock sees exactly what n8n would send.
  */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+
 import {
+	CredentialTestContext,
 	ExecuteContext,
 	HookContext,
 	LoadOptionsContext,
@@ -23,9 +31,12 @@ import {
 import { UnexpectedError, createEmptyRunExecutionData, createRunExecutionData } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestFunction,
 	ICredentialTestRequest,
 	ICredentialType,
+	IConnections,
 	IDataObject,
+	IHookFunctions,
 	ILoadOptionsFunctions,
 	INode,
 	INodeCredentialTestResult,
@@ -39,6 +50,8 @@ import type {
 	IWebhookData,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
+	LogLevel,
+	LogMetadata,
 	WorkflowActivateMode,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -62,6 +75,17 @@ import {
 	type AnyNodeType,
 } from './engine';
 
+/** A further node of the workflow: what follows (or precedes) the node under test. */
+export interface WorkflowNode {
+	name: string;
+	/** its type: a node class, or a description-only stand-in for one of n8n's (describedNodeType) */
+	node: AnyNodeType;
+	/** default: the type's newest version */
+	typeVersion?: number;
+	parameters?: INodeParameters;
+	disabled?: boolean;
+}
+
 export interface NodeContextOptions {
 	/** an instance of the node class (declarative, programmatic, versioned or polling) */
 	node: AnyNodeType;
@@ -78,6 +102,12 @@ export interface NodeContextOptions {
 	webhookId?: string;
 	/** the node's id (default: a new one per call) */
 	nodeId?: string;
+	/** further nodes of the workflow (getChildNodes/getParentNodes of the contexts see them) */
+	otherNodes?: WorkflowNode[];
+	/** main connections between the workflow's nodes: [from, to] node names, output 0 to input 0 */
+	connections?: Array<[string, string]>;
+	/** the instance's base URL, which webhook URLs start with (default http://127.0.0.1:5678) */
+	baseUrl?: string;
 }
 
 export interface RunNodeOptions extends NodeContextOptions {
@@ -104,6 +134,18 @@ const defaultNodeName = (type: AnyNodeType) =>
 	('defaults' in type.description ? type.description.defaults.name : undefined) ??
 	type.description.displayName;
 
+/** `[from, to]` pairs as a workflow's connections (main output 0 to main input 0) */
+function mainConnections(pairs: Array<[string, string]>): IConnections {
+	const connections: IConnections = {};
+	for (const [from, to] of pairs) {
+		connections[from] ??= { main: [[]] };
+		const outputs = connections[from].main;
+		outputs[0] ??= [];
+		outputs[0].push({ node: to, type: 'main', index: 0 });
+	}
+	return connections;
+}
+
 function setUp(
 	opts: NodeContextOptions & { onError?: INode['onError']; staticData?: IDataObject },
 	mode: WorkflowExecuteMode,
@@ -114,7 +156,17 @@ function setUp(
 		store,
 		new CredentialTypeRegistry(opts.credentialTypes),
 	);
-	const nodeTypes = createNodeTypes([opts.node]);
+	const others = opts.otherNodes ?? [];
+	const nodeTypes = createNodeTypes([opts.node, ...others.map((other) => other.node)]);
+	const otherNodes: INode[] = others.map((other) => ({
+		id: randomUUID(),
+		name: other.name,
+		type: typeNameOf(other.node),
+		typeVersion: other.typeVersion ?? latestVersion(other.node),
+		position: [0, 0],
+		parameters: other.parameters ?? {},
+		...(other.disabled ? { disabled: true } : {}),
+	}));
 	const typeVersion = opts.typeVersion ?? latestVersion(opts.node);
 	const { workflow, node } = createWorkflow({
 		nodeTypes,
@@ -129,11 +181,19 @@ function setUp(
 		timezone: opts.timezone,
 		webhookId: opts.webhookId,
 		nodeId: opts.nodeId,
+		otherNodes,
+		connections: mainConnections(opts.connections ?? []),
 	});
 	// the editor sends its current parameters with load-options requests; executions send none
 	const currentNodeParameters =
 		mode === 'internal' ? { ...node.parameters, ...opts.parameters } : undefined;
-	const additionalData = createAdditionalData(helper, workflow, mode, currentNodeParameters);
+	const additionalData = createAdditionalData(
+		helper,
+		workflow,
+		mode,
+		currentNodeParameters,
+		opts.baseUrl,
+	);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, typeVersion);
 	return { store, helper, workflow, node, additionalData, nodeType };
 }
@@ -272,6 +332,11 @@ export interface TestCredentialOptions {
 	data: ICredentialDataDecryptedObject | CredentialStore;
 	/** other credential types it extends */
 	credentialTypes?: ICredentialType[];
+	/**
+	 * the node types using it: for a credential without `test`, n8n's tester runs the function a
+	 * node names in `credentials[].testedBy` (its `methods.credentialTest`)
+	 */
+	nodes?: AnyNodeType[];
 }
 
 /** The minimal node n8n's credential tester falls back to (n8n-nodes-base.noOp). */
@@ -289,18 +354,72 @@ const noOpNodeType: INodeType = {
 	},
 };
 
-/** Run a credential type's declarative `test` request the way n8n's CredentialsTester does. */
+/** The `testedBy` function of a node using the credential type, found the way n8n's tester does. */
+function testedByFunction(type: string, nodes: AnyNodeType[]): ICredentialTestFunction | undefined {
+	for (const node of nodes) {
+		// a versioned node: the newest version that has the function
+		const versions =
+			'nodeVersions' in node
+				? Object.keys(node.nodeVersions)
+						.map(Number)
+						.sort((a, b) => b - a)
+						.map((version) => node.nodeVersions[version])
+				: [node];
+		for (const version of versions) {
+			for (const { name, testedBy } of version.description.credentials ?? []) {
+				if (name !== type || typeof testedBy !== 'string') continue;
+				const test = version.methods?.credentialTest?.[testedBy];
+				if (test) return test;
+			}
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Test a credential the way n8n's CredentialsTester does: its declarative `test` request, or else
+ * the `testedBy` function of one of `nodes`, called with n8n-core's CredentialTestContext.
+ */
 export async function testCredential(
 	opts: TestCredentialOptions,
 ): Promise<INodeCredentialTestResult> {
 	const { credentialType } = opts;
 	const test = credentialType.test as ICredentialTestRequest | undefined;
-	if (!test) return { status: 'Error', message: 'No testing function found for this credential.' };
-
 	const store =
 		opts.data instanceof CredentialStore
 			? opts.data
 			: new CredentialStore({ [credentialType.name]: opts.data });
+	if (!test) {
+		const testFunction = testedByFunction(credentialType.name, opts.nodes ?? []);
+		if (!testFunction)
+			return { status: 'Error', message: 'No testing function found for this credential.' };
+		const s = setUp(
+			{
+				node: noOpNodeType,
+				credentials: store,
+				credentialTypes: [credentialType, ...(opts.credentialTypes ?? [])],
+				nodeName: 'Temp-Node',
+			},
+			'internal',
+		);
+		let data: ICredentialDataDecryptedObject;
+		try {
+			data = s.helper.applyDefaults(
+				store.get(credentialType.name),
+				credentialType.name,
+				s.additionalData,
+				'internal',
+			);
+		} catch (error) {
+			return { status: 'Error', message: String((error as Error).message) };
+		}
+		// (n8n also masks external-secret values in the message; the harness has no external secrets)
+		return await testFunction.call(new CredentialTestContext(s.additionalData), {
+			...store.ref(credentialType.name),
+			type: credentialType.name,
+			data,
+		});
+	}
 	const testNodeType: INodeType = {
 		description: {
 			...noOpNodeType.description,
@@ -428,8 +547,7 @@ function webhookDataOf(s: ReturnType<typeof setUp>, name: string, isTest: boolea
 	};
 }
 
-export interface RunHookOptions extends NodeContextOptions {
-	method: 'checkExists' | 'create' | 'delete';
+export interface HookContextOptions extends NodeContextOptions {
 	/** the workflow's static data; pass the same object to later calls (see runPoll) */
 	staticData?: IDataObject;
 	/** 'trigger' = publishing (production URL); 'manual' = "Listen for test event" (test URL) */
@@ -438,14 +556,17 @@ export interface RunHookOptions extends NodeContextOptions {
 	webhook?: 'default' | 'setup';
 }
 
+export interface RunHookOptions extends HookContextOptions {
+	method: 'checkExists' | 'create' | 'delete';
+}
+
 export interface RunHookResult {
 	result: boolean | undefined;
 	staticData: IDataObject;
 	nodeStaticData: IDataObject;
 }
 
-/** Call one of a webhook node's `webhookMethods` with n8n-core's HookContext, as activation does. */
-export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
+function hookSetUp(opts: HookContextOptions) {
 	const mode = opts.mode ?? 'trigger';
 	const staticData = opts.staticData ?? {};
 	const s = setUp({ ...opts, staticData }, mode);
@@ -461,6 +582,17 @@ export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
 		activation,
 		webhookData,
 	);
+	return { s, staticData, name, context };
+}
+
+/** n8n-core's HookContext for a webhook node, as activation creates it (for code taking one). */
+export function createHookContext(opts: HookContextOptions): IHookFunctions {
+	return hookSetUp(opts).context;
+}
+
+/** Call one of a webhook node's `webhookMethods` with n8n-core's HookContext, as activation does. */
+export async function runHook(opts: RunHookOptions): Promise<RunHookResult> {
+	const { s, staticData, name, context } = hookSetUp(opts);
 	const method = s.nodeType.webhookMethods?.[name]?.[opts.method];
 	if (!method) throw new UnexpectedError(`The node has no webhookMethods.${name}.${opts.method}`);
 	const result = await method.call(context);
@@ -477,6 +609,17 @@ export interface RunWebhookOptions extends NodeContextOptions {
 	/** 'webhook' = a production delivery; 'manual' = a delivery while the editor listens */
 	mode?: 'webhook' | 'manual';
 	webhook?: string;
+	/**
+	 * how n8n's raw-body reader fails (what `req.readRawBody()` throws, e.g. raw-body's
+	 * `{ type: 'entity.too.large', status: 413, limit }` or zlib's `{ code: 'Z_DATA_ERROR' }`); the
+	 * request then carries no body
+	 */
+	readError?: unknown;
+	/**
+	 * leave n8n's answer to a run that answers on receipt to the test (`answerRun`), as if the next
+	 * request arrived before n8n sent it; a webhook answering otherwise is always left to the test
+	 */
+	holdAnswer?: boolean;
 }
 
 export interface RunWebhookResult {
@@ -484,14 +627,24 @@ export interface RunWebhookResult {
 	result: IWebhookResponseData;
 	/** the answer the node wrote itself (respond(): status and JSON body), if any */
 	answer?: { status: number; body: unknown };
+	/** the headers the node set on the response, named as it named them */
+	responseHeaders: Record<string, string>;
+	/**
+	 * n8n's answer to the run the node started, once that run (or, on receipt, its start) produced
+	 * it: `res.status(status).json(body)`. Already sent by the harness for a webhook that answers on
+	 * receipt (unless `holdAnswer`); a response that was answered keeps its first answer.
+	 */
+	answerRun: (status: number, body: unknown) => void;
 	staticData: IDataObject;
 	nodeStaticData: IDataObject;
 }
 
 /**
  * Call a webhook node's `webhook()` with n8n-core's WebhookContext, the request as n8n's webhook
- * server hands it over (headers lower-cased, the raw body) and a response that records what the node
- * answers.
+ * server hands it over (headers lower-cased, the raw body or n8n's reader for it) and a response
+ * that records what the node answers. Then, for a webhook whose response mode (its description's
+ * `responseMode`, evaluated like n8n does) is "onReceived", n8n's answer on receipt; other modes
+ * answer when the run is done, which the test plays with `answerRun`.
  */
 export async function runWebhook(opts: RunWebhookOptions): Promise<RunWebhookResult> {
 	const mode = opts.mode ?? 'webhook';
@@ -500,13 +653,24 @@ export async function runWebhook(opts: RunWebhookOptions): Promise<RunWebhookRes
 	const headers = Object.fromEntries(
 		Object.entries(opts.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
 	);
+	const readError = opts.readError;
 	const request = {
 		method: 'POST',
 		headers,
 		query: opts.query ?? {},
 		params: opts.params ?? {},
-		rawBody: opts.body === undefined ? undefined : Buffer.from(opts.body, 'utf8'),
+		rawBody:
+			opts.body === undefined || readError !== undefined
+				? undefined
+				: Buffer.from(opts.body, 'utf8'),
 		body: undefined,
+		// n8n's raw-body reader (set on every request) and the stream methods of Express's request
+		async readRawBody() {
+			if (readError !== undefined) throw readError;
+			request.rawBody = Buffer.from(opts.body ?? '', 'utf8');
+		},
+		unpipe() {},
+		resume() {},
 	};
 	let answer: RunWebhookResult['answer'];
 	// an Express response as far as nodes touch it: status, headers, json/send, write/end
@@ -514,7 +678,7 @@ export async function runWebhook(opts: RunWebhookOptions): Promise<RunWebhookRes
 		statusCode: 200,
 		headers: {} as Record<string, string>,
 		setHeader(name: string, value: string) {
-			response.headers[name.toLowerCase()] = value;
+			response.headers[name] = value;
 		},
 		status(status: number) {
 			response.statusCode = status;
@@ -549,25 +713,84 @@ export async function runWebhook(opts: RunWebhookOptions): Promise<RunWebhookRes
 		httpResponse: response,
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const name = opts.webhook ?? 'default';
+	const webhookData = webhookDataOf(s, name, mode === 'manual');
 	const context = new WebhookContext(
 		s.workflow,
 		s.node,
 		additionalData,
 		mode,
-		webhookDataOf(s, name, mode === 'manual'),
+		webhookData,
 		[],
 		null,
 	);
 	const result = await (s.nodeType as INodeType).webhook!.call(context);
 	const written = answer;
+	const answerRun = (status: number, body: unknown) => {
+		response.status(status).json(body);
+	};
 	// then n8n answers a run that answers on receipt: 200 with the node's webhookResponse (a node
 	// watching the response, as the de-duplicating triggers do, sees that answer)
-	if (!result.noWebhookResponse && !written)
-		response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
+	const responseMode = s.workflow.expression.getSimpleParameterValue(
+		s.node,
+		webhookData.webhookDescription.responseMode,
+		mode,
+		{ $executionId: s.additionalData.executionId },
+		undefined,
+		'onReceived',
+	);
+	if (!result.noWebhookResponse && !written && responseMode === 'onReceived' && !opts.holdAnswer)
+		answerRun(200, result.webhookResponse ?? { message: 'Workflow was started' });
 	return {
 		result,
 		answer: written,
+		responseHeaders: { ...response.headers },
+		answerRun,
 		staticData,
 		nodeStaticData: s.workflow.getStaticData('node', s.node),
 	};
+}
+
+type BackendCommon = typeof import('@n8n/backend-common');
+
+type LineLevel = Exclude<LogLevel, 'silent'>;
+
+/** A line a node logged: its level and message. */
+export interface LoggedLine {
+	level: LineLevel;
+	message: string;
+}
+
+/**
+ * Record what is logged through n8n's Logger, the one n8n-core's contexts hand out as `this.logger`
+ * (from the DI container n8n-core resolves; silent in the tests, so the lines are recorded only).
+ * Call `stop()` when done.
+ */
+export function recordLogs(levels: LineLevel[] = ['error', 'warn', 'info']): {
+	lines: LoggedLine[];
+	stop: () => void;
+} {
+	ensureEngine();
+	const modulePath = require.resolve('@n8n/backend-common', {
+		paths: [path.dirname(require.resolve('n8n-core'))],
+	});
+	const { Logger } = require(modulePath) as BackendCommon;
+	const logger = getContainer().get(Logger);
+	const lines: LoggedLine[] = [];
+	const restore: Array<() => void> = [];
+	for (const level of levels) {
+		const own = Object.getOwnPropertyDescriptor(logger, level);
+		const original = logger[level].bind(logger);
+		Object.defineProperty(logger, level, {
+			configurable: true,
+			writable: true,
+			value: (message: string, metadata?: LogMetadata) => {
+				lines.push({ level, message });
+				original(message, metadata);
+			},
+		});
+		restore.push(() =>
+			own ? Object.defineProperty(logger, level, own) : Reflect.deleteProperty(logger, level),
+		);
+	}
+	return { lines, stop: () => restore.forEach((undo) => undo()) };
 }

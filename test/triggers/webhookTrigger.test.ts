@@ -1,14 +1,37 @@
 /**
- * The webhook-trigger helper (nodes/common/webhookTrigger.ts) with a stand-in for n8n's webhook,
- * execute and hook contexts and for the response object n8n answers on: the order of its checks,
- * the answers, the secret sources (including a path segment, which no trigger of this package uses
- * yet), body-read failures, de-duplication with remembered answers (also while the first delivery
- * still runs, after a failed run and after a restart), the Respond to Webhook check and what the
- * run records. The Sense and Sesame HR triggers built on it are tested in a real n8n
- * (test/e2e/*-trigger.test.ts).
+ * The webhook-trigger helper (nodes/common/webhookTrigger.ts) run through n8n-core's own contexts
+ * (test/harness): an example trigger node built on it, as the Sense and Sesame HR triggers are,
+ * receives deliveries in n8n-core's WebhookContext (an Express-like request, a response recording
+ * what the node answers, n8n's answer to a run played by the harness), registers in HookContext,
+ * runs its step through WorkflowExecute and has its credential tested in CredentialTestContext;
+ * what it logs is read from n8n's Logger, the workflow around it (Respond to Webhook nodes) is a
+ * real n8n Workflow and its static data n8n's. Covered: the order of its checks, the answers, the
+ * secret sources (including a path segment, which no trigger of this package uses yet), body-read
+ * failures, de-duplication with remembered answers (also while the first delivery still runs, after
+ * a failed run and after a restart), the Respond to Webhook check and what the run records. The
+ * Sense and Sesame HR triggers built on it are tested in a real n8n (test/e2e/*-trigger.test.ts).
  */
-import type { IDataObject, INodeExecutionData, NodeTypeAndVersion } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
+import {
+	createHookContext,
+	describedNodeType,
+	recordLogs,
+	runHook,
+	runNode,
+	runWebhook,
+	testCredential,
+	type RunWebhookOptions,
+	type WorkflowNode,
+} from '../harness';
 import { resetLedgers } from '../../nodes/common/deliveryLedger';
 import {
 	manualRegistration,
@@ -19,6 +42,10 @@ import {
 } from '../../nodes/common/webhookTrigger';
 
 const SECRET = 'a-long-shared-secret-0001';
+/** the trigger's node id: the ledger is kept per workflow and node id, so every call uses this one */
+const NODE_ID = 'example-trigger-node';
+/** where n8n keeps the trigger's own static data inside the workflow's */
+const NODE = 'node:Trigger';
 
 /** A trigger of `{trigger, data: {id}}` events, the secret where `sources` say. */
 function spec(
@@ -69,94 +96,141 @@ const answering = spec([{ path: 'secret' }], {
 	},
 });
 
-/** Express's response as far as n8n and the trigger use it; `sent` is what reached the client. */
-class Response {
-	statusCode = 200;
-	headers: Record<string, string> = {};
-	sent?: { status: number; body: unknown };
-	setHeader(name: string, value: string) {
-		this.headers[name] = value;
+/** The credential holding the secret. */
+const exampleApi: ICredentialType = {
+	name: 'exampleApi',
+	displayName: 'Example API',
+	properties: [
+		{
+			displayName: 'The Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+	],
+};
+const credentials = { exampleApi: { secret: SECRET } };
+
+/**
+ * A trigger node made of the helper's parts, as a vendor's trigger is: the authentication, events,
+ * respond (with `responseModeParameter`) and options parameters, the credential tested by the
+ * helper's local test, the helper's webhook and (unless given) its registration.
+ */
+function exampleTrigger(
+	trigger: WebhookTriggerSpec,
+	webhookMethods?: INodeType['webhookMethods'],
+): INodeType {
+	const deliveries = new WebhookTrigger(trigger);
+	const respond: INodeProperties[] = trigger.responseModeParameter
+		? [
+				{
+					displayName: 'Respond',
+					name: trigger.responseModeParameter,
+					type: 'options',
+					options: [
+						{ name: 'Immediately', value: 'onReceived' },
+						{ name: 'When Last Node Finishes', value: 'lastNode' },
+						{ name: "Using 'Respond to Webhook' Node", value: 'responseNode' },
+					],
+					default: 'onReceived',
+				},
+			]
+		: [];
+	const description: INodeTypeDescription = {
+		displayName: 'Example Trigger',
+		name: 'exampleTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Starts the workflow on Example deliveries',
+		defaults: { name: 'Trigger' },
+		inputs: [],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'exampleApi',
+				required: true,
+				testedBy: 'exampleSecret',
+				displayOptions: { show: { authentication: ['secret'] } },
+			},
+		],
+		webhooks: [deliveries.endpoint()],
+		properties: deliveries.properties([
+			deliveries.authenticationProperty({ name: 'Secret', description: 'd' }),
+			// all events selected by default, as in the vendors' triggers
+			deliveries.eventsProperty({ displayName: 'Events', description: 'd', labels: {} }),
+			...respond,
+			deliveries.optionsCollection([], {
+				remembered: { displayName: 'Remembered Deliveries', description: 'r' },
+				unknown: { displayName: 'Unrecognized Events', description: 'u', ignore: 'i' },
+			}),
+		]),
+	};
+	const registration = webhookMethods ?? {
+		default: deliveries.registration('Example Trigger', 'Example support must configure it.'),
+	};
+	class ExampleTrigger extends deliveries.nodeType() implements INodeType {
+		description = description;
+		webhookMethods = registration;
 	}
-	status(code: number) {
-		this.statusCode = code;
-		return this;
-	}
-	json(body: unknown) {
-		return this.end(JSON.stringify(body));
-	}
-	write() {
-		return true;
-	}
-	end(chunk?: unknown) {
-		if (!this.sent)
-			this.sent = {
-				status: this.statusCode,
-				body: typeof chunk === 'string' && chunk ? JSON.parse(chunk) : undefined,
-			};
-		return this;
-	}
-	/** What n8n does once the run (or, on receipt, its start) produced the answer. */
-	answer(status: number, body: unknown) {
-		this.status(status).json(body);
-	}
+	return new ExampleTrigger();
 }
 
-interface Request {
-	body?: string;
-	headers?: Record<string, string>;
-	query?: Record<string, string>;
-	params?: Record<string, string>;
+/** n8n's Respond to Webhook and Wait nodes (n8n-nodes-base is not loaded: their descriptions) */
+const respondToWebhook = describedNodeType(
+	'n8n-nodes-base.respondToWebhook',
+	'Respond to Webhook',
+	[1, 1.1, 1.5],
+);
+const waitNode: WorkflowNode = {
+	name: 'Wait',
+	node: describedNodeType('n8n-nodes-base.wait', 'Wait', [1, 1.1]),
+	typeVersion: 1.1,
+};
+const respondNode = (typeVersion: number, name = 'Answer'): WorkflowNode => ({
+	name,
+	node: respondToWebhook,
+	typeVersion,
+});
+
+/** The workflow after the trigger `from`: each branch a chain of nodes starting at it. */
+function after(
+	from: string,
+	...branches: WorkflowNode[][]
+): Pick<RunWebhookOptions, 'otherNodes' | 'connections'> {
+	const connections: Array<[string, string]> = [];
+	for (const branch of branches)
+		branch.forEach((node, i) => connections.push([i === 0 ? from : branch[i - 1].name, node.name]));
+	return { otherNodes: branches.flat(), connections };
+}
+
+/** A delivery: the request, the node's parameters and the harness' options. */
+type Request = Omit<RunWebhookOptions, 'node' | 'parameters' | 'staticData'> & {
 	parameters?: IDataObject;
-	mode?: string;
-	/** the nodes after the trigger (getChildNodes), and the parents of each (getParentNodes) */
-	children?: NodeTypeAndVersion[];
-	parents?: Record<string, NodeTypeAndVersion[]>;
-	/** how n8n's raw-body reader fails */
-	readError?: unknown;
-}
+};
 
-const logged: string[] = [];
-
-/** Calls `webhook()` like n8n does; resolves the direct answer (on `response`) or the started run. */
+/**
+ * Delivers a request to the trigger through n8n-core's WebhookContext. Resolves with what webhook()
+ * returned, the answer the node wrote itself (`answer`), the headers it set, and `answerRun`: n8n's
+ * answer to a run it started (sent by the harness on receipt unless `holdAnswer`; a trigger
+ * answering from the workflow gets it when the test says).
+ */
 async function deliver(
 	trigger: WebhookTriggerSpec,
 	request: Request,
 	staticData: IDataObject = {},
-	response = new Response(),
 ) {
-	const parameters: IDataObject = { authentication: 'secret', events: [], ...request.parameters };
-	const req = {
-		headers: request.headers ?? {},
-		rawBody: undefined as Buffer | undefined,
-		async readRawBody() {
-			if (request.readError) throw request.readError;
-			req.rawBody = Buffer.from(request.body ?? '');
-		},
-		unpipe() {},
-		resume() {},
-	};
-	const ctx = {
-		getHeaderData: () => request.headers ?? {},
-		getQueryData: () => request.query ?? {},
-		getParamsData: () => request.params ?? {},
-		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => ({ secret: SECRET }),
-		getRequestObject: () => req,
-		getResponseObject: () => response,
-		getMode: () => request.mode ?? 'webhook',
-		getWorkflowStaticData: () => staticData,
-		getWorkflow: () => ({ id: 'wf-1' }),
-		getNode: () => ({ id: 'node-1', name: 'Trigger' }),
-		getChildNodes: () => request.children ?? [],
-		getParentNodes: (name: string) => request.parents?.[name] ?? [],
-		logger: {
-			error: (line: string) => logged.push(line),
-			warn: (line: string) => logged.push(line),
-		},
-	};
-	const Node = new WebhookTrigger(trigger).nodeType();
-	const result = await new Node().webhook.call(ctx as never);
-	return { answer: response.sent, result, response };
+	const { parameters, ...options } = request;
+	return await runWebhook({
+		node: exampleTrigger(trigger),
+		parameters: { authentication: 'secret', ...parameters } as INodeParameters,
+		credentials,
+		credentialTypes: [exampleApi],
+		nodeId: NODE_ID,
+		webhookId: 'abc',
+		staticData,
+		...options,
+	});
 }
 
 const created = (id: string) => JSON.stringify({ trigger: 'booking.created', data: { id } });
@@ -165,19 +239,23 @@ const run = (id: string) => ({
 	workflowData: [[{ json: { event: 'booking.created', data: { id } } }]],
 	webhookResponse: { status: 'accepted', event: 'booking.created' },
 });
-const respondNode = (typeVersion: number, name = 'Answer'): NodeTypeAndVersion => ({
-	name,
-	type: 'n8n-nodes-base.respondToWebhook',
-	typeVersion,
-	disabled: false,
-});
 /** Lets queued promise callbacks and timers of 0 ms run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** what the trigger logs through n8n's Logger */
+let logs: ReturnType<typeof recordLogs>;
+/** the errors and warnings logged */
+const logged = () => logs.lines.filter((line) => line.level !== 'info').map((line) => line.message);
+/** the info lines logged */
+const infoLines = () =>
+	logs.lines.filter((line) => line.level === 'info').map((line) => line.message);
+
 beforeEach(() => {
 	resetLedgers();
-	logged.length = 0;
+	logs = recordLogs();
 });
+
+afterEach(() => logs.stop());
 
 describe('webhookTrigger: webhook()', () => {
 	const inPath = spec([{ path: 'secret' }]);
@@ -288,9 +366,9 @@ describe('webhookTrigger: de-duplication, answering on receipt', () => {
 	const inPath = spec([{ path: 'secret' }]);
 
 	it('answers `duplicate` for a key accepted before, without a run; not in manual tests', async () => {
-		const first = await deliver(inPath, { body: created('b-5'), params });
+		const first = await deliver(inPath, { body: created('b-5'), params, holdAnswer: true });
 		expect(first.result).toEqual(run('b-5'));
-		first.response.answer(200, { status: 'accepted', event: 'booking.created' });
+		first.answerRun(200, { status: 'accepted', event: 'booking.created' });
 		expect((await deliver(inPath, { body: created('b-5'), params })).answer).toEqual({
 			status: 200,
 			body: { status: 'duplicate', event: 'booking.created' },
@@ -301,10 +379,10 @@ describe('webhookTrigger: de-duplication, answering on receipt', () => {
 	});
 
 	it('lets a re-delivery that arrives before n8n answered the first wait for that answer', async () => {
-		const first = await deliver(inPath, { body: created('b-6'), params });
+		const first = await deliver(inPath, { body: created('b-6'), params, holdAnswer: true });
 		const again = deliver(inPath, { body: created('b-6'), params });
 		await settle();
-		first.response.answer(200, { status: 'accepted', event: 'booking.created' });
+		first.answerRun(200, { status: 'accepted', event: 'booking.created' });
 		expect((await again).answer).toEqual({
 			status: 200,
 			body: { status: 'duplicate', event: 'booking.created' },
@@ -312,20 +390,24 @@ describe('webhookTrigger: de-duplication, answering on receipt', () => {
 	});
 
 	it('forgets the key when n8n could not answer 2xx (the run did not start): it runs again', async () => {
-		const first = await deliver(inPath, { body: created('b-7'), params });
-		first.response.answer(500, { message: 'Error in workflow' });
+		const first = await deliver(inPath, { body: created('b-7'), params, holdAnswer: true });
+		first.answerRun(500, { message: 'Error in workflow' });
 		expect((await deliver(inPath, { body: created('b-7'), params })).result).toEqual(run('b-7'));
 	});
 
 	it('writes the ledger into static data before n8n answers; after a restart re-deliveries still count', async () => {
 		const staticData: IDataObject = {};
-		const first = await deliver(inPath, { body: created('b-8'), params }, staticData);
+		const first = await deliver(
+			inPath,
+			{ body: created('b-8'), params, holdAnswer: true },
+			staticData,
+		);
 		// counted on receipt: in the copy n8n saves before it answers
-		expect(JSON.parse(JSON.stringify(staticData)).deliveries).toEqual({
+		expect(JSON.parse(JSON.stringify(staticData))[NODE].deliveries).toEqual({
 			v: 2,
 			keys: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/),
 		});
-		first.response.answer(200, { status: 'accepted', event: 'booking.created' });
+		first.answerRun(200, { status: 'accepted', event: 'booking.created' });
 		const saved = JSON.parse(JSON.stringify(staticData));
 		resetLedgers(); // a new process
 		expect((await deliver(inPath, { body: created('b-8'), params }, saved)).answer).toEqual({
@@ -349,7 +431,7 @@ describe('webhookTrigger: de-duplication, answering from the workflow', () => {
 			deliver(answering, { body: created('c-1'), params, parameters: lastNode }),
 		);
 		await settle();
-		first.response.answer(200, { ref: 'R-1', other: 'not replayed' });
+		first.answerRun(200, { ref: 'R-1', other: 'not replayed' });
 		for (const copy of await Promise.all(copies)) {
 			expect([copy.answer, copy.result]).toEqual([
 				{ status: 200, body: { ref: 'R-1' } },
@@ -368,7 +450,7 @@ describe('webhookTrigger: de-duplication, answering from the workflow', () => {
 			deliver(answering, { body: created('c-2'), params, parameters: lastNode }),
 		);
 		await settle();
-		first.response.answer(500, { message: 'Error in workflow' });
+		first.answerRun(500, { message: 'Error in workflow' });
 		await settle();
 		// exactly one copy started a run; it succeeds this time
 		const settled = await Promise.race([
@@ -378,18 +460,18 @@ describe('webhookTrigger: de-duplication, answering from the workflow', () => {
 		expect(settled).toBe('some');
 		const second = await copies[0];
 		expect(second.result).toEqual(run('c-2'));
-		second.response.answer(200, { ref: 'R-2' });
+		second.answerRun(200, { ref: 'R-2' });
 		for (const copy of await Promise.all(copies.slice(1)))
 			expect(copy.answer).toEqual({ status: 200, body: { ref: 'R-2' } });
 	});
 
 	it('an answer the vendor would not count (here: without `ref`) leaves the key open too', async () => {
 		const first = await deliver(answering, { body: created('c-3'), params, parameters: lastNode });
-		first.response.answer(200, { id: 'no ref' });
+		first.answerRun(200, { id: 'no ref' });
 		expect(
 			(await deliver(answering, { body: created('c-3'), params, parameters: lastNode })).result,
 		).toEqual(run('c-3'));
-		expect(logged).toEqual([
+		expect(logged()).toEqual([
 			'Trigger: a delivery was answered 200, not as delivered; its re-delivery starts a new run',
 		]);
 	});
@@ -401,7 +483,7 @@ describe('webhookTrigger: de-duplication, answering from the workflow', () => {
 			params,
 			parameters: waitBriefly,
 		});
-		expect([late.answer, late.result, late.response.headers]).toEqual([
+		expect([late.answer, late.result, late.responseHeaders]).toEqual([
 			{ status: 503, body: { error: 'still running' } },
 			{ noWebhookResponse: true },
 			{ 'Retry-After': '1' },
@@ -415,7 +497,7 @@ describe('webhookTrigger: de-duplication, answering from the workflow', () => {
 			{ body: created('c-5'), params, parameters: lastNode },
 			staticData,
 		);
-		first.response.answer(200, { ref: 'R-5' });
+		first.answerRun(200, { ref: 'R-5' });
 		// the next request (here: an ignored event) carries the ledger into the static data n8n saves
 		const ignoredStore = JSON.parse(JSON.stringify(staticData));
 		await deliver(
@@ -428,7 +510,7 @@ describe('webhookTrigger: de-duplication, answering from the workflow', () => {
 			ignoredStore,
 		);
 		const saved = JSON.parse(JSON.stringify(ignoredStore));
-		expect(Object.values(saved.deliveries.answers)).toEqual([{ ref: 'R-5' }]);
+		expect(Object.values(saved[NODE].deliveries.answers)).toEqual([{ ref: 'R-5' }]);
 		resetLedgers();
 		expect(
 			(await deliver(answering, { body: created('c-5'), params, parameters: lastNode }, saved))
@@ -444,7 +526,7 @@ describe('webhookTrigger: a workflow that cannot answer', () => {
 		const { answer, result } = await deliver(inPath, {
 			body: created('d-1'),
 			params,
-			children: [respondNode(1.5)],
+			...after('Trigger', [respondNode(1.5)]),
 		});
 		const error =
 			'"Answer" is a Respond to Webhook node of version 1.5, which answers only n8n\'s own Webhook trigger: every run "Trigger" starts would fail. Use Respond to Webhook version 1 (as in the example workflow), or set Respond to "When Last Node Finishes".';
@@ -452,58 +534,58 @@ describe('webhookTrigger: a workflow that cannot answer', () => {
 			{ status: 500, body: { error } },
 			{ noWebhookResponse: true },
 		]);
-		expect(logged).toEqual([`Trigger: ${error}`]);
+		expect(logged()).toEqual([`Trigger: ${error}`]);
 		// the key stayed open: with a fixed workflow the re-delivery runs
 		expect((await deliver(inPath, { body: created('d-1'), params })).result).toEqual(run('d-1'));
 	});
 
 	it("accepts version 1, a disabled node, and 1.1+ after one of n8n's own webhook nodes", () => {
-		const check = (children: NodeTypeAndVersion[], parents = {}) =>
+		// the problem as the trigger's HookContext (in a workflow of these branches) shows it
+		const check = (...branches: WorkflowNode[][]) =>
 			respondProblem(
-				{
-					getNode: () => ({ name: 'Trigger' }),
-					getNodeParameter: () => undefined,
-					getChildNodes: () => children,
-					getParentNodes: (name: string) =>
-						(parents as Record<string, NodeTypeAndVersion[]>)[name] ?? [],
-				},
+				createHookContext({
+					node: exampleTrigger(answering),
+					credentials,
+					credentialTypes: [exampleApi],
+					...after('Trigger', ...branches),
+				}),
 				'responseNode',
 			);
 		expect(check([respondNode(1)])).toBeUndefined();
 		expect(
-			check([{ ...respondNode(1.5), disabled: true }, respondNode(1, 'Other')]),
+			check([{ ...respondNode(1.5), disabled: true }], [respondNode(1, 'Other')]),
 		).toBeUndefined();
-		const wait = { name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, disabled: false };
-		expect(check([wait, respondNode(1.5)], { Answer: [wait] })).toBeUndefined();
-		expect(check([])).toBe(
+		expect(check([waitNode, respondNode(1.5)])).toBeUndefined();
+		expect(check()).toBe(
 			'"Trigger" answers "Using \'Respond to Webhook\' Node", but no Respond to Webhook node follows it. Add one (version 1), or choose another Respond option.',
 		);
 	});
 
 	it('refuses to publish such a workflow (registration), logs the URL otherwise', async () => {
-		const lines: string[] = [];
 		const hooks = new WebhookTrigger(answering).registration(
 			'Example Trigger',
 			'Example support must configure it.',
 		);
-		const hookContext = (children: NodeTypeAndVersion[], respond = 'responseNode') =>
-			({
-				logger: { info: (line: string) => lines.push(line) },
-				getNode: () => ({ name: 'On booking', type: 'example', typeVersion: 1 }),
-				getNodeParameter: (name: string) => (name === 'respond' ? respond : undefined),
-				getNodeWebhookUrl: () => 'https://n8n.example.test/webhook/abc/webhook',
-				getChildNodes: () => children,
-				getParentNodes: () => [],
-			}) as never;
-		await expect(hooks.create.call(hookContext([respondNode(1.5)]))).rejects.toThrow(
+		const node = exampleTrigger(answering, { default: hooks });
+		const create = (branches: WorkflowNode[][], respond = 'responseNode') =>
+			runHook({
+				node,
+				method: 'create',
+				nodeName: 'On booking',
+				parameters: { respond },
+				credentials,
+				credentialTypes: [exampleApi],
+				webhookId: 'abc',
+				baseUrl: 'https://n8n.example.test',
+				...after('On booking', ...branches),
+			});
+		await expect(create([[respondNode(1.5)]])).rejects.toThrow(
 			'"Answer" is a Respond to Webhook node of version 1.5',
 		);
-		await expect(hooks.create.call(hookContext([]))).rejects.toThrow(
-			'no Respond to Webhook node follows it',
-		);
-		expect(await hooks.create.call(hookContext([respondNode(1)]))).toBe(true);
-		expect(await hooks.create.call(hookContext([], 'lastNode'))).toBe(true);
-		expect(lines).toHaveLength(2);
+		await expect(create([])).rejects.toThrow('no Respond to Webhook node follows it');
+		expect((await create([[respondNode(1)]])).result).toBe(true);
+		expect((await create([], 'lastNode')).result).toBe(true);
+		expect(infoLines()).toHaveLength(2);
 	});
 });
 
@@ -512,69 +594,78 @@ describe('webhookTrigger: execute() and registration', () => {
 		{ json: { event: 'booking.created', data: { id: 'e-1' } } },
 		{ json: { event: 'booking.created', data: null } },
 	];
+	/** The trigger's step of a run (WorkflowExecute), with these items from the delivery. */
 	const execute = async (
-		mode: string,
+		mode: 'webhook' | 'manual',
 		staticData: IDataObject,
 		trigger: WebhookTriggerSpec,
 		parameters: IDataObject,
 	) => {
-		const Node = new WebhookTrigger(trigger).nodeType();
-		return await new Node().execute.call({
-			getInputData: () => items,
-			getMode: () => mode,
-			getNodeParameter: (name: string, _index: number, fallback: unknown) =>
-				parameters[name] ?? fallback,
-			getWorkflowStaticData: () => staticData,
-			getWorkflow: () => ({ id: 'wf-1' }),
-			getNode: () => ({ id: 'node-1', name: 'Trigger' }),
-		} as never);
+		const { outputs, error } = await runNode({
+			node: exampleTrigger(trigger),
+			mode,
+			staticData,
+			parameters: parameters as INodeParameters,
+			input: structuredClone(items),
+			nodeId: NODE_ID,
+		});
+		expect(error).toBeUndefined();
+		return outputs;
 	};
+	/** the items passed on unchanged (n8n pairs each output item with its input item) */
+	const passedOn = [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 
 	it('passes the items on; writes the ledger only with Respond to Webhook, in the receiving process', async () => {
 		const responseNode = { respond: 'responseNode' };
 		// a queue-mode worker: this process received nothing
 		const onWorker: IDataObject = {};
-		expect(await execute('webhook', onWorker, answering, responseNode)).toEqual([items]);
+		expect(await execute('webhook', onWorker, answering, responseNode)).toEqual(passedOn);
 		expect(onWorker).toEqual({});
 
 		const first = await deliver(answering, {
 			body: created('e-1'),
 			params,
 			parameters: responseNode,
-			children: [respondNode(1)],
+			...after('Trigger', [respondNode(1)]),
 		});
 		expect(first.result).toEqual(run('e-1'));
 		for (const [mode, parameters] of [
 			['manual', responseNode],
 			['webhook', { respond: 'lastNode' }],
 			['webhook', {}],
-		] as Array<[string, IDataObject]>) {
+		] as Array<['webhook' | 'manual', IDataObject]>) {
 			const staticData: IDataObject = {};
-			expect(await execute(mode, staticData, answering, parameters)).toEqual([items]);
+			expect(await execute(mode, staticData, answering, parameters)).toEqual(passedOn);
 			expect(staticData).toEqual({});
 		}
-		first.response.answer(200, { ref: 'R-e' }); // something to save
+		first.answerRun(200, { ref: 'R-e' }); // something to save
 		const onMain: IDataObject = {};
-		expect(await execute('webhook', onMain, answering, responseNode)).toEqual([items]);
-		expect(JSON.parse(JSON.stringify(onMain)).deliveries).toEqual({
+		expect(await execute('webhook', onMain, answering, responseNode)).toEqual(passedOn);
+		const saved = JSON.parse(JSON.stringify(onMain))[NODE];
+		expect(saved.deliveries).toEqual({
 			v: 2,
 			keys: expect.stringMatching(/^[A-Za-z0-9_-]{11}$/),
-			answers: { [JSON.parse(JSON.stringify(onMain)).deliveries.keys]: { ref: 'R-e' } },
+			answers: { [saved.deliveries.keys]: { ref: 'R-e' } },
 		});
 	});
 
 	it('manual registration registers nothing and logs the URL to hand over', async () => {
-		const lines: string[] = [];
 		const hooks = manualRegistration('Example Trigger', 'Example support must configure it.');
-		const ctx = {
-			logger: { info: (line: string) => lines.push(line) },
-			getNode: () => ({ name: 'On booking' }),
-			getNodeWebhookUrl: () => 'https://n8n.example.test/webhook/abc/webhook',
-		} as never;
-		expect(await hooks.checkExists.call(ctx)).toBe(false);
-		expect(await hooks.create.call(ctx)).toBe(true);
-		expect(await hooks.delete.call(ctx)).toBe(true);
-		expect(lines).toEqual([
+		const node = exampleTrigger(spec([{ query: 'token' }]), { default: hooks });
+		const hook = (method: 'checkExists' | 'create' | 'delete') =>
+			runHook({
+				node,
+				method,
+				nodeName: 'On booking',
+				credentials,
+				credentialTypes: [exampleApi],
+				webhookId: 'abc',
+				baseUrl: 'https://n8n.example.test',
+			});
+		expect((await hook('checkExists')).result).toBe(false);
+		expect((await hook('create')).result).toBe(true);
+		expect((await hook('delete')).result).toBe(true);
+		expect(infoLines()).toEqual([
 			'Example Trigger "On booking" listens at https://n8n.example.test/webhook/abc/webhook; Example support must configure it.',
 		]);
 	});
@@ -584,13 +675,12 @@ describe('webhookTrigger: description parts', () => {
 	const trigger = new WebhookTrigger(spec([{ query: 'token' }]));
 
 	it('tests the secret credential locally', async () => {
-		const test = new (trigger.nodeType())().methods?.credentialTest?.exampleSecret;
+		// n8n's credential tester runs the function the node names in credentials[].testedBy
 		await expect(
-			test!.call({} as never, {
-				id: 'c',
-				name: 'c',
-				type: 'exampleApi',
+			testCredential({
+				credentialType: exampleApi,
 				data: { secret: 'short' },
+				nodes: [exampleTrigger(trigger.spec)],
 			}),
 		).resolves.toEqual({
 			status: 'Error',
