@@ -63,6 +63,7 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
+	INodeParameters,
 	INodeProperties,
 	INodeType,
 	IWebhookDescription,
@@ -70,7 +71,7 @@ import type {
 	IWebhookResponseData,
 	NodeTypeAndVersion,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep, webhookDescriptionFields } from 'n8n-workflow';
 
 import { existingLedger, ledgerFor, type Outcome } from './deliveryLedger';
 import { headerValue } from './headers';
@@ -171,6 +172,28 @@ export interface WebhookTriggerSpec {
 	 * and always for the node's own answer on receipt: any 2xx status.
 	 */
 	delivered?(status: number, answer: unknown, output: IDataObject): boolean;
+}
+
+/**
+ * `responseMode` and `responseData` as the node's parameter `parameter` says ("lastNode": the last
+ * node's first item as JSON, otherwise the node's own answer). The templates are what the editor
+ * reads; n8n-workflow's native resolvers (`webhookDescriptionFields`) give n8n the same values
+ * without evaluating an expression whenever the node's parameters hold none, so answering a
+ * delivery needs no expression isolate for them. An n8n-workflow without native resolvers gets the
+ * templates alone and evaluates them as before.
+ */
+export function answerFields(parameter: string): Partial<IWebhookDescription> {
+	const mode = (parameters: INodeParameters) => parameters[parameter];
+	const fields = {
+		responseMode: { template: `={{$parameter["${parameter}"]}}`, resolve: mode },
+		responseData: {
+			template: `={{$parameter["${parameter}"] === "lastNode" ? "firstEntryJson" : ""}}`,
+			resolve: (parameters: INodeParameters) =>
+				mode(parameters) === 'lastNode' ? 'firstEntryJson' : '',
+		},
+	};
+	if (typeof webhookDescriptionFields === 'function') return webhookDescriptionFields(fields);
+	return { responseMode: fields.responseMode.template, responseData: fields.responseData.template };
 }
 
 /** How n8n answers a delivery that starts a run (`WebhookTriggerSpec.responseModeParameter`). */
@@ -545,20 +568,14 @@ export class WebhookTrigger {
 	 * The webhook: POST <url>/webhook, answered on receipt with the spec's answers, or as the
 	 * `responseModeParameter` says ("lastNode": the last node's first item as JSON).
 	 */
-	endpoint(
-		options: Partial<Pick<IWebhookDescription, 'path' | 'responseMode' | 'responseData'>> = {},
-	): IWebhookDescription {
+	endpoint(options: Partial<Pick<IWebhookDescription, 'path'>> = {}): IWebhookDescription {
 		const parameter = this.spec.responseModeParameter;
 		return {
 			name: 'default',
 			httpMethod: 'POST',
 			path: options.path ?? 'webhook',
-			responseMode:
-				options.responseMode ?? (parameter ? `={{$parameter["${parameter}"]}}` : 'onReceived'),
 			// '' = the node's own `webhookResponse` (n8n would otherwise send its default text)
-			responseData:
-				options.responseData ??
-				(parameter ? `={{$parameter["${parameter}"] === "lastNode" ? "firstEntryJson" : ""}}` : ''),
+			...(parameter ? answerFields(parameter) : { responseMode: 'onReceived', responseData: '' }),
 		};
 	}
 

@@ -20,6 +20,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { WEBHOOK_RESOLVERS } from 'n8n-workflow';
 
 import {
 	createHookContext,
@@ -748,13 +749,35 @@ describe('webhookTrigger: description parts', () => {
 			responseMode: 'onReceived',
 			responseData: '',
 		});
-		expect(new WebhookTrigger(answering).endpoint()).toEqual({
+		// the templates for the editor, and n8n-workflow's native resolvers giving the same values
+		// (test/triggers/answerFields.test.ts compares them with n8n's expression engine)
+		const answered = new WebhookTrigger(answering).endpoint();
+		expect(answered).toEqual({
 			name: 'default',
 			httpMethod: 'POST',
 			path: 'webhook',
 			responseMode: '={{$parameter["respond"]}}',
 			responseData: '={{$parameter["respond"] === "lastNode" ? "firstEntryJson" : ""}}',
+			[WEBHOOK_RESOLVERS]: {
+				responseMode: { template: '={{$parameter["respond"]}}', resolve: expect.any(Function) },
+				responseData: {
+					template: '={{$parameter["respond"] === "lastNode" ? "firstEntryJson" : ""}}',
+					resolve: expect.any(Function),
+				},
+			},
 		});
+		const resolvers = answered[WEBHOOK_RESOLVERS]!;
+		expect(
+			['onReceived', 'lastNode', 'responseNode'].map((respond) => [
+				resolvers.responseMode.resolve({ respond }),
+				resolvers.responseData.resolve({ respond }),
+			]),
+		).toEqual([
+			['onReceived', ''],
+			['lastNode', 'firstEntryJson'],
+			['responseNode', ''],
+		]);
+		expect(trigger.endpoint()[WEBHOOK_RESOLVERS]).toBeUndefined();
 		expect(trigger.properties([]).map((p) => [p.name, p.type, p.default])).toEqual([
 			['options', 'hidden', { binaryData: true }],
 		]);
