@@ -133,6 +133,11 @@ const DIAGNOSTICS = [
 	{ tag: 'legacy-engine', label: 'N8N_EXPRESSION_ENGINE=legacy for both (no isolate per request)' },
 	{ tag: 'seed-0', label: 'the ledger empty at the start (--triggerSeed=0)' },
 	{ tag: 'pool-4', label: 'N8N_EXPRESSION_ENGINE_POOL_SIZE=4 for both (four isolates)' },
+	{
+		tag: 'lazy-acquire',
+		label:
+			'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true for both (an isolate only once an expression is evaluated)',
+	},
 ];
 const extras = (since) => ({
 	diagnostics: DIAGNOSTICS.map(({ tag, label }) => ({
