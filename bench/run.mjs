@@ -305,6 +305,7 @@ try {
 				baseline: true,
 				pid: trigger.pid,
 				countExecutions: async () => (await trigger.executions(BASELINE_WORKFLOW_ID)).length,
+				countStored: async () => await trigger.executionCount(BASELINE_WORKFLOW_ID),
 			});
 			results.triggerBaseline.mode = 'regular (one n8n process)';
 			log(`[trigger] baseline ${JSON.stringify(results.triggerBaseline)}`);
@@ -316,6 +317,7 @@ try {
 				seeded: config.triggerSeed,
 				pid: trigger.pid,
 				countExecutions: async () => (await trigger.executions(TRIGGER_WORKFLOW_ID)).length,
+				countStored: async () => await trigger.executionCount(TRIGGER_WORKFLOW_ID),
 			});
 			results.trigger.startedAt = runStartedAt;
 			results.trigger.mode = 'regular (one n8n process)';

@@ -390,7 +390,7 @@ function triggerSection(r, title = 'Load and faults on the Sense Trigger') {
 				['good ids run more than once', 0, c.goodRunTwiceOrMore],
 				['good ids never run', 0, c.goodNeverRun],
 				['bad-token ids run', 0, c.badRun],
-				['executions stored by n8n', r.good, c.executions ?? 'n/a'],
+				['executions stored by n8n (its count)', r.good, c.executions ?? 'n/a'],
 				...(c.seededRecognised === undefined
 					? []
 					: [
@@ -403,6 +403,12 @@ function triggerSection(r, title = 'Load and faults on the Sense Trigger') {
 			],
 		),
 		'',
+		...(c.executionsListed !== undefined && c.executionsListed !== c.executions
+			? [
+					`n8n's execution list showed ${c.executionsListed} of them. It orders a page by start time and starts the next page below the last row's id, so a run that started out of id order can fall between two pages; the check uses n8n's count.`,
+					'',
+				]
+			: []),
 		`Result: ${c.pass ? '**pass**' : '**FAIL**'}. Throughput: ${fmt(r.requestsPerSecond, 0)} requests/s answered (${s(r.sendMs)} s for all ${r.total}); ${fmt(r.executionsPerSecond, 0)} executions/s end to end (last execution done ${s(r.processedMs)} s after the first request).`,
 		'',
 		table(
