@@ -389,30 +389,40 @@ export async function testCredential(
 		opts.data instanceof CredentialStore
 			? opts.data
 			: new CredentialStore({ [credentialType.name]: opts.data });
-	if (!test) {
-		const testFunction = testedByFunction(credentialType.name, opts.nodes ?? []);
-		if (!testFunction)
-			return { status: 'Error', message: 'No testing function found for this credential.' };
+	// the tester's temporary node with the credential, and the credential's data with its defaults
+	const prepare = (
+		node: INodeType,
+	):
+		| { s: ReturnType<typeof setUp>; data: ICredentialDataDecryptedObject }
+		| { error: INodeCredentialTestResult } => {
 		const s = setUp(
 			{
-				node: noOpNodeType,
+				node,
 				credentials: store,
 				credentialTypes: [credentialType, ...(opts.credentialTypes ?? [])],
 				nodeName: 'Temp-Node',
 			},
 			'internal',
 		);
-		let data: ICredentialDataDecryptedObject;
 		try {
-			data = s.helper.applyDefaults(
+			const data: ICredentialDataDecryptedObject = s.helper.applyDefaults(
 				store.get(credentialType.name),
 				credentialType.name,
 				s.additionalData,
 				'internal',
 			);
+			return { s, data };
 		} catch (error) {
-			return { status: 'Error', message: String((error as Error).message) };
+			return { error: { status: 'Error', message: String((error as Error).message) } };
 		}
+	};
+	if (!test) {
+		const testFunction = testedByFunction(credentialType.name, opts.nodes ?? []);
+		if (!testFunction)
+			return { status: 'Error', message: 'No testing function found for this credential.' };
+		const prepared = prepare(noOpNodeType);
+		if ('error' in prepared) return prepared.error;
+		const { s, data } = prepared;
 		// (n8n also masks external-secret values in the message; the harness has no external secrets)
 		return await testFunction.call(new CredentialTestContext(s.additionalData), {
 			...store.ref(credentialType.name),
@@ -435,26 +445,9 @@ export async function testCredential(
 			],
 		},
 	};
-	const s = setUp(
-		{
-			node: testNodeType,
-			credentials: store,
-			credentialTypes: [credentialType, ...(opts.credentialTypes ?? [])],
-			nodeName: 'Temp-Node',
-		},
-		'internal',
-	);
-	let credentialsData: ICredentialDataDecryptedObject;
-	try {
-		credentialsData = s.helper.applyDefaults(
-			store.get(credentialType.name),
-			credentialType.name,
-			s.additionalData,
-			'internal',
-		);
-	} catch (error) {
-		return { status: 'Error', message: String((error as Error).message) };
-	}
+	const prepared = prepare(testNodeType);
+	if ('error' in prepared) return prepared.error;
+	const { s, data: credentialsData } = prepared;
 	const ref = store.ref(credentialType.name);
 	let response: INodeExecutionData[][] | null | undefined;
 	try {
