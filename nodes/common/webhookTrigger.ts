@@ -182,7 +182,7 @@ export interface WebhookTriggerSpec {
  * delivery needs no expression isolate for them. An n8n-workflow without native resolvers gets the
  * templates alone and evaluates them as before.
  */
-export function answerFields(parameter: string): Partial<IWebhookDescription> {
+function answerFields(parameter: string): Partial<IWebhookDescription> {
 	const mode = (parameters: INodeParameters) => parameters[parameter];
 	const fields = {
 		responseMode: { template: `={{$parameter["${parameter}"]}}`, resolve: mode },
